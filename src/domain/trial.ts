@@ -1,0 +1,152 @@
+/**
+ * The trial model: one clean shape for every ClinicalTrials.gov study, whatever the record looked like.
+ * This module is a public contract (see README, "Trial model"). Keep names and unions stable.
+ */
+import type { DiseaseId } from './diseases.ts';
+
+export const PHASES = [
+  'EARLY_PHASE1',
+  'PHASE1',
+  'PHASE1_PHASE2',
+  'PHASE2',
+  'PHASE2_PHASE3',
+  'PHASE3',
+  'PHASE4',
+  'NA',
+  'UNSPECIFIED',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  EARLY_PHASE1: 'Early Phase 1',
+  PHASE1: 'Phase 1',
+  PHASE1_PHASE2: 'Phase 1/2',
+  PHASE2: 'Phase 2',
+  PHASE2_PHASE3: 'Phase 2/3',
+  PHASE3: 'Phase 3',
+  PHASE4: 'Phase 4',
+  NA: 'Not applicable',
+  UNSPECIFIED: 'No phase',
+};
+
+export const THERAPIES = ['hsct', 'car-t', 'msc', 'treg', 'other'] as const;
+export type Therapy = (typeof THERAPIES)[number];
+
+export const THERAPY_LABELS: Record<Therapy, string> = {
+  hsct: 'HSCT',
+  'car-t': 'CAR-T',
+  msc: 'MSC',
+  treg: 'Treg',
+  other: 'Other cell therapy',
+};
+
+export const TRANSPLANT_TYPES = ['autologous', 'allogeneic', 'both', 'unspecified'] as const;
+export type TransplantType = (typeof TRANSPLANT_TYPES)[number];
+
+export const TRANSPLANT_TYPE_LABELS: Record<TransplantType, string> = {
+  autologous: 'Autologous',
+  allogeneic: 'Allogeneic',
+  both: 'Both',
+  unspecified: 'Unspecified',
+};
+
+/** OverallStatus values of the API (enum Status). Unknown values from the API are kept as-is. */
+export const STATUSES = [
+  'RECRUITING',
+  'NOT_YET_RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'SUSPENDED',
+  'TERMINATED',
+  'WITHDRAWN',
+  'COMPLETED',
+  'UNKNOWN',
+  'AVAILABLE',
+  'NO_LONGER_AVAILABLE',
+  'TEMPORARILY_NOT_AVAILABLE',
+  'APPROVED_FOR_MARKETING',
+  'WITHHELD',
+] as const;
+export type KnownStatus = (typeof STATUSES)[number];
+/** The API's OverallStatus; `UNKNOWN` when the record has none. */
+export type Status = KnownStatus | (string & {});
+
+export const STATUS_LABELS: Record<KnownStatus, string> = {
+  RECRUITING: 'Recruiting',
+  NOT_YET_RECRUITING: 'Not yet recruiting',
+  ENROLLING_BY_INVITATION: 'Enrolling by invitation',
+  ACTIVE_NOT_RECRUITING: 'Active, not recruiting',
+  SUSPENDED: 'Suspended',
+  TERMINATED: 'Terminated',
+  WITHDRAWN: 'Withdrawn',
+  COMPLETED: 'Completed',
+  UNKNOWN: 'Unknown status',
+  AVAILABLE: 'Available',
+  NO_LONGER_AVAILABLE: 'No longer available',
+  TEMPORARILY_NOT_AVAILABLE: 'Temporarily not available',
+  APPROVED_FOR_MARKETING: 'Approved for marketing',
+  WITHHELD: 'Withheld',
+};
+
+export const SPONSOR_CLASSES = [
+  'NIH',
+  'FED',
+  'OTHER_GOV',
+  'INDIV',
+  'INDUSTRY',
+  'NETWORK',
+  'AMBIG',
+  'OTHER',
+  'UNKNOWN',
+] as const;
+export type SponsorClass = (typeof SPONSOR_CLASSES)[number];
+
+export type StudyType = 'INTERVENTIONAL' | 'OBSERVATIONAL' | 'EXPANDED_ACCESS' | 'UNKNOWN';
+
+export type Intervention = { type: string; name: string; description?: string };
+
+export type Enrollment = { count: number; type: 'ACTUAL' | 'ESTIMATED' | 'UNKNOWN' };
+
+export type TrialLocation = {
+  facility?: string;
+  city?: string;
+  state?: string;
+  country?: string;
+  lat?: number;
+  lon?: number;
+  /** Site RecruitmentStatus as the API gives it (e.g. RECRUITING). */
+  status?: string;
+};
+
+export type Trial = {
+  nctId: string;
+  /** The study page on ClinicalTrials.gov. */
+  url: string;
+  title: string;
+  officialTitle?: string;
+  acronym?: string;
+  status: Status;
+  whyStopped?: string;
+  studyType: StudyType;
+  phase: Phase;
+  /** Disease ids (see diseases.ts); empty when the trial has no autoimmune disease. */
+  diseases: DiseaseId[];
+  therapy: Therapy;
+  transplantType: TransplantType;
+  /** The phrase that decided the transplant type (or therapy when no type cue). */
+  transplantEvidence?: string;
+  conditions: string[];
+  interventions: Intervention[];
+  /** As the API gives it: yyyy, yyyy-MM or yyyy-MM-dd. */
+  startDate?: string;
+  startYear?: number;
+  completionDate?: string;
+  firstPosted?: string;
+  lastUpdated?: string;
+  enrollment?: Enrollment;
+  sponsor?: { name: string; class: SponsorClass | (string & {}) };
+  /** Distinct location countries, in first-seen order. */
+  countries: string[];
+  locations: TrialLocation[];
+  hasResults: boolean;
+};

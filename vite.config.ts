@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+/** Origin of the live API, allowed by the Content-Security-Policy (connect-src). */
+function apiOrigin(): string {
+  const base = process.env.VITE_CTGOV_API_BASE ?? 'https://clinicaltrials.gov/api/v2';
+  try {
+    return new URL(base).origin;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Adds a strict Content-Security-Policy to the built HTML. Dev mode is left alone because Vite's dev
+ * server injects inline scripts for hot reload. `frame-ancestors` cannot be set from a meta tag: the
+ * host that serves the build sets it as a header (see README, "Embedding").
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'hsct-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const csp = [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        `connect-src 'self' ${apiOrigin()}`.trim(),
+        "worker-src 'self'",
+        "frame-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ].join('; ');
+      return html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), contentSecurityPolicy()],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 700,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['tests/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/setup.ts'],
+    testTimeout: 15000,
+    coverage: {
+      include: ['src/**', 'mocks/**'],
+      exclude: ['src/api/ctgov/generated/**'],
+    },
+  },
+});
