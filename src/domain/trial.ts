@@ -103,7 +103,7 @@ export type SponsorClass = (typeof SPONSOR_CLASSES)[number];
 
 export type StudyType = 'INTERVENTIONAL' | 'OBSERVATIONAL' | 'EXPANDED_ACCESS' | 'UNKNOWN';
 
-export type Intervention = { type: string; name: string; description?: string };
+export type Intervention = { type: string; name: string; description?: string; otherNames?: string[] };
 
 export type Enrollment = { count: number; type: 'ACTUAL' | 'ESTIMATED' | 'UNKNOWN' };
 
@@ -116,6 +116,17 @@ export type TrialLocation = {
   lon?: number;
   /** Site RecruitmentStatus as the API gives it (e.g. RECRUITING). */
   status?: string;
+  /** Site contacts, when the record lists them. */
+  contacts?: TrialContact[];
+};
+
+/** A contact person of the trial or of a site, as the record gives it. */
+export type TrialContact = {
+  name?: string;
+  role?: string;
+  phone?: string;
+  phoneExt?: string;
+  email?: string;
 };
 
 export type Trial = {
@@ -149,4 +160,34 @@ export type Trial = {
   countries: string[];
   locations: TrialLocation[];
   hasResults: boolean;
+  /** Eligibility as the API gives it, e.g. "18 Years"; absent when the record states none. */
+  minimumAge?: string;
+  maximumAge?: string;
+  sex?: 'ALL' | 'FEMALE' | 'MALE';
+  /** Central contacts of the trial, when the record lists them. */
+  centralContacts?: TrialContact[];
+  // Appended by the domain normalizer (optional; absent when the record has none).
+  briefSummary?: string;
+  keywords?: string[];
+  arms?: TrialArm[];
+  collaborators?: { name: string; class: SponsorClass | (string & {}) }[];
+  primaryCompletionDate?: string;
+  /** CHILD | ADULT | OLDER_ADULT, as the API gives them. */
+  stdAges?: string[];
+  healthyVolunteers?: boolean;
+  overallOfficials?: TrialOfficial[];
+  /** Condition MeSH terms (derivedSection.conditionBrowseModule.meshes[].term). */
+  conditionMeshTerms?: string[];
 };
+
+/** An arm group of the protocol. */
+export type TrialArm = {
+  label: string;
+  /** ArmGroupType of the API (EXPERIMENTAL, ACTIVE_COMPARATOR, ...). */
+  type?: string;
+  description?: string;
+  interventionNames: string[];
+};
+
+/** An overall official (study chair, director, principal investigator). */
+export type TrialOfficial = { name?: string; affiliation?: string; role?: string };

@@ -1,0 +1,55 @@
+/**
+ * Builds public/data/snapshot.json, the dataset bundled with the app (BundledDataset, kind
+ * 'bundled-sample'), from the REAL HSCT fixture records only (mocks/source/hsct via
+ * mocks/fixtures/studies.json): no synthetic NCT99 record, no non-autoimmune record. Each study is pruned
+ * to STUDY_FIELDS, the shape a live pull returns. Written atomically (temp file + rename).
+ * Run: npm run fixtures && npm run dataset
+ */
+import { readFileSync, renameSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BundledDataset } from '../src/api/bundled-dataset.ts';
+import { DEFAULT_QUERY, STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
+import { pruneStudyToFields } from '../src/api/ctgov/fields.ts';
+import type { Study } from '../src/api/ctgov/wire-types.ts';
+import { HSCT_SOURCE_PREFIX } from '../mocks/fixtures/provenance.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const entries = JSON.parse(readFileSync(`${root}mocks/fixtures/studies.json`, 'utf8')) as {
+  source: string;
+  study: Study;
+}[];
+
+const studies = entries
+  .filter((e) => e.source.startsWith(HSCT_SOURCE_PREFIX))
+  .filter((e) => !(e.study.protocolSection?.identificationModule?.nctId ?? '').startsWith('NCT99'))
+  .map((e) => pruneStudyToFields(e.study, STUDY_FIELDS));
+
+const dataset: BundledDataset = {
+  meta: {
+    kind: 'bundled-sample',
+    source:
+      'Real ClinicalTrials.gov records captured by public repositories and registry mirrors (see mocks/fixtures/README.md)',
+    description:
+      `A bundled sample of ${studies.length} real ClinicalTrials.gov records of transplant and cell-therapy trials in autoimmune disease, ` +
+      'captured from ClinicalTrials.gov by public repositories, not a live pull. The multiple sclerosis records come from a ' +
+      '2025-09-25 API pull that kept only the first location; the others were rebuilt from registry text, so many records are ' +
+      'sparse and some summaries are cut.',
+    query: DEFAULT_QUERY,
+    capturedAt: new Date().toISOString(),
+    studyCount: studies.length,
+  },
+  studies,
+};
+
+const dir = `${root}public/data`;
+mkdirSync(dir, { recursive: true });
+const out = `${dir}/snapshot.json`;
+const tmp = `${dir}/.snapshot-tmp-${process.pid}.json`;
+try {
+  writeFileSync(tmp, `${JSON.stringify(dataset)}\n`);
+  renameSync(tmp, out);
+} catch (error) {
+  rmSync(tmp, { force: true });
+  throw error;
+}
+console.log(`Wrote ${studies.length} studies to public/data/snapshot.json`);

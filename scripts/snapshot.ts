@@ -1,0 +1,280 @@
+/**
+ * `npm run snapshot`: fetches every study of the dashboard's default query from the ClinicalTrials.gov
+ * API with the app's own client (fetchAllStudies, fetchVersion), politely (one request per second by
+ * default, the client's retries and backoff), and replaces public/data/snapshot.json atomically. On any
+ * failure it exits non-zero, says why, and leaves the previous dataset untouched.
+ *
+ * Environment:
+ *   CTGOV_API_BASE            API base URL (default https://clinicaltrials.gov/api/v2), e.g. a mirror
+ *   SNAPSHOT_OUT              output file (default public/data/snapshot.json)
+ *   SNAPSHOT_MIN_INTERVAL_MS  least time between two requests in ms (default 1000; tests use 0)
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ApiError } from '../src/api/api-error.ts';
+import {
+  datasetProblem,
+  type BundledDataset,
+  type DatasetMeta,
+} from '../src/api/bundled-dataset.ts';
+import { DEFAULT_API_BASE, trimTrailingSlash } from '../src/api/ctgov/config.ts';
+import { DEFAULT_QUERY, describeQuery } from '../src/api/ctgov/default-query.ts';
+import { fetchAllStudies, fetchVersion, type RetryOptions } from '../src/api/ctgov/studies.ts';
+import { normalizeStudies, normalizeStudy } from '../src/domain/normalize-study.ts';
+import { isShownByDefault } from '../src/domain/visibility.ts';
+
+export const DEFAULT_SNAPSHOT_FILE = fileURLToPath(
+  new URL('../public/data/snapshot.json', import.meta.url),
+);
+/** robots.txt of clinicaltrials.gov asks for Crawl-delay: 1 (docs/api-notes.md §4). */
+export const DEFAULT_MIN_REQUEST_INTERVAL_MS = 1000;
+/** Pages of 1000 studies can be slow to build on the API side. */
+export const SNAPSHOT_TIMEOUT_MS = 60_000;
+
+export type SnapshotOptions = {
+  baseUrl: string;
+  outFile: string;
+  minRequestIntervalMs: number;
+  log: (line: string) => void;
+  /** The client's retry settings (default: the client's own, 4 retries with backoff). */
+  retry?: RetryOptions;
+  /** Studies per page (default 1000, the API maximum). */
+  pageSize?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+};
+
+export type SnapshotResult = {
+  outFile: string;
+  pages: number;
+  studies: number;
+  /** Records dropped: without an NCT id, or a repeat of one already kept. */
+  skipped: number;
+  /** Studies with an autoimmune disease, i.e. shown by default. */
+  shownByDefault: number;
+  totalCount?: number;
+  /** Response text received from the API. */
+  downloadBytes: number;
+  /** Size of the written file. */
+  fileBytes: number;
+  ms: number;
+  apiVersion: string;
+  dataTimestamp?: string;
+};
+
+/** A failure of the snapshot itself (not of the API): empty or incomplete data. */
+export class SnapshotError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SnapshotError';
+  }
+}
+
+/** One record per line, so that nightly diffs of the file stay readable. */
+export function serializeDataset(dataset: BundledDataset): string {
+  const meta = JSON.stringify(dataset.meta, null, 2).replace(/\n/g, '\n  ');
+  const studies = dataset.studies.map((s) => `    ${JSON.stringify(s)}`).join(',\n');
+  return `{\n  "meta": ${meta},\n  "studies": [\n${studies}\n  ]\n}\n`;
+}
+
+/**
+ * Writes `text` to `file` so that readers see either the old or the new file, never a part: a temporary
+ * file in the same directory, flushed to disk, then renamed over the target.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<number> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const tmp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`,
+  );
+  const data = Buffer.from(text, 'utf8');
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(tmp, 'wx', 0o644);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(tmp, file);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  // Make the rename itself durable. Best effort: some platforms cannot open a directory.
+  try {
+    const dirHandle = await open(dir, 'r');
+    try {
+      await dirHandle.sync();
+    } finally {
+      await dirHandle.close();
+    }
+  } catch {
+    // ignored
+  }
+  return data.length;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${bytes} bytes (${kb.toFixed(1)} KiB)`;
+  return `${bytes} bytes (${(kb / 1024).toFixed(2)} MiB)`;
+}
+
+/** Fetches the default query and writes the dataset. Throws ApiError or SnapshotError. */
+export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotResult> {
+  const started = Date.now();
+  const baseUrl = trimTrailingSlash(options.baseUrl);
+  const { log } = options;
+  const client = {
+    baseUrl,
+    timeoutMs: options.timeoutMs ?? SNAPSHOT_TIMEOUT_MS,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+
+  log(`Snapshot of ${describeQuery(DEFAULT_QUERY)}`);
+  log(`API: ${baseUrl} (at least ${options.minRequestIntervalMs} ms between requests)`);
+
+  const version = await fetchVersion(client);
+  log(
+    `API version ${version.apiVersion}` +
+      (version.dataTimestamp ? `, data of ${version.dataTimestamp}` : ''),
+  );
+
+  const result = await fetchAllStudies(DEFAULT_QUERY, {
+    ...client,
+    minRequestIntervalMs: options.minRequestIntervalMs,
+    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+    onProgress: (p) =>
+      log(`  page ${p.pages}: ${p.loaded}${p.total !== undefined ? ` of ${p.total}` : ''} studies`),
+  });
+
+  // Keep each study once, and only studies the app can use (the same normalizer as the app).
+  const seen = new Set<string>();
+  const studies: unknown[] = [];
+  for (const raw of result.studies) {
+    const nctId = normalizeStudy(raw)?.nctId;
+    if (nctId === undefined || seen.has(nctId)) continue;
+    seen.add(nctId);
+    studies.push(raw);
+  }
+  const { trials, skipped } = normalizeStudies(result.studies);
+  if (trials.length !== studies.length) {
+    throw new SnapshotError(
+      `the records could not be checked (${trials.length} normalized trials for ${studies.length} studies).`,
+    );
+  }
+  if (skipped > 0) {
+    log(`Warning: dropped ${skipped} record(s) without an NCT id or repeated.`);
+  }
+  if (studies.length === 0) {
+    throw new SnapshotError(
+      `the API returned no usable studies (${result.studies.length} records on ${result.pages} page(s)); refusing to write an empty dataset.`,
+    );
+  }
+  const { totalCount } = result;
+  if (result.skippedPages > 0) {
+    if (totalCount !== undefined && studies.length < totalCount) {
+      throw new SnapshotError(
+        `paging stopped early (an empty page with a next-page token, or a repeated token): ` +
+          `${studies.length} of ${totalCount} studies fetched.`,
+      );
+    }
+    log(`Note: the API signalled more pages after the last study (a paging quirk); stopped there.`);
+  }
+  if (totalCount !== undefined && studies.length !== totalCount) {
+    log(
+      `Warning: the API counted ${totalCount} studies but sent ${studies.length} distinct ones ` +
+        `(the data may have changed during the pull).`,
+    );
+  }
+
+  const meta: DatasetMeta = {
+    kind: 'snapshot',
+    source: `ClinicalTrials.gov API v2 (${baseUrl}/studies)`,
+    description:
+      'Every study matching the default query, fetched page by page by the nightly snapshot ' +
+      '(scripts/snapshot.ts). Records are raw API v2 studies, pruned to the fields the dashboard reads.',
+    query: DEFAULT_QUERY,
+    capturedAt: new Date().toISOString(),
+    apiVersion: version.apiVersion,
+    ...(version.dataTimestamp !== undefined ? { dataTimestamp: version.dataTimestamp } : {}),
+    studyCount: studies.length,
+  };
+  const dataset: BundledDataset = { meta, studies };
+  const problem = datasetProblem(dataset);
+  if (problem !== undefined) throw new SnapshotError(`the dataset would be invalid: ${problem}`);
+
+  const fileBytes = await writeFileAtomic(options.outFile, serializeDataset(dataset));
+  const ms = Date.now() - started;
+  const shownByDefault = trials.filter(isShownByDefault).length;
+  log(
+    `Wrote ${options.outFile}: ${result.pages} page(s), ${studies.length} studies ` +
+      `(${shownByDefault} with an autoimmune disease), ${formatBytes(fileBytes)}; ` +
+      `downloaded ${formatBytes(result.bytes)} in ${(ms / 1000).toFixed(1)} s.`,
+  );
+
+  return {
+    outFile: options.outFile,
+    pages: result.pages,
+    studies: studies.length,
+    skipped,
+    shownByDefault,
+    ...(totalCount !== undefined ? { totalCount } : {}),
+    downloadBytes: result.bytes,
+    fileBytes,
+    ms,
+    apiVersion: version.apiVersion,
+    ...(version.dataTimestamp !== undefined ? { dataTimestamp: version.dataTimestamp } : {}),
+  };
+}
+
+/** Why the snapshot failed, in one line for the log. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof ApiError) return `${error.message} (${error.kind}; ${error.url})`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function readInterval(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_MIN_REQUEST_INTERVAL_MS;
+  const ms = Number(value);
+  if (!Number.isFinite(ms) || ms < 0) {
+    throw new SnapshotError(
+      `SNAPSHOT_MIN_INTERVAL_MS must be a number of milliseconds, not "${value}".`,
+    );
+  }
+  return ms;
+}
+
+async function main(): Promise<number> {
+  const baseUrl = process.env.CTGOV_API_BASE?.trim() || DEFAULT_API_BASE;
+  const outFile = path.resolve(process.env.SNAPSHOT_OUT?.trim() || DEFAULT_SNAPSHOT_FILE);
+  const controller = new AbortController();
+  const stop = (): void => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await runSnapshot({
+      baseUrl,
+      outFile,
+      minRequestIntervalMs: readInterval(process.env.SNAPSHOT_MIN_INTERVAL_MS),
+      log: (line) => console.log(line),
+      signal: controller.signal,
+    });
+    return 0;
+  } catch (error) {
+    console.error(`Snapshot failed: ${describeFailure(error)}`);
+    console.error(`The previous dataset (${outFile}) was left untouched.`);
+    return 1;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}

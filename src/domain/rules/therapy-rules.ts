@@ -1,0 +1,161 @@
+/**
+ * Therapy and cell-source cues (docs/domain.md §2) as data. Every cue is a regular-expression source
+ * matched on NORMALISED text (text-normalize.ts). Cues carry their own word boundaries.
+ */
+import type { Therapy } from '../trial.ts';
+
+/** Field weights, highest first (docs/domain.md §2). */
+export const FIELD_WEIGHTS = {
+  interventions: 5,
+  armGroups: 4,
+  officialTitle: 3,
+  briefTitle: 3,
+  keywords: 2,
+  briefSummary: 1,
+  detailedDescription: 0.5,
+} as const;
+export type TherapyField = keyof typeof FIELD_WEIGHTS;
+
+/**
+ * "autograft"/"allograft" also name bone, tendon, skin and amniotic tissue grafts ("allograft spacers"):
+ * those uses are not cues.
+ */
+function tissueSafeGraft(prefix: string): string {
+  const graft = String.raw`${prefix}grafts?`;
+  return String.raw`\b${graft}\b(?<!(?:bone|tissue|tendon|skin|dermal|amniotic|cortical|cancellous|nerve|vein|corneal) ${graft})(?! (?:spacers?|bone|tissue|tendons?|ligaments?|skin|dermis|matrix|chips?|nerves?|veins?))`;
+}
+
+/**
+ * Step A, HSCT. `strong` cues name hematopoietic cells or a marrow/blood-stem-cell transplant and always
+ * count. `generic` cues ("stem cell transplantation", "autologous stem cells", "immunoablation") count
+ * only when the record names no other kind of cell product anywhere (see NON_HSCT_KINDS), because
+ * "mesenchymal stem cell transplantation" is not HSCT.
+ */
+export const HSCT_CUES = {
+  strong: [
+    String.raw`\bhem(?:at)?opoietic (?:stem|progenitor|cells?|grafts?|support|rescue)`,
+    String.raw`\b(?:a|auto|allo)?[- ]?hscts?\b`,
+    String.raw`\bhscs? (?:support|rescue|infusion|transplant)`,
+    String.raw`\b(?:auto|allo)[- ]?(?:hct|sct|bmt|pbsct)\b`,
+    String.raw`\b(?:asct|bmt|hdit|ahst)\b`,
+    String.raw`\bhct\b(?! ?\/ ?ps?\b)`,
+    String.raw`\bpbsct?\b`,
+    String.raw`\bpbpc\b`,
+    String.raw`\bperipheral blood (?:stem|progenitor) cell`,
+    String.raw`\bblood stem cell`,
+    String.raw`\b(?:bone )?marrow (?:transplant|graft|rescue)`,
+    String.raw`\bcord blood (?:transplant|units?\b)`,
+    String.raw`\bhaplo-?identical (?:\w+ ){0,2}(?:transplant|graft)`,
+    String.raw`\bcd34\+? ?(?:\+ ?)?(?:-? ?selected|selection|enriched)`,
+  ],
+  generic: [
+    String.raw`\bstem[- ]cells? (?:transplan|therap|infusion|support|rescue|mobili|collection|harvest|graft)`,
+    String.raw`\b(?:autologous|allogen(?:e)?ic|syngeneic) (?:\w+ ){0,2}stem[- ]cells?\b`,
+    String.raw`\bimmun[eo][- ]?ablat`,
+    tissueSafeGraft('(?:auto|allo)'),
+  ],
+} as const;
+
+/** Step B: other cell therapies, decided first when the experimental intervention names them. */
+export const CELL_THERAPY_CUES: Readonly<Record<Exclude<Therapy, 'hsct'>, readonly string[]>> = {
+  'car-t': [
+    String.raw`\bcar[- ]?(?:t|nk)\b`,
+    String.raw`\bchimeric antigen receptor`,
+    String.raw`\b(?:cd19|bcma)[- /]*(?:targeted |targetd |directed )?car\b`,
+    String.raw`\bkyv-?101\b`,
+    String.raw`\bcaba-?201\b`,
+    String.raw`\bdescartes-?08\b`,
+  ],
+  msc: [
+    String.raw`\bmesenchymal`,
+    String.raw`mscs?t?\b`,
+    String.raw`\bstromal (?:stem |vascular )?cells?`,
+    String.raw`\bwharton'?s jelly`,
+    String.raw`\badipose[- ]derived (?:stem|stromal|regenerative|mesenchymal)`,
+    String.raw`\beascs?\b`,
+    String.raw`\bdarvadstrocel`,
+    String.raw`\bcx-?601\b`,
+    String.raw`\bprochymal`,
+    String.raw`\bremestemcel`,
+  ],
+  treg: [
+    String.raw`\bregulatory t[- ]?(?:cells?|lymphocytes?)`,
+    String.raw`\bt[- ]?regulatory cells?`,
+    String.raw`\bt[- ]?regs?\b`,
+    String.raw`\bcd4\+? ?cd25\+?`,
+  ],
+  other: [
+    String.raw`\btolerogenic dendritic`,
+    String.raw`\bstem cell educator`,
+    String.raw`\bcord blood (?:infusion|transfusion)`,
+    String.raw`\bneural (?:stem|progenitor|precursor) cells?`,
+    String.raw`\bhnscs?\b`,
+  ],
+};
+
+/**
+ * Cell products that are not hematopoietic grafts. When any of these (or any step-B cue) is named in
+ * the record and no strong HSCT cue is, the generic HSCT cues do not count.
+ */
+export const NON_HSCT_KINDS: readonly string[] = [
+  String.raw`\blimbal`,
+  String.raw`\bfecal microbiota`,
+  String.raw`\bmicrobiota transplant`,
+  String.raw`\bfmt\b`,
+  String.raw`\bbone[- ]marrow[- ]derived (?:\w+ ){0,2}(?:stem|mononuclear|progenitor) cells?`,
+  String.raw`\bmononuclear cells?`,
+  String.raw`\bislets?\b`,
+  String.raw`\bendothelial progenitor`,
+];
+
+/**
+ * Step C, cell source. `weakAutologous` (aHSCT, AHST) means autologous in MS and neurology usage, but
+ * only when the record has no allogeneic cue at all.
+ */
+export const SOURCE_CUES = {
+  autologous: [
+    String.raw`\bautol?o?go?us\b`,
+    tissueSafeGraft('auto'),
+    String.raw`\bauto[- ]?(?:hscts?|sct|hct|bmt|pbsct|transplant\w*)\b`,
+    String.raw`\basct\b`,
+    String.raw`\bpatient'?s'? own\b`,
+    String.raw`\b(?:their|his or her|own|self) (?:\w+ ){0,2}stem cells?`,
+    String.raw`\breinfusion of (?:\w+ ){0,3}stem cells?`,
+    String.raw`\b(?:give|gave|giving) back (?:the |their )?(?:\w+ )?stem cells?`,
+    String.raw`\breturn of (?:the )?previously collected`,
+    String.raw`\bmobili[sz]ation with (?:high[- ]dose )?cyclophosphamide`,
+  ],
+  weakAutologous: [String.raw`\bahscts?\b`, String.raw`\bahst\b`],
+  allogeneic: [
+    String.raw`\ballogen(?:e)?ic\b`,
+    tissueSafeGraft('allo'),
+    String.raw`\ballo[- ]?(?:hscts?|sct|hct|bmt|transplant\w*|hsc)\b`,
+    String.raw`\bhaplo-?identical`,
+    String.raw`\b(?:sibling|related|unrelated|family|hla[- ]matched|mismatched|haploidentical) donors?\b`,
+    String.raw`\bmud\b`,
+    String.raw`\bdonor lymphocyte infusion`,
+    String.raw`\bdli\b`,
+    String.raw`\bsyngeneic`,
+    String.raw`\bidentical twin`,
+    String.raw`\bcord blood (?:transplant|units?\b)`,
+    String.raw`\b(?:gvhd|graft[- ]versus[- ]host disease) prophylaxis`,
+    String.raw`\bpost[- ]transplant(?:ation)? cyclophosphamide`,
+    String.raw`\bptcy\b`,
+    String.raw`\bdonor chimerism`,
+    String.raw`\bdonor (?:\w+ ){0,2}(?:stem cells?|grafts?|peripheral blood|marrow|hematopoietic)`,
+    String.raw`\buniversal (?:\w+ )?car\b`,
+  ],
+} as const;
+
+/** Words naming a non-HSCT cell product (used to keep the two masks below apart). */
+const OTHER_PRODUCT_WORDS = String.raw`fecal|microbiota|mesenchymal|mscs?|stromal|neural|limbal|adipose|islets?|car[- ]?t|car[- ]?nk|tregs?|regulatory|dendritic|wharton'?s`;
+const HSCT_WORDS = String.raw`hem(?:at)?opoietic|hscts?|hct|sct|bmt|stem|marrow|blood|transplant\w*|grafts?`;
+
+/**
+ * For the source of an HSCT, an autologous/allogeneic adjective that belongs to another product is not
+ * a cue: "allogeneic fecal microbiota" in an autologous HSCT trial. Such phrases are blanked out first.
+ */
+export const FOREIGN_PRODUCT_FOR_HSCT = String.raw`\b(?:allogen(?:e)?ic|autologous|healthy donor) (?:(?!(?:${HSCT_WORDS})\b)[\w'+-]+ ){0,4}?(?:${OTHER_PRODUCT_WORDS})\b`;
+
+/** For a non-HSCT therapy, HSCT background ("unlike autologous HSCT, ...") is blanked out first. */
+export const HSCT_PRODUCT_FOR_OTHERS = String.raw`\b(?:allogen(?:e)?ic|autologous|syngeneic|auto-|allo-) ?(?:(?!(?:${OTHER_PRODUCT_WORDS})\b)[\w'+-]+ ){0,3}?(?:hem(?:at)?opoietic|hscts?|hct|sct|bmt|bone marrow transplant\w*|stem cell transplant\w*)\b`;

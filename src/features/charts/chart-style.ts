@@ -1,0 +1,49 @@
+/**
+ * Shared look of the dashboard charts. Colours are the Okabe–Ito palette (distinguishable with the
+ * common colour-vision deficiencies); text and grid lines follow the page colour (light or dark).
+ */
+import type { Therapy } from '../../domain/trial.ts';
+
+export const OKABE_ITO = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+} as const;
+
+/** Single-series bars. */
+export const BAR_COLOR = OKABE_ITO.blue;
+/** Secondary single-series bars (e.g. records hidden by default). */
+export const MUTED_BAR_COLOR = '#8C8C8C';
+
+export const THERAPY_COLORS: Record<Therapy, string> = {
+  hsct: OKABE_ITO.blue,
+  'car-t': OKABE_ITO.orange,
+  msc: OKABE_ITO.bluishGreen,
+  treg: OKABE_ITO.reddishPurple,
+  other: OKABE_ITO.skyBlue,
+};
+
+export const AXIS_TICK = { fill: 'currentColor', fontSize: 13 } as const;
+export const AXIS_LINE = { stroke: 'currentColor', strokeOpacity: 0.35 } as const;
+export const GRID_STROKE = 'currentColor';
+
+export const TOOLTIP_PROPS = {
+  contentStyle: {
+    background: 'var(--color-surface)',
+    border: '1px solid var(--color-border)',
+    borderRadius: 'var(--radius-s)',
+    color: 'var(--color-text)',
+  },
+  itemStyle: { color: 'var(--color-text)' },
+  labelStyle: { color: 'var(--color-text)', fontWeight: 600 },
+  cursor: { fill: 'currentColor', fillOpacity: 0.08 },
+} as const;
+
+/** Height of a horizontal bar chart with `rows` categories. */
+export function barChartHeight(rows: number, rowHeight = 36, chrome = 48): number {
+  return Math.max(rows, 1) * rowHeight + chrome;
+}

@@ -1,0 +1,55 @@
+import { formatDate } from '../../lib/format.ts';
+
+export type EmbedCreditProps = {
+  /** When the data was current (ISO date or date-time). */
+  dataDate?: string;
+  /** The same view in the full dashboard (fullViewUrl of the embed URL). */
+  fullViewUrl: string;
+};
+
+function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The credit line of an embedded view: "Data: ClinicalTrials.gov, as of DATE — open full dashboard". */
+export function EmbedCredit({ dataDate, fullViewUrl }: EmbedCreditProps) {
+  return (
+    <p className="embed-credit">
+      Data:{' '}
+      <a href="https://clinicaltrials.gov/" target="_blank" rel="noopener noreferrer">
+        ClinicalTrials.gov
+      </a>
+      {dataDate ? `, as of ${formatDate(dataDate)}` : null}
+      {isWebUrl(fullViewUrl) ? (
+        <>
+          {' — '}
+          <a href={fullViewUrl} target="_blank" rel="noopener">
+            open full dashboard
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+export type EmbedProblemsProps = { problems: readonly string[] };
+
+/** The problems with an embed's parameters, shown in the frame (never a blank frame). */
+export function EmbedProblems({ problems }: EmbedProblemsProps) {
+  if (problems.length === 0) return null;
+  return (
+    <div role="alert" className="embed-problems">
+      <p>Some settings of this embedded view were not understood:</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

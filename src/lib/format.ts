@@ -1,0 +1,45 @@
+/** Display formatting shared by the UI. Pure functions, fixed locale so output is stable everywhere. */
+
+const LOCALE = 'en-GB';
+
+const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+
+/** 12345 -> "12,345". */
+export function formatCount(value: number): string {
+  return integerFormat.format(value);
+}
+
+/** "1 trial" / "3 trials": a count with its noun, pluralised with a plain "s" unless a plural is given. */
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/**
+ * Formats an ISO date or date-time ("2025-09-25", "2025-09-25T10:00:00", "2025-09") as a readable date
+ * ("25 September 2025", "September 2025"). The calendar date is taken as written (no time-zone shift).
+ * Text that is not an ISO date is returned unchanged.
+ */
+export function formatDate(value: string): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
+  if (!match) return value;
+  const [, year, month, day] = match;
+  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
+  if (monthName === undefined) return year ?? value;
+  if (day === undefined) return `${monthName} ${year}`;
+  return `${Number(day)} ${monthName} ${year}`;
+}

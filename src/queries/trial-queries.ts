@@ -1,0 +1,235 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiError, type ApiErrorKind } from '../api/api-error.ts';
+import { fetchBundledDataset, type DatasetMeta } from '../api/bundled-dataset.ts';
+import {
+  DEFAULT_QUERY,
+  ctgovWebSearchUrl,
+  describeQuery,
+  type StudyQuery,
+} from '../api/ctgov/default-query.ts';
+import { fetchAllStudies, fetchVersion, type RetryOptions } from '../api/ctgov/studies.ts';
+import { normalizeStudies } from '../domain/normalize-study.ts';
+import type { Trial } from '../domain/trial.ts';
+import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
+
+export type TrialDataset = {
+  /** Where the trials came from: the live API, or the bundled sample after the live API failed. */
+  source: 'live' | 'bundled';
+  trials: Trial[];
+  /** Records dropped while normalising (no NCT id, or a duplicate). */
+  skipped: number;
+  /** When this dataset was loaded (ISO date-time). */
+  fetchedAt: string;
+  /** The registry's data timestamp (live: from /version; bundled: from the file when known). */
+  dataTimestamp?: string;
+  apiVersion?: string;
+  /** The search that produced the trials. */
+  query: StudyQuery;
+  /** The search as text, exactly as it is shown on the page (API parameters). */
+  queryDescription: string;
+  /** The same search on the ClinicalTrials.gov website. */
+  webSearchUrl: string;
+  /** Description of the bundled file, when source is 'bundled'. */
+  bundledMeta?: DatasetMeta;
+  /** Why the live API was not used, when source is 'bundled'. */
+  liveError?: string;
+};
+
+export type LoadDatasetOptions = {
+  query?: StudyQuery;
+  /** Retries of each live request. Default: one quick retry (the bundled sample is the real fallback). */
+  retry?: RetryOptions;
+  /** Overall budget for the whole live load, in ms. Default 15 000. */
+  liveTimeoutMs?: number;
+  /** Per-request timeout of the live client, in ms. */
+  requestTimeoutMs?: number;
+  /** Live API base URL (default: the client's configured base). */
+  baseUrl?: string;
+  /** URL of the bundled dataset file (default: the client's BUNDLED_DATASET_PATH). */
+  bundledUrl?: string;
+  progress?: LoadProgressStore;
+};
+
+export const DEFAULT_LIVE_TIMEOUT_MS = 15_000;
+/** How long the version may lag behind the studies before the trials are shown without it. */
+const VERSION_GRACE_MS = 2_000;
+const DEFAULT_BROWSER_RETRY: RetryOptions = { retries: 1, baseDelayMs: 500, maxDelayMs: 2_000 };
+
+/** Failures of the live API after which the bundled sample is used instead. */
+const FALLBACK_KINDS: readonly ApiErrorKind[] = [
+  'network',
+  'timeout',
+  'http',
+  'rate-limited',
+  'parse',
+];
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return String(error);
+}
+
+function describe(query: StudyQuery) {
+  return { query, queryDescription: describeQuery(query), webSearchUrl: ctgovWebSearchUrl(query) };
+}
+
+function durationText(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`;
+}
+
+/** Ends a message with a full stop unless it already ends a sentence. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** The live API and the bundled sample both failed. */
+export class DatasetUnavailableError extends Error {
+  readonly liveError: string;
+  readonly bundledError: string;
+  constructor(liveError: string, bundledError: string) {
+    super(
+      `Neither the live ClinicalTrials.gov API nor the bundled sample could be read. Live API: ${sentence(liveError)} Bundled sample: ${sentence(bundledError)}`,
+    );
+    this.name = 'DatasetUnavailableError';
+    this.liveError = liveError;
+    this.bundledError = bundledError;
+  }
+}
+
+async function loadLive(
+  query: StudyQuery,
+  signal: AbortSignal,
+  options: LoadDatasetOptions,
+  progress: LoadProgressStore,
+) {
+  const client = {
+    signal,
+    retry: options.retry ?? DEFAULT_BROWSER_RETRY,
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+  };
+  // The version is context only: its failure never blocks the trials.
+  const version = fetchVersion(client).catch(() => undefined);
+  const result = await fetchAllStudies(query, {
+    ...client,
+    onProgress: (p) => progress.set({ stage: 'live', ...p }),
+  });
+  return { result, version: await settleWithin(version, VERSION_GRACE_MS) };
+}
+
+/** The value of `promise`, or undefined when it has not settled within `ms` (the timer is cleared). */
+async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Loads the trial dataset: the live API first, within an overall time budget; on a network, timeout,
+ * HTTP, rate-limit or parse failure the bundled sample instead. A rejected query (400) or a missing
+ * resource (404) is a real error and is thrown. Cancellation through `signal` is passed through.
+ */
+export async function loadTrialDataset(
+  signal: AbortSignal,
+  options: LoadDatasetOptions = {},
+): Promise<TrialDataset> {
+  const query = options.query ?? DEFAULT_QUERY;
+  const progress = options.progress ?? datasetLoadProgress;
+  const liveTimeoutMs = options.liveTimeoutMs ?? DEFAULT_LIVE_TIMEOUT_MS;
+
+  const live = new AbortController();
+  let timedOut = false;
+  const abortLive = () => live.abort();
+  if (signal.aborted) live.abort();
+  else signal.addEventListener('abort', abortLive, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    live.abort();
+  }, liveTimeoutMs);
+
+  progress.set({ stage: 'live', loaded: 0, pages: 0 });
+  let liveError: string;
+  try {
+    const { result, version } = await loadLive(query, live.signal, options, progress);
+    const { trials, skipped } = normalizeStudies(result.studies);
+    return {
+      source: 'live',
+      trials,
+      skipped,
+      fetchedAt: new Date().toISOString(),
+      ...(version?.dataTimestamp === undefined ? {} : { dataTimestamp: version.dataTimestamp }),
+      ...(version?.apiVersion === undefined ? {} : { apiVersion: version.apiVersion }),
+      ...describe(query),
+    };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (timedOut) {
+      liveError = `ClinicalTrials.gov did not answer in full within ${durationText(liveTimeoutMs)}.`;
+    } else if (error instanceof ApiError && !FALLBACK_KINDS.includes(error.kind)) {
+      throw error;
+    } else {
+      liveError = messageOf(error);
+    }
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abortLive);
+    live.abort(); // cancels whatever live request is still open (e.g. a slow /version)
+  }
+
+  progress.set({ stage: 'bundled', liveError });
+  let bundled;
+  try {
+    bundled = await fetchBundledDataset({
+      signal,
+      ...(options.bundledUrl === undefined ? {} : { url: options.bundledUrl }),
+    });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new DatasetUnavailableError(liveError, messageOf(error));
+  }
+  const { trials, skipped } = normalizeStudies(bundled.studies);
+  const { meta } = bundled;
+  return {
+    source: 'bundled',
+    trials,
+    skipped,
+    fetchedAt: new Date().toISOString(),
+    ...(meta.dataTimestamp === undefined ? {} : { dataTimestamp: meta.dataTimestamp }),
+    ...(meta.apiVersion === undefined ? {} : { apiVersion: meta.apiVersion }),
+    ...describe(meta.query),
+    bundledMeta: meta,
+    liveError,
+  };
+}
+
+/**
+ * Whether running the whole dataset load again could help: not for a rejected query or a missing
+ * resource (the same request gets the same answer).
+ */
+export function isRetryableDatasetError(error: unknown): boolean {
+  return !(error instanceof ApiError && (error.kind === 'rejected' || error.kind === 'not-found'));
+}
+
+/** Query definitions of the trial data. Options that are not data (retry timing, progress) stay out of the key. */
+export const trialQueries = {
+  all: () => ['trials'] as const,
+  dataset: (options: LoadDatasetOptions = {}) => {
+    const query = options.query ?? DEFAULT_QUERY;
+    return queryOptions({
+      queryKey: [...trialQueries.all(), 'dataset', describeQuery(query)] as const,
+      queryFn: ({ signal }) => loadTrialDataset(signal, { ...options, query }),
+    });
+  },
+};
+
+/** The trial dataset (live or bundled), through the shared query cache. */
+export function useTrialDataset(options?: LoadDatasetOptions) {
+  return useQuery(trialQueries.dataset(options));
+}

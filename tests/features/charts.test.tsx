@@ -1,0 +1,126 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { DiseaseChart } from '../../src/features/charts/disease-chart.tsx';
+import { PhaseChart } from '../../src/features/charts/phase-chart.tsx';
+import { TransplantTypeChart } from '../../src/features/charts/transplant-type-chart.tsx';
+import { syntheticTrial } from './trial-factory.ts';
+
+const trials = [
+  syntheticTrial({
+    diseases: ['multiple-sclerosis'],
+    phase: 'PHASE2',
+    therapy: 'hsct',
+    transplantType: 'autologous',
+  }),
+  syntheticTrial({
+    diseases: ['multiple-sclerosis'],
+    phase: 'PHASE3',
+    therapy: 'hsct',
+    transplantType: 'autologous',
+  }),
+  syntheticTrial({
+    diseases: ['lupus', 'systemic-sclerosis'],
+    phase: 'PHASE1',
+    therapy: 'car-t',
+    transplantType: 'autologous',
+  }),
+  syntheticTrial({
+    diseases: ['crohns-disease'],
+    phase: 'NA',
+    therapy: 'msc',
+    transplantType: 'allogeneic',
+  }),
+];
+
+/** The rows of a table as arrays of cell texts (header row included). */
+function tableRows(table: HTMLElement): string[][] {
+  return within(table)
+    .getAllByRole('row')
+    .map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent ?? ''));
+}
+
+describe('DiseaseChart', () => {
+  it('is a named section with a chart image that summarises the counts', () => {
+    render(<DiseaseChart trials={trials} />);
+    const panel = screen.getByRole('region', { name: 'Trials by disease' });
+    const chart = within(panel).getByRole('img');
+    expect(chart).toHaveAccessibleName(/Multiple sclerosis: 2; .*Systemic lupus erythematosus: 1/);
+  });
+
+  it('reveals the same numbers in a data table and hides them again', async () => {
+    const user = userEvent.setup();
+    render(<DiseaseChart trials={trials} />);
+    const toggle = screen.getByRole('button', { name: 'Show data table' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+
+    await user.click(toggle);
+    const table = screen.getByRole('table', { name: 'Trials by disease' });
+    expect(tableRows(table)).toEqual([
+      ['Disease', 'Trials'],
+      ['Multiple sclerosis', '2'],
+      ['Systemic sclerosis', '1'],
+      ['Systemic lupus erythematosus', '1'],
+      ["Crohn's disease", '1'],
+    ]);
+    expect(screen.getByRole('button', { name: 'Hide data table' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Hide data table' }));
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('adds a bar for records not classified as autoimmune when they are shown', async () => {
+    const user = userEvent.setup();
+    render(<DiseaseChart trials={[...trials, syntheticTrial({ diseases: [] })]} />);
+    await user.click(screen.getByRole('button', { name: 'Show data table' }));
+    expect(
+      within(screen.getByRole('table')).getByRole('row', {
+        name: 'Not classified as autoimmune 1',
+      }),
+    ).toBeVisible();
+  });
+});
+
+describe('TransplantTypeChart', () => {
+  it('tabulates every transplant type split by therapy', async () => {
+    const user = userEvent.setup();
+    render(<TransplantTypeChart trials={trials} />);
+    const panel = screen.getByRole('region', { name: 'Trials by transplant type' });
+    expect(within(panel).getByRole('img')).toHaveAccessibleName(
+      /Autologous: 3 \(HSCT 2, CAR-T 1\); Allogeneic: 1 \(MSC 1\)/,
+    );
+
+    await user.click(within(panel).getByRole('button', { name: 'Show data table' }));
+    expect(tableRows(within(panel).getByRole('table'))).toEqual([
+      ['Transplant type', 'HSCT', 'CAR-T', 'MSC', 'Treg', 'Other cell therapy', 'Total'],
+      ['Autologous', '2', '1', '0', '0', '0', '3'],
+      ['Allogeneic', '0', '0', '1', '0', '0', '1'],
+      ['Both', '0', '0', '0', '0', '0', '0'],
+      ['Unspecified', '0', '0', '0', '0', '0', '0'],
+    ]);
+  });
+});
+
+describe('PhaseChart', () => {
+  it('lists every phase in order with its count', async () => {
+    const user = userEvent.setup();
+    render(<PhaseChart trials={trials} />);
+    const panel = screen.getByRole('region', { name: 'Trials by phase' });
+    await user.click(within(panel).getByRole('button', { name: 'Show data table' }));
+    expect(tableRows(within(panel).getByRole('table')).slice(1)).toEqual([
+      ['Early Phase 1', '0'],
+      ['Phase 1', '1'],
+      ['Phase 1/2', '0'],
+      ['Phase 2', '1'],
+      ['Phase 2/3', '0'],
+      ['Phase 3', '1'],
+      ['Phase 4', '0'],
+      ['Not applicable', '1'],
+      ['No phase', '0'],
+    ]);
+  });
+});

@@ -1,0 +1,83 @@
+import { act, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DataSourceBanner } from '../../src/features/data-source/data-source-banner.tsx';
+import { LoadStatus } from '../../src/features/data-source/load-status.tsx';
+import { datasetLoadProgress } from '../../src/queries/load-progress.ts';
+import type { TrialDataset } from '../../src/queries/trial-queries.ts';
+import { syntheticTrial } from './trial-factory.ts';
+
+const query = { 'query.cond': 'lupus', 'query.intr': 'HSCT' };
+const common = {
+  trials: [syntheticTrial(), syntheticTrial()],
+  skipped: 0,
+  fetchedAt: '2025-11-25T10:00:00.000Z',
+  query,
+  queryDescription: 'query.cond=lupus · query.intr=HSCT',
+  webSearchUrl: 'https://clinicaltrials.gov/search?cond=lupus&intr=HSCT',
+};
+
+describe('DataSourceBanner', () => {
+  it('says the data is live, as of the registry data date, with the exact search and a link to it', () => {
+    const dataset: TrialDataset = {
+      ...common,
+      source: 'live',
+      dataTimestamp: '2025-11-24T08:30:00',
+      apiVersion: '2.0.5',
+    };
+    render(<DataSourceBanner dataset={dataset} />);
+    const banner = screen.getByRole('region', { name: 'Data source' });
+    expect(banner).toHaveTextContent('Live from ClinicalTrials.gov — data as of 24 November 2025');
+    expect(banner).toHaveTextContent('query.cond=lupus · query.intr=HSCT');
+    expect(
+      screen.getByRole('link', { name: 'Open this search on ClinicalTrials.gov' }),
+    ).toHaveAttribute('href', 'https://clinicaltrials.gov/search?cond=lupus&intr=HSCT');
+  });
+
+  it('says when the bundled sample is shown, how many records, from where, as of when, and why', () => {
+    const dataset: TrialDataset = {
+      ...common,
+      source: 'bundled',
+      liveError: 'Could not reach ClinicalTrials.gov.',
+      bundledMeta: {
+        kind: 'bundled-sample',
+        source: 'Real records saved in public GitHub repositories',
+        description: 'Transplant trials in autoimmune disease',
+        query,
+        capturedAt: '2025-09-25T00:00:00Z',
+        studyCount: 42,
+      },
+    };
+    render(<DataSourceBanner dataset={dataset} />);
+    const banner = screen.getByRole('region', { name: 'Data source' });
+    expect(banner).toHaveTextContent(
+      'Bundled sample: 42 real trial records captured from ClinicalTrials.gov by public repositories, as of 25 September 2025 — the live API could not be reached.',
+    );
+    expect(banner).toHaveTextContent('Source: Real records saved in public GitHub repositories');
+    expect(banner).toHaveTextContent('Live API: Could not reach ClinicalTrials.gov.');
+  });
+
+  it('says so when the page runs against the API emulator', () => {
+    render(<DataSourceBanner dataset={{ ...common, source: 'live' }} mockMode />);
+    expect(screen.getByRole('region', { name: 'Data source' })).toHaveTextContent(
+      /MSW emulator .* not live data/,
+    );
+  });
+});
+
+describe('LoadStatus', () => {
+  it('reports pages as they load', () => {
+    datasetLoadProgress.set({ stage: 'live', loaded: 0, pages: 0 });
+    render(<LoadStatus />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading trials…');
+
+    act(() => datasetLoadProgress.set({ stage: 'live', loaded: 1000, total: 2345, pages: 1 }));
+    expect(screen.getByRole('status')).toHaveTextContent('Loaded 1,000 of 2,345 trials');
+    expect(screen.getByRole('progressbar', { name: 'Trials loaded' })).toHaveAttribute(
+      'value',
+      '1000',
+    );
+
+    act(() => datasetLoadProgress.set({ stage: 'bundled', liveError: 'offline' }));
+    expect(screen.getByRole('status')).toHaveTextContent('loading the bundled sample');
+  });
+});
