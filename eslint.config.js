@@ -33,8 +33,13 @@ const layerZones = [
     message: 'queries may not import features, components or app.',
   },
   {
+    target: './src/state',
+    from: ['./src/api', './src/features', './src/app', './src/components'],
+    message: 'state (URL state hooks) may use domain and queries, never api, features, components or app.',
+  },
+  {
     target: './src/components',
-    from: ['./src/api', './src/queries', './src/features', './src/app'],
+    from: ['./src/api', './src/queries', './src/state', './src/features', './src/app'],
     message: 'components are shared UI with no knowledge of data fetching, features or app.',
   },
   {

@@ -24,8 +24,13 @@ import {
   summarize,
 } from '../src/domain/aggregate.ts';
 import { normalizeStudies } from '../src/domain/normalize-study.ts';
-import type { DiseaseId } from '../src/domain/diseases.ts';
-import type { Phase, Therapy, TransplantType, Trial } from '../src/domain/trial.ts';
+import {
+  DEFAULT_FILTERS,
+  facetCounts,
+  filterTrials,
+  type TrialFilters,
+} from '../src/domain/filters.ts';
+import type { Trial } from '../src/domain/trial.ts';
 import { generateStudies, jsonBytes, loadRealRecords, loadSourceRecords } from './bench-data.ts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -37,83 +42,6 @@ const TARGETS = {
   /** Per-study cost at the largest size may be at most this factor of the per-study cost at 10,000 (or 1,000 in quick mode). */
   linearFactor: 1.5,
 };
-
-/** TrialFilters as in the shared contract (src/domain/filters.ts, owned by the exploration engineer). */
-type TrialFilters = {
-  disease: DiseaseId[];
-  therapy: Therapy[];
-  type: TransplantType[];
-  phase: Phase[];
-  status: string[];
-  country: string[];
-  from: number | null;
-  to: number | null;
-  sponsor: string[];
-  results: boolean;
-  q: string;
-  hidden: boolean;
-};
-type FiltersModule = {
-  DEFAULT_FILTERS: TrialFilters;
-  filterTrials: (trials: readonly Trial[], f: TrialFilters) => Trial[];
-};
-
-/**
- * Stand-in used only while src/domain/filters.ts does not exist yet: the same contract semantics
- * (any-of within a facet, all facets combined, start-year range, text search, hidden = show unclassified).
- */
-const LOCAL_FILTERS: FiltersModule = {
-  DEFAULT_FILTERS: {
-    disease: [],
-    therapy: ['hsct'],
-    type: [],
-    phase: [],
-    status: [],
-    country: [],
-    from: null,
-    to: null,
-    sponsor: [],
-    results: false,
-    q: '',
-    hidden: false,
-  },
-  filterTrials(trials, f) {
-    const q = f.q.trim().toLowerCase();
-    const any = <T>(sel: readonly T[], values: readonly T[]): boolean =>
-      sel.length === 0 || values.some((v) => sel.includes(v));
-    return trials.filter(
-      (t) =>
-        (f.hidden || t.diseases.length > 0) &&
-        any(f.disease, t.diseases) &&
-        any(f.therapy, [t.therapy]) &&
-        any(f.type, [t.transplantType]) &&
-        any(f.phase, [t.phase]) &&
-        any(f.status, [t.status]) &&
-        any(f.country, t.countries) &&
-        any(f.sponsor, t.sponsor ? [t.sponsor.name] : []) &&
-        (!f.results || t.hasResults) &&
-        (f.from === null || (t.startYear !== undefined && t.startYear >= f.from)) &&
-        (f.to === null || (t.startYear !== undefined && t.startYear <= f.to)) &&
-        (q === '' ||
-          t.title.toLowerCase().includes(q) ||
-          t.conditions.some((c) => c.toLowerCase().includes(q)) ||
-          t.interventions.some((i) => i.name.toLowerCase().includes(q))),
-    );
-  },
-};
-
-/** src/domain/filters.ts when present (loaded by a computed path so this script also runs before it lands). */
-async function loadFilters(): Promise<{ mod: FiltersModule; origin: string }> {
-  const path = '../src/domain/filters.ts';
-  try {
-    const mod = (await import(/* @vite-ignore */ path)) as FiltersModule;
-    if (typeof mod.filterTrials === 'function' && mod.DEFAULT_FILTERS)
-      return { mod, origin: 'src/domain/filters.ts filterTrials' };
-  } catch {
-    // fall through to the stand-in
-  }
-  return { mod: LOCAL_FILTERS, origin: 'LOCAL stand-in filter (src/domain/filters.ts not found)' };
-}
 
 const prune = (study: unknown): unknown => pruneStudyToFields(study as Study, STUDY_FIELDS);
 
@@ -175,7 +103,7 @@ function filterStates(trials: readonly Trial[], d: TrialFilters): TrialFilters[]
     { ...d, status: ['RECRUITING', 'NOT_YET_RECRUITING'], country: countries },
     { ...d, from: 2010, to: 2020, results: true },
     { ...d, q: 'cyclophosphamide' },
-    { ...d, hidden: true, sponsor: [] },
+    { ...d, hidden: true, sponsor: ['INDUSTRY', 'OTHER'] },
   ];
 }
 
@@ -240,9 +168,8 @@ async function main(): Promise<void> {
     `\nGenerated studies vary ${prunedSources.length} real records (${origin}), pruned to STUDY_FIELDS; mean ${Math.round(sum(prunedSources.map(jsonBytes)) / prunedSources.length)} B per source record.`,
   );
 
-  const { mod: filters, origin: filterOrigin } = await loadFilters();
   console.log(
-    `Filter: ${filterOrigin}; aggregate: countByDisease, countByTransplantType, countByPhase, countUnclassified, summarize.`,
+    'A filter change = filterTrials + facetCounts (src/domain/filters.ts) + countByDisease, countByTransplantType, countByPhase, countUnclassified, summarize (src/domain/aggregate.ts).',
   );
 
   const rows: Row[] = [];
@@ -261,7 +188,7 @@ async function main(): Promise<void> {
         `expected ${n} trials, got ${check.trials.length} (skipped ${check.skipped})`,
       );
     const trials = check.trials;
-    const states = filterStates(trials, filters.DEFAULT_FILTERS);
+    const states = filterStates(trials, DEFAULT_FILTERS);
     let k = 0;
     let sink = 0;
 
@@ -271,7 +198,7 @@ async function main(): Promise<void> {
     await normBench.run();
     const filtBench = benchFor('filter', n).add(`filter+aggregate ${n}`, () => {
       const f = states[k++ % states.length]!;
-      sink += aggregateAll(filters.filterTrials(trials, f));
+      sink += facetCounts(trials, f).disease.size + aggregateAll(filterTrials(trials, f));
     });
     await filtBench.run();
     if (sink < 0) console.log(sink);

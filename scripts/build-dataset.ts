@@ -24,6 +24,18 @@ const studies = entries
   .filter((e) => !(e.study.protocolSection?.identificationModule?.nctId ?? '').startsWith('NCT99'))
   .map((e) => pruneStudyToFields(e.study, STUDY_FIELDS));
 
+/**
+ * The sample has no single capture time (the records were captured by different repositories at different
+ * times), so its date is the latest "last update posted" date among its records: the data is at least
+ * that fresh, and the file stays byte-identical when the records do not change.
+ */
+const latestUpdate = studies
+  .map((s) => s.protocolSection?.statusModule?.lastUpdatePostDateStruct?.date ?? '')
+  .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+  .sort()
+  .at(-1);
+if (!latestUpdate) throw new Error('No record of the sample has a last-update date.');
+
 const dataset: BundledDataset = {
   meta: {
     kind: 'bundled-sample',
@@ -33,9 +45,10 @@ const dataset: BundledDataset = {
       `A bundled sample of ${studies.length} real ClinicalTrials.gov records of transplant and cell-therapy trials in autoimmune disease, ` +
       'captured from ClinicalTrials.gov by public repositories, not a live pull. The multiple sclerosis records come from a ' +
       '2025-09-25 API pull that kept only the first location; the others were rebuilt from registry text, so many records are ' +
-      'sparse and some summaries are cut.',
+      'sparse and some summaries are cut. Its date is the latest record update it contains.',
     query: DEFAULT_QUERY,
-    capturedAt: new Date().toISOString(),
+    capturedAt: latestUpdate,
+    dataTimestamp: latestUpdate,
     studyCount: studies.length,
   },
   studies,

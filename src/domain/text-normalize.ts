@@ -39,7 +39,7 @@ function replacementOf(m: string): string {
   return '"';
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\u0020-\u007e\t\n\r]/; // anything outside printable ASCII
 
 /** Cheap pre-check: can SPECIAL match at all? (most text needs no replacement) */
 function needsReplacement(lower: string): boolean {

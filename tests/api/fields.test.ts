@@ -61,6 +61,24 @@ describe('pruneStudyToFields', () => {
     );
   });
 
+  it('uses only piece names and paths that exist in the real /studies/metadata field tree', () => {
+    type Node = { name: string; piece?: string; children?: Node[] };
+    const tree = JSON.parse(readFileSync(new URL('../../spec/metadata.json', import.meta.url), 'utf8')) as Node[];
+    const pieces = new Map<string, string>();
+    const walk = (nodes: Node[], prefix: string) => {
+      for (const node of nodes) {
+        const path = prefix ? `${prefix}.${node.name}` : node.name;
+        if (node.piece) pieces.set(node.piece, path);
+        if (node.children) walk(node.children, path);
+      }
+    };
+    walk(tree, '');
+    for (const field of STUDY_FIELDS) {
+      expect(pieces.has(field), `${field} is a real piece`).toBe(true);
+      expect(fieldPath(field), field).toBe(pieces.get(field));
+    }
+  });
+
   it('keeps every NCT id and shrinks the 114 real records; reports bytes per study with and without fields=', () => {
     const full = records.map((r) => JSON.stringify(r).length);
     const pruned = records.map((r) => pruneStudyToFields(r, STUDY_FIELDS));

@@ -152,7 +152,7 @@ describe('App', () => {
     renderApp();
     const banner = await screen.findByRole('region', { name: 'Data source' });
     expect(banner).toHaveTextContent(
-      /Bundled sample: [\d,]+ real trial records captured from ClinicalTrials\.gov by public repositories, as of .+ — the live API could not be reached/,
+      /Offline sample from .+ — live API unreachable\. Showing a bundled sample of [\d,]+ real trial records captured from ClinicalTrials\.gov by public repositories/,
     );
     expect(banner).toHaveTextContent(/Live API: .*500/);
     expect(Number(figure('Trials'))).toBeGreaterThan(0);
@@ -163,7 +163,7 @@ describe('App', () => {
     server.use(http.get('*/api/v2/*', () => HttpResponse.error()));
     renderApp();
     expect(await screen.findByRole('region', { name: 'Data source' })).toHaveTextContent(
-      'Bundled sample:',
+      'live API unreachable',
     );
     expect(screen.getByRole('region', { name: 'Trials by phase' })).toBeVisible();
   });

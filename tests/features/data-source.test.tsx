@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DataSourceBanner } from '../../src/features/data-source/data-source-banner.tsx';
 import { LoadStatus } from '../../src/features/data-source/load-status.tsx';
 import { datasetLoadProgress } from '../../src/queries/load-progress.ts';
@@ -47,11 +47,14 @@ describe('DataSourceBanner', () => {
         studyCount: 42,
       },
     };
-    render(<DataSourceBanner dataset={dataset} />);
+    const onRetry = vi.fn();
+    render(<DataSourceBanner dataset={dataset} onRetry={onRetry} />);
     const banner = screen.getByRole('region', { name: 'Data source' });
     expect(banner).toHaveTextContent(
-      'Bundled sample: 42 real trial records captured from ClinicalTrials.gov by public repositories, as of 25 September 2025 — the live API could not be reached.',
+      'Offline sample from 25 September 2025 — live API unreachable. Showing a bundled sample of 42 real trial records captured from ClinicalTrials.gov by public repositories.',
     );
+    screen.getByRole('button', { name: 'Retry' }).click();
+    expect(onRetry).toHaveBeenCalledTimes(1);
     expect(banner).toHaveTextContent('Source: Real records saved in public GitHub repositories');
     expect(banner).toHaveTextContent('Live API: Could not reach ClinicalTrials.gov.');
   });

@@ -104,8 +104,8 @@ export const DEFAULT_QUERY: StudyQuery = {
 
 /**
  * Pieces requested with `fields=`: only what the Trial model (src/domain/trial.ts) and the classifier
- * read. Every name is a piece listed in docs/api-notes.md §7, spec/search-areas.json or the OAS examples;
- * names that could not be checked there offline were left out (an unknown name makes the API answer 400).
+ * read. Every name is a piece of the real field tree in spec/metadata.json (a test checks it: an unknown
+ * name makes the API answer 400). DetailedDescription is requested because the classifier weighs it (0.5).
  */
 export const STUDY_FIELDS: readonly string[] = [
   'NCTId',
@@ -128,6 +128,7 @@ export const STUDY_FIELDS: readonly string[] = [
   'ArmGroupDescription',
   'ArmGroupInterventionName',
   'BriefSummary',
+  'DetailedDescription',
   'StartDate',
   'StartDateType',
   'CompletionDate',
@@ -146,8 +147,19 @@ export const STUDY_FIELDS: readonly string[] = [
   'LocationGeoPoint',
   'MinimumAge',
   'MaximumAge',
+  'Sex',
+  'HealthyVolunteers',
+  'StdAge',
   'CentralContactName',
+  'CentralContactRole',
+  'CentralContactPhone',
+  'CentralContactPhoneExt',
+  'CentralContactEMail',
   'LocationContactName',
+  'LocationContactRole',
+  'LocationContactPhone',
+  'LocationContactPhoneExt',
+  'LocationContactEMail',
   'HasResults',
 ];
 

@@ -1,7 +1,8 @@
 /**
  * Piece names (the `fields=` vocabulary of the API) and where they live in a study. Paths are dotted;
  * arrays on the way are walked element by element, so `...locations.geoPoint` reaches every location.
- * Sources: docs/api-notes.md §7 and spec/search-areas.json.
+ * Sources: docs/api-notes.md §7, spec/search-areas.json and spec/metadata.json (the real
+ * `/studies/metadata` field tree; a test checks every path here against it).
  */
 import type { Study } from './wire-types.ts';
 
@@ -48,7 +49,15 @@ export const PIECE_PATHS: Readonly<Record<string, string>> = {
   SecondaryOutcomeMeasure: 'protocolSection.outcomesModule.secondaryOutcomes.measure',
   MinimumAge: 'protocolSection.eligibilityModule.minimumAge',
   MaximumAge: 'protocolSection.eligibilityModule.maximumAge',
+  Sex: 'protocolSection.eligibilityModule.sex',
+  HealthyVolunteers: 'protocolSection.eligibilityModule.healthyVolunteers',
+  StdAge: 'protocolSection.eligibilityModule.stdAges',
+  DetailedDescription: 'protocolSection.descriptionModule.detailedDescription',
   CentralContactName: 'protocolSection.contactsLocationsModule.centralContacts.name',
+  CentralContactRole: 'protocolSection.contactsLocationsModule.centralContacts.role',
+  CentralContactPhone: 'protocolSection.contactsLocationsModule.centralContacts.phone',
+  CentralContactPhoneExt: 'protocolSection.contactsLocationsModule.centralContacts.phoneExt',
+  CentralContactEMail: 'protocolSection.contactsLocationsModule.centralContacts.email',
   OverallOfficialName: 'protocolSection.contactsLocationsModule.overallOfficials.name',
   OverallOfficialAffiliation:
     'protocolSection.contactsLocationsModule.overallOfficials.affiliation',
@@ -60,6 +69,10 @@ export const PIECE_PATHS: Readonly<Record<string, string>> = {
   LocationStatus: 'protocolSection.contactsLocationsModule.locations.status',
   LocationGeoPoint: 'protocolSection.contactsLocationsModule.locations.geoPoint',
   LocationContactName: 'protocolSection.contactsLocationsModule.locations.contacts.name',
+  LocationContactRole: 'protocolSection.contactsLocationsModule.locations.contacts.role',
+  LocationContactPhone: 'protocolSection.contactsLocationsModule.locations.contacts.phone',
+  LocationContactPhoneExt: 'protocolSection.contactsLocationsModule.locations.contacts.phoneExt',
+  LocationContactEMail: 'protocolSection.contactsLocationsModule.locations.contacts.email',
   ConditionMeshTerm: 'derivedSection.conditionBrowseModule.meshes.term',
   ConditionAncestorTerm: 'derivedSection.conditionBrowseModule.ancestors.term',
   InterventionMeshTerm: 'derivedSection.interventionBrowseModule.meshes.term',

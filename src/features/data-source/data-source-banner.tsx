@@ -5,6 +5,8 @@ export type DataSourceBannerProps = {
   dataset: TrialDataset;
   /** The page runs against the in-browser API emulator (VITE_MOCK=1). */
   mockMode?: boolean;
+  /** Try the live API again (shown when the offline data is on screen). */
+  onRetry?: () => void;
 };
 
 function SourceLine({ dataset, mockMode }: DataSourceBannerProps) {
@@ -15,14 +17,24 @@ function SourceLine({ dataset, mockMode }: DataSourceBannerProps) {
     return (
       <>
         <p className="banner-headline">
-          <strong>Bundled sample:</strong> {pluralize(count, 'real trial record')} captured from
-          ClinicalTrials.gov by public repositories{asOf ? `, as of ${formatDate(asOf)}` : ''} — the
-          live API could not be reached.
+          <strong>
+            Offline {meta?.kind === 'snapshot' ? 'snapshot' : 'sample'} from{' '}
+            {asOf ? formatDate(asOf) : 'an unknown date'} — live API unreachable
+          </strong>
+          .{' '}
+          {meta?.kind === 'snapshot'
+            ? `Showing the bundled snapshot of ${pluralize(count, 'trial record')} from ClinicalTrials.gov.`
+            : `Showing a bundled sample of ${pluralize(count, 'real trial record')} captured from ClinicalTrials.gov by public repositories.`}
         </p>
-        {meta?.source ? <p className="banner-detail">Source: {meta.source}</p> : null}
-        {meta?.description ? <p className="banner-detail">{meta.description}</p> : null}
         {dataset.liveError ? (
           <p className="banner-detail banner-error">Live API: {dataset.liveError}</p>
+        ) : null}
+        {meta?.source || meta?.description ? (
+          <details className="banner-more">
+            <summary>About this sample</summary>
+            {meta.source ? <p className="banner-detail">Source: {meta.source}</p> : null}
+            {meta.description ? <p className="banner-detail">{meta.description}</p> : null}
+          </details>
         ) : null}
       </>
     );
@@ -46,25 +58,32 @@ function SourceLine({ dataset, mockMode }: DataSourceBannerProps) {
 }
 
 /** Where the trials on screen come from, the exact search, and a link to run it on ClinicalTrials.gov. */
-export function DataSourceBanner({ dataset, mockMode = false }: DataSourceBannerProps) {
+export function DataSourceBanner({ dataset, mockMode = false, onRetry }: DataSourceBannerProps) {
   return (
     <section
       className={`banner ${dataset.source === 'bundled' ? 'banner-warning' : 'banner-info'}`}
       aria-label="Data source"
     >
       <SourceLine dataset={dataset} mockMode={mockMode} />
+      {dataset.source === 'bundled' && onRetry ? (
+        <button type="button" className="button button-quiet" onClick={onRetry}>
+          Retry
+        </button>
+      ) : null}
       {mockMode && dataset.source === 'bundled' ? (
         <p className="banner-detail">
           Mock mode: the API emulator (MSW) was running but did not answer.
         </p>
       ) : null}
-      <p className="banner-query">
-        <span>Search used: </span>
-        <code>{dataset.queryDescription}</code>{' '}
+      <div className="banner-query">
+        <details>
+          <summary>Search used</summary>
+          <code>{dataset.queryDescription}</code>
+        </details>
         <a href={dataset.webSearchUrl} target="_blank" rel="noopener noreferrer">
           Open this search on ClinicalTrials.gov
         </a>
-      </p>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,434 @@
+import { useState, type ReactNode } from 'react';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { DISEASE_LABELS } from '../../domain/diseases.ts';
+import {
+  DETAIL_DATE_KEYS,
+  DETAIL_DATE_LABELS,
+  SEX_LABELS,
+  apiEnumLabel,
+  detailFromTrial,
+  siteStatusLabel,
+  stdAgeLabel,
+  type DetailDate,
+  type DetailEligibility,
+  type DetailSite,
+  type TrialDetailInfo,
+} from '../../domain/trial-detail.ts';
+import {
+  PHASE_LABELS,
+  STATUS_LABELS,
+  THERAPY_LABELS,
+  TRANSPLANT_TYPE_LABELS,
+  type KnownStatus,
+  type Trial,
+} from '../../domain/trial.ts';
+import { formatCount, formatDate, pluralize } from '../../lib/format.ts';
+import { isTrialNotFound, isTrialRejected, useTrialDetail } from '../../queries/trial-detail-query.ts';
+import './trial-detail.css';
+
+export type TrialDetailProps = {
+  /** The NCT id from the URL (trial=). */
+  nctId: string;
+  /** What the dataset already knows about the trial: shown at once while the full record loads. */
+  trial?: Trial;
+  onClose: () => void;
+};
+
+/** Sites shown before "Show all sites". */
+const SITES_PREVIEW = 25;
+
+function statusLabel(status: string): string {
+  return Object.hasOwn(STATUS_LABELS, status)
+    ? STATUS_LABELS[status as KnownStatus]
+    : apiEnumLabel(status);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
+
+function dateText(value: DetailDate): string {
+  const type =
+    value.type === 'ACTUAL' ? ' (actual)' : value.type === 'ESTIMATED' ? ' (estimated)' : '';
+  return `${formatDate(value.date)}${type}`;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="trial-detail-section">
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Fields({ items }: { items: readonly (readonly [string, ReactNode])[] }) {
+  return (
+    <dl className="trial-detail-fields">
+      {items.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Classification({ trial }: { trial: Trial }) {
+  const diseases = trial.diseases.map((d) => DISEASE_LABELS[d]);
+  return (
+    <Section title="Why this trial is listed">
+      <Fields
+        items={[
+          [
+            'Disease',
+            diseases.length > 0
+              ? diseases.join(', ')
+              : 'No autoimmune disease recognised (hidden from the dashboard by default)',
+          ],
+          ['Therapy', THERAPY_LABELS[trial.therapy]],
+          ['Transplant type', TRANSPLANT_TYPE_LABELS[trial.transplantType]],
+          [
+            'Evidence',
+            trial.transplantEvidence !== undefined ? (
+              <q className="trial-detail-evidence">{trial.transplantEvidence}</q>
+            ) : (
+              'No deciding phrase found in the record'
+            ),
+          ],
+        ]}
+      />
+      <p className="trial-detail-note">
+        Classified automatically from the registry text (conditions, interventions, titles); it can
+        be wrong.
+      </p>
+    </Section>
+  );
+}
+
+function StatusAndDates({ trial, detail }: { trial: Trial; detail?: TrialDetailInfo }) {
+  const items: [string, ReactNode][] = [
+    ['Status', statusLabel(trial.status)],
+    ['Phase', PHASE_LABELS[trial.phase]],
+  ];
+  if (trial.whyStopped !== undefined) items.push(['Why stopped', trial.whyStopped]);
+  if (trial.enrollment !== undefined) {
+    const type =
+      trial.enrollment.type === 'ACTUAL'
+        ? ' (actual)'
+        : trial.enrollment.type === 'ESTIMATED'
+          ? ' (estimated)'
+          : '';
+    items.push(['Enrollment', `${formatCount(trial.enrollment.count)} participants${type}`]);
+  }
+  for (const key of DETAIL_DATE_KEYS) {
+    const date = detail?.dates[key];
+    if (date !== undefined) items.push([DETAIL_DATE_LABELS[key], dateText(date)]);
+  }
+  items.push(['Results posted', trial.hasResults ? 'Yes' : 'No']);
+  return (
+    <Section title="Status and dates">
+      <Fields items={items} />
+    </Section>
+  );
+}
+
+function Conditions({ trial }: { trial: Trial }) {
+  if (trial.conditions.length === 0) return null;
+  return (
+    <Section title="Conditions">
+      <ul className="trial-detail-list">
+        {trial.conditions.map((c, i) => (
+          <li key={`${c}-${i}`}>{c}</li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function Interventions({ detail }: { detail: TrialDetailInfo }) {
+  if (detail.interventions.length === 0 && detail.arms.length === 0) return null;
+  return (
+    <Section title="Interventions and arms">
+      {detail.interventions.length > 0 ? (
+        <>
+          <h4>Interventions</h4>
+          <ul className="trial-detail-list">
+            {detail.interventions.map((i, index) => (
+              <li key={`${i.name}-${index}`}>
+                <strong>{i.name}</strong>{' '}
+                <span className="trial-detail-tag">{apiEnumLabel(i.type)}</span>
+                {i.otherNames.length > 0 ? (
+                  <span className="trial-detail-muted"> (also: {i.otherNames.join(', ')})</span>
+                ) : null}
+                {i.description !== undefined ? <p>{i.description}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {detail.arms.length > 0 ? (
+        <>
+          <h4>Arms</h4>
+          <ul className="trial-detail-list">
+            {detail.arms.map((a, index) => (
+              <li key={`${a.label}-${index}`}>
+                <strong>{a.label || `Arm ${index + 1}`}</strong>
+                {a.type !== undefined ? (
+                  <>
+                    {' '}
+                    <span className="trial-detail-tag">{apiEnumLabel(a.type)}</span>
+                  </>
+                ) : null}
+                {a.description !== undefined ? <p>{a.description}</p> : null}
+                {a.interventionNames.length > 0 ? (
+                  <p className="trial-detail-muted">Receives: {a.interventionNames.join('; ')}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+function ageRange(e: DetailEligibility): string {
+  if (e.minimumAge !== undefined && e.maximumAge !== undefined)
+    return `${e.minimumAge} to ${e.maximumAge}`;
+  if (e.minimumAge !== undefined) return `${e.minimumAge} and older`;
+  if (e.maximumAge !== undefined) return `Up to ${e.maximumAge}`;
+  return 'Not stated';
+}
+
+function Eligibility({ detail }: { detail: TrialDetailInfo }) {
+  const e = detail.eligibility;
+  const items: [string, ReactNode][] = [
+    ['Ages', ageRange(e)],
+    ['Sex', e.sex !== undefined ? SEX_LABELS[e.sex] : 'Not stated'],
+    [
+      'Healthy volunteers',
+      e.healthyVolunteers === undefined ? 'Not stated' : e.healthyVolunteers ? 'Accepted' : 'Not accepted',
+    ],
+  ];
+  if (e.stdAges.length > 0) items.push(['Age groups', e.stdAges.map(stdAgeLabel).join(', ')]);
+  return (
+    <Section title="Eligibility basics">
+      <Fields items={items} />
+    </Section>
+  );
+}
+
+function place(site: DetailSite): string {
+  return [site.city, site.state].filter((s) => s !== undefined).join(', ');
+}
+
+function Sites({ sites }: { sites: DetailSite[] }) {
+  const [showAll, setShowAll] = useState(false);
+  if (sites.length === 0) {
+    return (
+      <Section title="Sites">
+        <p>The record lists no sites.</p>
+      </Section>
+    );
+  }
+  const shown = showAll ? sites : sites.slice(0, SITES_PREVIEW);
+  return (
+    <Section title="Sites">
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption>{pluralize(sites.length, 'site')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Site</th>
+              <th scope="col">Place</th>
+              <th scope="col">Country</th>
+              <th scope="col">Recruiting status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((site, index) => (
+              <tr key={index}>
+                <th scope="row">{site.facility ?? 'Unnamed site'}</th>
+                <td>{place(site)}</td>
+                <td>{site.country ?? ''}</td>
+                <td>{site.status !== undefined ? siteStatusLabel(site.status) : 'Not stated'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {sites.length > SITES_PREVIEW ? (
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-expanded={showAll}
+          onClick={() => setShowAll((v) => !v)}
+        >
+          {showAll ? `Show the first ${SITES_PREVIEW} sites` : `Show all ${formatCount(sites.length)} sites`}
+        </button>
+      ) : null}
+    </Section>
+  );
+}
+
+function Sponsors({ trial, detail }: { trial: Trial; detail: TrialDetailInfo }) {
+  return (
+    <Section title="Sponsor and collaborators">
+      <Fields
+        items={[
+          [
+            'Lead sponsor',
+            trial.sponsor !== undefined
+              ? `${trial.sponsor.name} (${apiEnumLabel(trial.sponsor.class)})`
+              : 'Not stated',
+          ],
+          [
+            'Collaborators',
+            detail.collaborators.length > 0
+              ? detail.collaborators.map((c) => c.name).join('; ')
+              : 'None listed',
+          ],
+        ]}
+      />
+    </Section>
+  );
+}
+
+function LoadNotice({
+  nctId,
+  error,
+  isLoading,
+  hasTrial,
+  onRetry,
+}: {
+  nctId: string;
+  error: unknown;
+  isLoading: boolean;
+  hasTrial: boolean;
+  onRetry: () => void;
+}) {
+  if (isLoading) {
+    return (
+      <p className="trial-detail-loading" role="status">
+        Loading the full record of {nctId} from ClinicalTrials.gov…
+      </p>
+    );
+  }
+  if (error === null || error === undefined) return null;
+  if (isTrialNotFound(error) || isTrialRejected(error)) {
+    return (
+      <div className="trial-detail-error" role="alert">
+        <p>
+          <strong>Trial not found.</strong> ClinicalTrials.gov has no study {nctId}
+          {isTrialRejected(error) ? ' (the registry did not accept this id)' : ''}.
+          {hasTrial ? ' The details below are from the loaded dataset.' : ''}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="trial-detail-error" role="alert">
+      <p>
+        The full record could not be loaded: {messageOf(error)}
+        {hasTrial ? ' The details below are from the loaded dataset.' : ''}
+      </p>
+      <button type="button" className="button" onClick={onRetry}>
+        Retry
+      </button>
+    </div>
+  );
+}
+
+function Body({ trial, detail }: { trial: Trial; detail: TrialDetailInfo }) {
+  return (
+    <>
+      <Classification trial={trial} />
+      <StatusAndDates trial={trial} detail={detail} />
+      <Conditions trial={trial} />
+      <Interventions detail={detail} />
+      <Eligibility detail={detail} />
+      <Sites sites={detail.sites} />
+      <Sponsors trial={trial} detail={detail} />
+    </>
+  );
+}
+
+/**
+ * One trial in a dialog: what the dataset knows at once, the full record from ClinicalTrials.gov
+ * as it arrives, why the classifier listed it, and a link to the registry page.
+ */
+export function TrialDetail({ nctId, trial, onClose }: TrialDetailProps) {
+  const query = useTrialDetail(nctId);
+  const full = query.data;
+  // Classification stays the one the dashboard counted (the list record) when there is one.
+  const classified = trial ?? full?.trial;
+  const shown = full?.trial ?? trial;
+  const detail = full?.detail ?? (trial !== undefined ? detailFromTrial(trial) : undefined);
+  const title = shown?.title ?? nctId;
+  const registryUrl = shown?.url ?? `https://clinicaltrials.gov/study/${encodeURIComponent(nctId)}`;
+
+  return (
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      className="trial-detail-overlay"
+    >
+      <Modal className="trial-detail-modal">
+        <Dialog className="trial-detail">
+          <header className="trial-detail-header">
+            <p className="trial-detail-id">
+              <span>{nctId}</span>
+              {shown?.acronym !== undefined ? <span> · {shown.acronym}</span> : null}
+            </p>
+            <Heading slot="title" level={2} className="trial-detail-title">
+              {title}
+            </Heading>
+            {shown?.officialTitle !== undefined && shown.officialTitle !== title ? (
+              <p className="trial-detail-official">{shown.officialTitle}</p>
+            ) : null}
+            <div className="trial-detail-actions">
+              <a href={registryUrl} target="_blank" rel="noopener noreferrer" className="button">
+                View {nctId} on ClinicalTrials.gov
+                <span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+              <Button className="button button-quiet" onPress={onClose}>
+                Back to results
+              </Button>
+            </div>
+          </header>
+          <LoadNotice
+            nctId={nctId}
+            error={query.error}
+            isLoading={query.fetchStatus === 'fetching' && full === undefined}
+            hasTrial={shown !== undefined}
+            onRetry={() => void query.refetch()}
+          />
+          {shown !== undefined && classified !== undefined && detail !== undefined ? (
+            <>
+              {shown.briefSummary !== undefined ? (
+                <p className="trial-detail-summary">{shown.briefSummary}</p>
+              ) : null}
+              <Body trial={{ ...shown, ...pickClassification(classified) }} detail={detail} />
+            </>
+          ) : null}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+function pickClassification(
+  t: Trial,
+): Pick<Trial, 'diseases' | 'therapy' | 'transplantType' | 'transplantEvidence'> {
+  return {
+    diseases: t.diseases,
+    therapy: t.therapy,
+    transplantType: t.transplantType,
+    transplantEvidence: t.transplantEvidence,
+  };
+}
