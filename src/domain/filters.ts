@@ -104,6 +104,14 @@ export function isDefaultFilters(f: TrialFilters): boolean {
 // Free-text search
 
 const haystacks = new WeakMap<Trial, string>();
+const MARKS = /\p{M}/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Lower case, British/American spelling folded (normalizeText), accents removed. */
+function fold(text: string): string {
+  const norm = normalizeText(text);
+  return NON_ASCII.test(norm) ? norm.normalize('NFD').replace(MARKS, '') : norm;
+}
 
 function haystackOf(t: Trial): string {
   let h = haystacks.get(t);
@@ -116,7 +124,7 @@ function haystackOf(t: Trial): string {
       parts.push(i.name);
       if (i.otherNames) parts.push(...i.otherNames);
     }
-    h = normalizeText(parts.join(' \u0001 '));
+    h = fold(parts.join(' \u0001 '));
     haystacks.set(t, h);
   }
   return h;
@@ -124,7 +132,7 @@ function haystackOf(t: Trial): string {
 
 /** Search terms of a query: normalised words; every word must occur (AND). */
 export function searchTerms(q: string): string[] {
-  const norm = normalizeText(q.trim());
+  const norm = fold(q.trim());
   return norm.split(/\s+/).filter((w) => w.length > 0);
 }
 

@@ -81,7 +81,7 @@ export const SORT_COLUMNS = [
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';
 export type TableSort = { column: SortColumn; direction: SortDirection };
-export const DEFAULT_SORT: TableSort = Object.freeze({ column: 'start', direction: 'desc' }) as TableSort;
+export const DEFAULT_SORT: TableSort = Object.freeze({ column: 'start', direction: 'desc' });
 
 /** One ignored piece of the URL (the "quiet notice"). */
 export type ParseIssue = { param: string; value: string; reason: string };

@@ -120,10 +120,11 @@ function applyMutation(root: unknown, m: Mutation): void {
       else delete parent[loc.key];
       return;
     case 'replace':
-      parent[loc.key] = m.value;
+      parent[loc.key] = structuredClone(m.value);
       return;
     case 'tricky':
-      parent[loc.key] = m.tricky;
+      // cloned: a shared value planted twice could otherwise be mutated into a cycle
+      parent[loc.key] = structuredClone(m.tricky);
       return;
     case 'duplicate':
       if (Array.isArray(current) && current.length > 0)

@@ -1,0 +1,304 @@
+import { createSerializer } from 'nuqs';
+import { useCallback, useId, useMemo, useState, type MouseEvent } from 'react';
+import { DISEASE_LABELS } from '../../domain/diseases.ts';
+import {
+  PHASE_LABELS,
+  STATUS_LABELS,
+  THERAPY_LABELS,
+  TRANSPLANT_TYPE_LABELS,
+  type KnownStatus,
+  type Trial,
+} from '../../domain/trial.ts';
+import { formatCount, formatDate } from '../../lib/format.ts';
+import {
+  sortParser,
+  trialFilterParsers,
+  trialParser,
+  useSelectedTrial,
+  useTableSort,
+  useTrialFilters,
+  useView,
+  viewParser,
+  type SortColumn,
+  type SortDirection,
+} from '../../state/url-state.ts';
+import { sortTrials } from './sort-trials.ts';
+import './trial-table.css';
+
+export type TrialTableProps = { trials: Trial[] };
+
+export const PAGE_SIZES = [25, 50, 100, 250] as const;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_COUNTRIES_SHOWN = 3;
+
+type Column = { id: SortColumn; header: string; numeric?: boolean; firstDirection: SortDirection };
+
+const COLUMNS: readonly Column[] = [
+  { id: 'nctId', header: 'NCT id', firstDirection: 'asc' },
+  { id: 'title', header: 'Title', firstDirection: 'asc' },
+  { id: 'diseases', header: 'Diseases', firstDirection: 'asc' },
+  { id: 'therapy', header: 'Therapy and transplant type', firstDirection: 'asc' },
+  { id: 'phase', header: 'Phase', firstDirection: 'asc' },
+  { id: 'status', header: 'Status', firstDirection: 'asc' },
+  { id: 'start', header: 'Start', firstDirection: 'desc' },
+  { id: 'enrollment', header: 'Enrollment', numeric: true, firstDirection: 'desc' },
+  { id: 'sponsor', header: 'Sponsor', firstDirection: 'asc' },
+  { id: 'countries', header: 'Countries', firstDirection: 'asc' },
+];
+
+const serializeLink = createSerializer({
+  ...trialFilterParsers,
+  view: viewParser,
+  sort: sortParser,
+  trial: trialParser,
+});
+
+/**
+ * The link of a trial's detail: the current query string (filters, view, sort, and any parameter
+ * this page does not own, such as embed=1) plus trial=NCT….
+ */
+function useTrialHref(): (nctId: string) => string {
+  const [filters] = useTrialFilters();
+  const [view] = useView();
+  const [sort] = useTableSort();
+  return useCallback(
+    (nctId: string) => {
+      const base = typeof window === 'undefined' ? '' : window.location.search;
+      const search = serializeLink(base, { ...filters, view, sort, trial: nctId });
+      return search === '' ? '?' : search;
+    },
+    [filters, view, sort],
+  );
+}
+
+function statusLabel(status: string): string {
+  return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status as KnownStatus] : status;
+}
+
+function countriesText(countries: readonly string[]): string {
+  if (countries.length <= MAX_COUNTRIES_SHOWN) return countries.join(', ');
+  const more = countries.length - MAX_COUNTRIES_SHOWN;
+  return `${countries.slice(0, MAX_COUNTRIES_SHOWN).join(', ')} +${more} more`;
+}
+
+function enrollmentText(trial: Trial): string {
+  if (trial.enrollment === undefined) return '';
+  const count = formatCount(trial.enrollment.count);
+  return trial.enrollment.type === 'ESTIMATED' ? `${count} (est.)` : count;
+}
+
+function isPlainClick(event: MouseEvent): boolean {
+  return (
+    event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey
+  );
+}
+
+function SortHeader({
+  column,
+  direction,
+  onSort,
+}: {
+  column: Column;
+  direction: SortDirection | null;
+  onSort: (column: Column) => void;
+}) {
+  const ariaSort =
+    direction === null ? undefined : direction === 'asc' ? 'ascending' : 'descending';
+  return (
+    <th
+      scope="col"
+      aria-sort={ariaSort}
+      className={column.numeric ? 'num' : undefined}
+    >
+      <button type="button" className="trial-table-sort" onClick={() => onSort(column)}>
+        {column.header}
+        <span className="trial-table-sort-icon" aria-hidden="true">
+          {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function Row({
+  trial,
+  href,
+  onOpen,
+}: {
+  trial: Trial;
+  href: string;
+  onOpen: (event: MouseEvent<HTMLAnchorElement>, nctId: string) => void;
+}) {
+  return (
+    <tr>
+      <th scope="row">
+        <a href={href} onClick={(event) => onOpen(event, trial.nctId)}>
+          {trial.nctId}
+        </a>
+      </th>
+      <td className="trial-table-title">
+        {trial.title}
+        {trial.acronym !== undefined ? (
+          <span className="trial-table-muted"> ({trial.acronym})</span>
+        ) : null}
+      </td>
+      <td>
+        {trial.diseases.length > 0 ? trial.diseases.map((d) => DISEASE_LABELS[d]).join(', ') : '—'}
+      </td>
+      <td>
+        {THERAPY_LABELS[trial.therapy]}
+        <span className="trial-table-muted">
+          {' · '}
+          {TRANSPLANT_TYPE_LABELS[trial.transplantType]}
+        </span>
+      </td>
+      <td>{PHASE_LABELS[trial.phase]}</td>
+      <td>{statusLabel(trial.status)}</td>
+      <td className="trial-table-nowrap">
+        {trial.startDate !== undefined ? formatDate(trial.startDate) : ''}
+      </td>
+      <td className="num">{enrollmentText(trial)}</td>
+      <td>{trial.sponsor?.name ?? ''}</td>
+      <td>{countriesText(trial.countries)}</td>
+    </tr>
+  );
+}
+
+/**
+ * The trials as a sortable, paginated table named "Trials". Sort lives in the URL (sort=); each row
+ * links to the trial detail (trial=NCT…), a real link that also opens in a new tab.
+ */
+export function TrialTable({ trials }: TrialTableProps) {
+  const [sort, setSort] = useTableSort();
+  const [, setSelectedTrial] = useSelectedTrial();
+  const trialHref = useTrialHref();
+  const [pageSize, setPageSize] = useState<number>(DEFAULT_PAGE_SIZE);
+  const [requestedPage, setPage] = useState(0);
+  const pageSizeId = useId();
+  const summaryId = useId();
+
+  const sorted = useMemo(
+    () => sortTrials(trials, sort.column, sort.direction),
+    [trials, sort.column, sort.direction],
+  );
+  const pageCount = Math.max(1, Math.ceil(sorted.length / pageSize));
+  const page = Math.min(requestedPage, pageCount - 1);
+  const first = page * pageSize;
+  const rows = sorted.slice(first, first + pageSize);
+
+  const onSort = (column: Column) => {
+    const direction =
+      sort.column === column.id
+        ? sort.direction === 'asc'
+          ? 'desc'
+          : 'asc'
+        : column.firstDirection;
+    setSort({ column: column.id, direction });
+    setPage(0);
+  };
+
+  const onOpen = (event: MouseEvent<HTMLAnchorElement>, nctId: string) => {
+    if (!isPlainClick(event)) return; // new tab / window: let the browser follow the link
+    event.preventDefault();
+    setSelectedTrial(nctId);
+  };
+
+  const summary =
+    sorted.length === 0
+      ? 'No trials match the filters.'
+      : `Showing ${formatCount(first + 1)}–${formatCount(first + rows.length)} of ${formatCount(sorted.length)} trials`;
+
+  return (
+    <div className="trial-table">
+      <div className="table-scroll">
+        <table className="data-table trial-table-grid" aria-describedby={summaryId}>
+          <caption>Trials</caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <SortHeader
+                  key={column.id}
+                  column={column}
+                  direction={sort.column === column.id ? sort.direction : null}
+                  onSort={onSort}
+                />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={COLUMNS.length}>No trials match the filters.</td>
+              </tr>
+            ) : (
+              rows.map((trial) => (
+                <Row key={trial.nctId} trial={trial} href={trialHref(trial.nctId)} onOpen={onOpen} />
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div className="trial-table-footer">
+        <p id={summaryId} className="trial-table-summary" role="status">
+          {summary}
+        </p>
+        <div className="trial-table-page-size">
+          <label htmlFor={pageSizeId}>Rows per page</label>
+          <select
+            id={pageSizeId}
+            value={pageSize}
+            onChange={(event) => {
+              setPageSize(Number(event.target.value));
+              setPage(0);
+            }}
+          >
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </div>
+        {pageCount > 1 ? (
+          <nav className="trial-table-pages" aria-label="Trial table pages">
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={page === 0}
+              onClick={() => setPage(0)}
+            >
+              First
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={page === 0}
+              onClick={() => setPage(page - 1)}
+            >
+              Previous
+            </button>
+            <span className="trial-table-page-number">
+              Page {formatCount(page + 1)} of {formatCount(pageCount)}
+            </span>
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={page >= pageCount - 1}
+              onClick={() => setPage(page + 1)}
+            >
+              Next
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={page >= pageCount - 1}
+              onClick={() => setPage(pageCount - 1)}
+            >
+              Last
+            </button>
+          </nav>
+        ) : null}
+      </div>
+    </div>
+  );
+}
