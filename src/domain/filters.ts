@@ -105,7 +105,7 @@ export function isDefaultFilters(f: TrialFilters): boolean {
 
 const haystacks = new WeakMap<Trial, string>();
 const MARKS = /\p{M}/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 /** Lower case, British/American spelling folded (normalizeText), accents removed. */
 function fold(text: string): string {

@@ -33,9 +33,13 @@ export async function loadTrialDetail(
   });
   const trial = normalizeStudy(raw);
   if (trial === null) {
-    throw new ApiError('parse', `ClinicalTrials.gov returned a record for ${nctId} without an NCT id.`, {
-      url: nctId,
-    });
+    throw new ApiError(
+      'parse',
+      `ClinicalTrials.gov returned a record for ${nctId} without an NCT id.`,
+      {
+        url: nctId,
+      },
+    );
   }
   return { trial, detail: extractTrialDetail(raw) };
 }

@@ -96,12 +96,18 @@ describe('extractTrialDetail', () => {
     ['a number', 42],
     ['an array', [1, 2]],
     ['an empty object', {}],
-    ['modules of the wrong type', { protocolSection: { armsInterventionsModule: 'x', statusModule: [] } }],
+    [
+      'modules of the wrong type',
+      { protocolSection: { armsInterventionsModule: 'x', statusModule: [] } },
+    ],
     [
       'items of the wrong type',
       {
         protocolSection: {
-          armsInterventionsModule: { armGroups: [null, 3, { label: 7 }], interventions: [{ type: 'DRUG' }] },
+          armsInterventionsModule: {
+            armGroups: [null, 3, { label: 7 }],
+            interventions: [{ type: 'DRUG' }],
+          },
           contactsLocationsModule: { locations: ['x', {}] },
           eligibilityModule: { sex: 'OTHER', healthyVolunteers: 'yes', stdAges: [1, 'ADULT'] },
           statusModule: { startDateStruct: { date: '2020-13-01', type: 'ACTUAL' } },

@@ -47,3 +47,11 @@ export const TOOLTIP_PROPS = {
 export function barChartHeight(rows: number, rowHeight = 36, chrome = 48): number {
   return Math.max(rows, 1) * rowHeight + chrome;
 }
+
+/** Transplant types (stacked series): Okabe–Ito, in TRANSPLANT_TYPES order. */
+export const TRANSPLANT_TYPE_COLORS: Record<string, string> = {
+  autologous: OKABE_ITO.blue,
+  allogeneic: OKABE_ITO.orange,
+  both: OKABE_ITO.bluishGreen,
+  unspecified: MUTED_BAR_COLOR,
+};

@@ -1,5 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartPanel } from '../../components/chart-panel.tsx';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   countByTransplantType,
   therapiesPresent,
@@ -15,6 +14,8 @@ import {
   TOOLTIP_PROPS,
   barChartHeight,
 } from './chart-style.ts';
+import { barOpacity } from './category-bar-chart.tsx';
+import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 
 function summary(rows: readonly TransplantTypeCount[], therapies: readonly Therapy[]): string {
   const parts = rows.map((row) => {
@@ -26,17 +27,18 @@ function summary(rows: readonly TransplantTypeCount[], therapies: readonly Thera
   return `Stacked bar chart of trials by transplant type, split by therapy. ${parts.join('; ')}.`;
 }
 
-export type TransplantTypeChartProps = { trials: readonly Trial[] };
+export type TransplantTypeChartProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
 
 /** Trials per cell source (autologous, allogeneic, both, unspecified), stacked by therapy. */
-export function TransplantTypeChart({ trials }: TransplantTypeChartProps) {
+export function TransplantTypeChart({ trials, selected, onToggle }: TransplantTypeChartProps) {
   const rows = countByTransplantType(trials);
   const present = therapiesPresent(rows);
   // Keep at least HSCT in the legend so an empty chart still explains its colours.
   const therapies: Therapy[] = present.length > 0 ? present : ['hsct'];
   const data = rows.map((row) => ({ label: row.label, total: row.total, ...row.byTherapy }));
+  const filter: CrossFilter | undefined = onToggle ? { selected: selected ?? [], onToggle } : undefined;
   return (
-    <ChartPanel
+    <FilterChartPanel
       title="Trials by transplant type"
       description="Where the cells come from, split by therapy. “Unspecified” means the record never states it."
       table={{
@@ -46,8 +48,12 @@ export function TransplantTypeChart({ trials }: TransplantTypeChartProps) {
           ...THERAPIES.map((t) => ({ header: THERAPY_LABELS[t], numeric: true })),
           { header: 'Total', numeric: true },
         ],
-        rows: rows.map((row) => [row.label, ...THERAPIES.map((t) => row.byTherapy[t]), row.total]),
+        rows: rows.map((row) => ({
+          key: row.type,
+          cells: [row.label, ...THERAPIES.map((t) => row.byTherapy[t]), row.total],
+        })),
       }}
+      {...(filter ? { filter } : {})}
     >
       <BarChart
         responsive
@@ -87,9 +93,18 @@ export function TransplantTypeChart({ trials }: TransplantTypeChartProps) {
             fill={THERAPY_COLORS[therapy]}
             isAnimationActive={false}
             maxBarSize={30}
-          />
+            cursor={filter ? 'pointer' : undefined}
+            onClick={(_data, index) => {
+              const row = rows[index];
+              if (filter && row) filter.onToggle(row.type);
+            }}
+          >
+            {rows.map((row) => (
+              <Cell key={row.type} fillOpacity={barOpacity(row.type, filter?.selected)} />
+            ))}
+          </Bar>
         ))}
       </BarChart>
-    </ChartPanel>
+    </FilterChartPanel>
   );
 }

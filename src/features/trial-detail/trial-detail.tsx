@@ -16,14 +16,16 @@ import {
 } from '../../domain/trial-detail.ts';
 import {
   PHASE_LABELS,
-  STATUS_LABELS,
   THERAPY_LABELS,
   TRANSPLANT_TYPE_LABELS,
-  type KnownStatus,
   type Trial,
 } from '../../domain/trial.ts';
 import { formatCount, formatDate, pluralize } from '../../lib/format.ts';
-import { isTrialNotFound, isTrialRejected, useTrialDetail } from '../../queries/trial-detail-query.ts';
+import {
+  isTrialNotFound,
+  isTrialRejected,
+  useTrialDetail,
+} from '../../queries/trial-detail-query.ts';
 import './trial-detail.css';
 
 export type TrialDetailProps = {
@@ -36,12 +38,6 @@ export type TrialDetailProps = {
 
 /** Sites shown before "Show all sites". */
 const SITES_PREVIEW = 25;
-
-function statusLabel(status: string): string {
-  return Object.hasOwn(STATUS_LABELS, status)
-    ? STATUS_LABELS[status as KnownStatus]
-    : apiEnumLabel(status);
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error);
@@ -109,7 +105,7 @@ function Classification({ trial }: { trial: Trial }) {
 
 function StatusAndDates({ trial, detail }: { trial: Trial; detail?: TrialDetailInfo }) {
   const items: [string, ReactNode][] = [
-    ['Status', statusLabel(trial.status)],
+    ['Status', siteStatusLabel(trial.status)],
     ['Phase', PHASE_LABELS[trial.phase]],
   ];
   if (trial.whyStopped !== undefined) items.push(['Why stopped', trial.whyStopped]);
@@ -209,7 +205,11 @@ function Eligibility({ detail }: { detail: TrialDetailInfo }) {
     ['Sex', e.sex !== undefined ? SEX_LABELS[e.sex] : 'Not stated'],
     [
       'Healthy volunteers',
-      e.healthyVolunteers === undefined ? 'Not stated' : e.healthyVolunteers ? 'Accepted' : 'Not accepted',
+      e.healthyVolunteers === undefined
+        ? 'Not stated'
+        : e.healthyVolunteers
+          ? 'Accepted'
+          : 'Not accepted',
     ],
   ];
   if (e.stdAges.length > 0) items.push(['Age groups', e.stdAges.map(stdAgeLabel).join(', ')]);
@@ -266,7 +266,9 @@ function Sites({ sites }: { sites: DetailSite[] }) {
           aria-expanded={showAll}
           onClick={() => setShowAll((v) => !v)}
         >
-          {showAll ? `Show the first ${SITES_PREVIEW} sites` : `Show all ${formatCount(sites.length)} sites`}
+          {showAll
+            ? `Show the first ${SITES_PREVIEW} sites`
+            : `Show all ${formatCount(sites.length)} sites`}
         </button>
       ) : null}
     </Section>
@@ -359,7 +361,12 @@ function Body({ trial, detail }: { trial: Trial; detail: TrialDetailInfo }) {
  * One trial in a dialog: what the dataset knows at once, the full record from ClinicalTrials.gov
  * as it arrives, why the classifier listed it, and a link to the registry page.
  */
-export function TrialDetail({ nctId, trial, onClose }: TrialDetailProps) {
+export function TrialDetail(props: TrialDetailProps) {
+  // A new trial (e.g. after back/forward) starts with fresh local state (site list folded).
+  return <TrialDetailDialog key={props.nctId} {...props} />;
+}
+
+function TrialDetailDialog({ nctId, trial, onClose }: TrialDetailProps) {
   const query = useTrialDetail(nctId);
   const full = query.data;
   // Classification stays the one the dashboard counted (the list record) when there is one.

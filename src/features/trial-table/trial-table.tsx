@@ -1,12 +1,11 @@
 import { createSerializer } from 'nuqs';
 import { useCallback, useId, useMemo, useState, type MouseEvent } from 'react';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
+import { siteStatusLabel } from '../../domain/trial-detail.ts';
 import {
   PHASE_LABELS,
-  STATUS_LABELS,
   THERAPY_LABELS,
   TRANSPLANT_TYPE_LABELS,
-  type KnownStatus,
   type Trial,
 } from '../../domain/trial.ts';
 import { formatCount, formatDate } from '../../lib/format.ts';
@@ -71,10 +70,6 @@ function useTrialHref(): (nctId: string) => string {
   );
 }
 
-function statusLabel(status: string): string {
-  return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status as KnownStatus] : status;
-}
-
 function countriesText(countries: readonly string[]): string {
   if (countries.length <= MAX_COUNTRIES_SHOWN) return countries.join(', ');
   const more = countries.length - MAX_COUNTRIES_SHOWN;
@@ -88,9 +83,7 @@ function enrollmentText(trial: Trial): string {
 }
 
 function isPlainClick(event: MouseEvent): boolean {
-  return (
-    event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey
-  );
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
 function SortHeader({
@@ -105,11 +98,7 @@ function SortHeader({
   const ariaSort =
     direction === null ? undefined : direction === 'asc' ? 'ascending' : 'descending';
   return (
-    <th
-      scope="col"
-      aria-sort={ariaSort}
-      className={column.numeric ? 'num' : undefined}
-    >
+    <th scope="col" aria-sort={ariaSort} className={column.numeric ? 'num' : undefined}>
       <button type="button" className="trial-table-sort" onClick={() => onSort(column)}>
         {column.header}
         <span className="trial-table-sort-icon" aria-hidden="true">
@@ -153,7 +142,7 @@ function Row({
         </span>
       </td>
       <td>{PHASE_LABELS[trial.phase]}</td>
-      <td>{statusLabel(trial.status)}</td>
+      <td>{siteStatusLabel(trial.status)}</td>
       <td className="trial-table-nowrap">
         {trial.startDate !== undefined ? formatDate(trial.startDate) : ''}
       </td>
@@ -174,6 +163,13 @@ export function TrialTable({ trials }: TrialTableProps) {
   const trialHref = useTrialHref();
   const [pageSize, setPageSize] = useState<number>(DEFAULT_PAGE_SIZE);
   const [requestedPage, setPage] = useState(0);
+  // A different result set (the filters changed) starts again at the first page.
+  const resultSignature = `${trials.length}:${trials[0]?.nctId ?? ''}:${trials.at(-1)?.nctId ?? ''}`;
+  const [pagedSignature, setPagedSignature] = useState(resultSignature);
+  if (pagedSignature !== resultSignature) {
+    setPagedSignature(resultSignature);
+    setPage(0);
+  }
   const pageSizeId = useId();
   const summaryId = useId();
 
@@ -232,7 +228,12 @@ export function TrialTable({ trials }: TrialTableProps) {
               </tr>
             ) : (
               rows.map((trial) => (
-                <Row key={trial.nctId} trial={trial} href={trialHref(trial.nctId)} onOpen={onOpen} />
+                <Row
+                  key={trial.nctId}
+                  trial={trial}
+                  href={trialHref(trial.nctId)}
+                  onOpen={onOpen}
+                />
               ))
             )}
           </tbody>

@@ -1,0 +1,103 @@
+import { sponsorClassLabel } from '../../domain/aggregate.ts';
+import { DISEASE_LABELS } from '../../domain/diseases.ts';
+import { DEFAULT_FILTERS, isDefaultFilters, type TrialFilters } from '../../domain/filters.ts';
+import {
+  PHASE_LABELS,
+  STATUS_LABELS,
+  THERAPY_LABELS,
+  TRANSPLANT_TYPE_LABELS,
+  type KnownStatus,
+} from '../../domain/trial.ts';
+import { formatCount, pluralize } from '../../lib/format.ts';
+import './active-filters.css';
+
+export type ActiveFiltersProps = {
+  filters: TrialFilters;
+  /** Number of trials that pass the filters. */
+  count: number;
+  onChange: (next: Partial<TrialFilters> | null) => void;
+};
+
+type Chip = { key: string; label: string; remove: Partial<TrialFilters> };
+
+function listChips<K extends 'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor'>(
+  filters: TrialFilters,
+  key: K,
+  name: string,
+  label: (value: string) => string,
+): Chip[] {
+  const values: readonly string[] = filters[key];
+  return values.map((value) => ({
+    key: `${key}:${value}`,
+    label: `${name}: ${label(value)}`,
+    remove: { [key]: values.filter((v) => v !== value) },
+  }));
+}
+
+/** Chips for every active filter (removable one by one), "Clear all", and a live "N trials" count. */
+export function chipsOf(filters: TrialFilters): Chip[] {
+  const chips: Chip[] = [];
+  if (filters.q.trim() !== '') chips.push({ key: 'q', label: `Search: “${filters.q.trim()}”`, remove: { q: '' } });
+  chips.push(...listChips(filters, 'disease', 'Disease', (v) => DISEASE_LABELS[v as keyof typeof DISEASE_LABELS] ?? v));
+  const therapyIsDefault =
+    filters.therapy.length === DEFAULT_FILTERS.therapy.length &&
+    filters.therapy.every((t) => DEFAULT_FILTERS.therapy.includes(t));
+  if (!therapyIsDefault) {
+    if (filters.therapy.length === 0) chips.push({ key: 'therapy:all', label: 'Therapy: all', remove: { therapy: [...DEFAULT_FILTERS.therapy] } });
+    else chips.push(...listChips(filters, 'therapy', 'Therapy', (v) => THERAPY_LABELS[v as keyof typeof THERAPY_LABELS] ?? v));
+  }
+  chips.push(...listChips(filters, 'type', 'Transplant type', (v) => TRANSPLANT_TYPE_LABELS[v as keyof typeof TRANSPLANT_TYPE_LABELS] ?? v));
+  chips.push(...listChips(filters, 'phase', 'Phase', (v) => PHASE_LABELS[v as keyof typeof PHASE_LABELS] ?? v));
+  chips.push(...listChips(filters, 'status', 'Status', (v) => STATUS_LABELS[v as KnownStatus] ?? v));
+  chips.push(...listChips(filters, 'country', 'Country', (v) => v));
+  if (filters.from !== null || filters.to !== null) {
+    const label =
+      filters.from !== null && filters.to !== null
+        ? filters.from === filters.to
+          ? `Started in ${filters.from}`
+          : `Started ${filters.from}–${filters.to}`
+        : filters.from !== null
+          ? `Started since ${filters.from}`
+          : `Started up to ${filters.to}`;
+    chips.push({ key: 'years', label, remove: { from: null, to: null } });
+  }
+  chips.push(...listChips(filters, 'sponsor', 'Sponsor', sponsorClassLabel));
+  if (filters.results) chips.push({ key: 'results', label: 'Has results', remove: { results: false } });
+  if (filters.hidden) chips.push({ key: 'hidden', label: 'Including records not classified as autoimmune', remove: { hidden: false } });
+  return chips;
+}
+
+export function ActiveFilters({ filters, count, onChange }: ActiveFiltersProps) {
+  const chips = chipsOf(filters);
+  return (
+    <div className="active-filters">
+      <p className="result-count" role="status" aria-live="polite">
+        <strong>{formatCount(count)}</strong> {pluralize(count, 'trial')}
+      </p>
+      {chips.length > 0 ? (
+        <ul className="chips" aria-label="Active filters">
+          {chips.map((chip) => (
+            <li key={chip.key}>
+              <button
+                type="button"
+                className="chip"
+                aria-label={`Remove filter ${chip.label}`}
+                onClick={() => onChange(chip.remove)}
+              >
+                <span>{chip.label}</span>
+                <span className="chip-x" aria-hidden="true">
+                  ×
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {!isDefaultFilters(filters) ? (
+        <button type="button" className="button button-quiet" onClick={() => onChange(null)}>
+          Clear all
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCount } from '../../lib/format.ts';
+import { AXIS_LINE, AXIS_TICK, BAR_COLOR, GRID_STROKE, TOOLTIP_PROPS, barChartHeight } from './chart-style.ts';
+import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
+
+export type CategoryRow = { key: string; label: string; count: number };
+
+export type CategoryBarChartProps = {
+  title: string;
+  description?: string;
+  /** What a row is, for the table header and the summary (e.g. 'Disease'). */
+  category: string;
+  rows: readonly CategoryRow[];
+  /** Chart summary prefix, e.g. 'Bar chart of trials by disease'. */
+  summaryPrefix: string;
+  labelWidth?: number;
+  rowHeight?: number;
+  color?: string;
+  /** Keys of rows that stand for no filter value (e.g. "not classified"): shown, but not toggles. */
+  filter?: CrossFilter;
+  /** Row keys that cannot be toggled. */
+  inertKeys?: readonly string[];
+};
+
+/** Opacity of bars that are not selected while a selection exists. */
+export const DIMMED_OPACITY = 0.35;
+
+export function barOpacity(key: string, selected: readonly string[] | undefined): number {
+  return !selected || selected.length === 0 || selected.includes(key) ? 1 : DIMMED_OPACITY;
+}
+
+/** Horizontal bars of trial counts per category; a bar click toggles that category as a filter. */
+export function CategoryBarChart({
+  title,
+  description,
+  category,
+  rows,
+  summaryPrefix,
+  labelWidth = 160,
+  rowHeight = 34,
+  color = BAR_COLOR,
+  filter,
+  inertKeys = [],
+}: CategoryBarChartProps) {
+  const summary =
+    rows.length === 0
+      ? `${summaryPrefix}: no trials.`
+      : `${summaryPrefix}. ${rows.map((r) => `${r.label}: ${formatCount(r.count)}`).join('; ')}.`;
+  const toggle = (index: number) => {
+    const row = rows[index];
+    if (filter && row && !inertKeys.includes(row.key)) filter.onToggle(row.key);
+  };
+  const tableFilter: CrossFilter | undefined = filter
+    ? { selected: filter.selected, onToggle: (key) => (inertKeys.includes(key) ? undefined : filter.onToggle(key)) }
+    : undefined;
+  return (
+    <FilterChartPanel
+      title={title}
+      {...(description ? { description } : {})}
+      table={{
+        caption: title,
+        columns: [{ header: category }, { header: 'Trials', numeric: true }],
+        rows: rows.map((r) => ({ key: r.key, cells: [r.label, r.count] })),
+      }}
+      {...(tableFilter ? { filter: tableFilter } : {})}
+    >
+      <BarChart
+        responsive
+        style={{ width: '100%', height: barChartHeight(rows.length, rowHeight) }}
+        data={rows}
+        layout="vertical"
+        margin={{ top: 4, right: 40, bottom: 4, left: 4 }}
+        role="img"
+        aria-label={summary}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+        <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={AXIS_LINE} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={labelWidth}
+          interval={0}
+          tick={AXIS_TICK}
+          axisLine={AXIS_LINE}
+          tickLine={false}
+        />
+        <Tooltip {...TOOLTIP_PROPS} />
+        <Bar
+          dataKey="count"
+          name="Trials"
+          fill={color}
+          isAnimationActive={false}
+          maxBarSize={26}
+          cursor={filter ? 'pointer' : undefined}
+          onClick={(_data, index) => toggle(index)}
+        >
+          {rows.map((r) => (
+            <Cell
+              key={r.key}
+              fill={color}
+              fillOpacity={barOpacity(r.key, filter?.selected)}
+              stroke={filter?.selected.includes(r.key) ? 'currentColor' : 'none'}
+              strokeWidth={2}
+            />
+          ))}
+          <LabelList dataKey="count" position="right" fill="currentColor" fontSize={13} />
+        </Bar>
+      </BarChart>
+    </FilterChartPanel>
+  );
+}

@@ -1,0 +1,148 @@
+import { useId, useState, type ReactNode } from 'react';
+
+export type ToggleTableColumn = { header: string; numeric?: boolean };
+
+export type ToggleTableRow = {
+  /** The filter value this row stands for (when the chart cross-filters). */
+  key: string;
+  /** Cells; the first one is the row header (the label). */
+  cells: readonly (string | number)[];
+};
+
+export type CrossFilter = {
+  /** Values currently selected in the matching filter. */
+  selected: readonly string[];
+  /** Toggle one value (a bar click, or the row's button in the data table). */
+  onToggle: (key: string) => void;
+};
+
+export type FilterChartPanelProps = {
+  title: string;
+  description?: ReactNode;
+  /** The chart. Give its SVG role="img" and an aria-label summarising it. */
+  children: ReactNode;
+  table: {
+    caption: string;
+    columns: readonly ToggleTableColumn[];
+    rows: readonly ToggleTableRow[];
+    footer?: readonly (string | number)[];
+  };
+  /** When given, each row header of the data table is a toggle button (the keyboard path to cross-filtering). */
+  filter?: CrossFilter;
+  /** Always show the table (for panels that are a table). */
+  tableOnly?: boolean;
+  className?: string;
+};
+
+function text(cell: string | number): string {
+  return typeof cell === 'number' ? cell.toLocaleString('en-GB') : cell;
+}
+
+function ToggleTable({ table, filter }: Pick<FilterChartPanelProps, 'table' | 'filter'>) {
+  const { caption, columns, rows, footer } = table;
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, index) => {
+                const className = columns[index]?.numeric ? 'num' : undefined;
+                if (index > 0) {
+                  return (
+                    <td key={index} className={className}>
+                      {text(cell)}
+                    </td>
+                  );
+                }
+                return (
+                  <th key={index} scope="row" className={className}>
+                    {filter ? (
+                      <button
+                        type="button"
+                        className="cell-toggle"
+                        aria-pressed={filter.selected.includes(row.key)}
+                        onClick={() => filter.onToggle(row.key)}
+                      >
+                        {text(cell)}
+                      </button>
+                    ) : (
+                      text(cell)
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+        {footer ? (
+          <tfoot>
+            <tr>
+              {footer.map((cell, index) =>
+                index === 0 ? (
+                  <th key={index} scope="row">
+                    {text(cell)}
+                  </th>
+                ) : (
+                  <td key={index} className={columns[index]?.numeric ? 'num' : undefined}>
+                    {text(cell)}
+                  </td>
+                ),
+              )}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
+
+/**
+ * A titled chart panel (same look as components/chart-panel) whose data table doubles as the keyboard
+ * route to cross-filtering: every row header is a toggle button with aria-pressed.
+ */
+export function FilterChartPanel({ title, description, children, table, filter, tableOnly, className }: FilterChartPanelProps) {
+  const headingId = useId();
+  const tableId = useId();
+  const [showTable, setShowTable] = useState(false);
+  return (
+    <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel-title">
+        {title}
+      </h2>
+      {description ? <p className="panel-description">{description}</p> : null}
+      {tableOnly ? (
+        <ToggleTable table={table} {...(filter ? { filter } : {})} />
+      ) : (
+        <>
+          <div className="chart">{children}</div>
+          {filter ? (
+            <p className="panel-hint">Select a bar to filter by it; the data table has the same choices as buttons.</p>
+          ) : null}
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={showTable}
+            aria-controls={tableId}
+            onClick={() => setShowTable((shown) => !shown)}
+          >
+            {showTable ? 'Hide data table' : 'Show data table'}
+          </button>
+          <div id={tableId} hidden={!showTable}>
+            {showTable ? <ToggleTable table={table} {...(filter ? { filter } : {})} /> : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

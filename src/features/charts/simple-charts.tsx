@@ -1,0 +1,60 @@
+/** The single-series exploration charts: status, top countries, sponsor class. */
+import { countByCountry, countBySponsorClass, countByStatus } from '../../domain/aggregate.ts';
+import type { Trial } from '../../domain/trial.ts';
+import { formatCount, pluralize } from '../../lib/format.ts';
+import { CategoryBarChart } from './category-bar-chart.tsx';
+import type { CrossFilter } from './filter-chart-panel.tsx';
+
+type Props = { trials: readonly Trial[] } & Partial<CrossFilter>;
+
+function filterOf({ selected, onToggle }: Partial<CrossFilter>) {
+  return onToggle ? { filter: { selected: selected ?? [], onToggle } } : {};
+}
+
+/** Trials per overall recruitment status. */
+export function StatusChart({ trials, ...cross }: Props) {
+  return (
+    <CategoryBarChart
+      title="Trials by status"
+      description="Overall recruitment status as last reported by the sponsor."
+      category="Status"
+      rows={countByStatus(trials).map((r) => ({ key: r.value, label: r.label, count: r.count }))}
+      summaryPrefix="Bar chart of trials by status"
+      labelWidth={170}
+      {...filterOf(cross)}
+    />
+  );
+}
+
+/** Countries with the most trials (a trial counts once in each of its site countries). */
+export function CountryChart({ trials, ...cross }: Props) {
+  const { rows, countries, noCountry } = countByCountry(trials, 15);
+  const note =
+    countries > rows.length ? `Top ${rows.length} of ${formatCount(countries)} countries.` : `${formatCount(countries)} ${pluralize(countries, 'country', 'countries')}.`;
+  return (
+    <CategoryBarChart
+      title="Trials by country"
+      description={`${note} A trial counts once in each country with a site${noCountry > 0 ? `; ${formatCount(noCountry)} ${pluralize(noCountry, 'trial lists', 'trials list')} no site` : ''}.`}
+      category="Country"
+      rows={rows.map((r) => ({ key: r.value, label: r.label, count: r.count }))}
+      summaryPrefix="Bar chart of trials by country"
+      labelWidth={170}
+      {...filterOf(cross)}
+    />
+  );
+}
+
+/** Trials per lead sponsor class. */
+export function SponsorChart({ trials, ...cross }: Props) {
+  return (
+    <CategoryBarChart
+      title="Trials by sponsor class"
+      description="The class the registry gives the lead sponsor: most transplant trials are led by universities and hospitals (“Other”)."
+      category="Sponsor class"
+      rows={countBySponsorClass(trials).map((r) => ({ key: r.value, label: r.label, count: r.count }))}
+      summaryPrefix="Bar chart of trials by sponsor class"
+      labelWidth={190}
+      {...filterOf(cross)}
+    />
+  );
+}

@@ -1,0 +1,95 @@
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { countByStartYear, type YearSeriesKey } from '../../domain/aggregate.ts';
+import {
+  THERAPY_LABELS,
+  TRANSPLANT_TYPE_LABELS,
+  type Therapy,
+  type TransplantType,
+  type Trial,
+} from '../../domain/trial.ts';
+import { formatCount, pluralize } from '../../lib/format.ts';
+import { barOpacity } from './category-bar-chart.tsx';
+import { AXIS_LINE, AXIS_TICK, GRID_STROKE, THERAPY_COLORS, TOOLTIP_PROPS, TRANSPLANT_TYPE_COLORS } from './chart-style.ts';
+import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
+
+export type StartYearChartProps = {
+  trials: readonly Trial[];
+  /** Stack by transplant type (default) or by therapy (when several therapies are shown). */
+  by?: YearSeriesKey;
+} & Partial<CrossFilter>;
+
+function seriesLabel(by: YearSeriesKey, key: string): string {
+  return by === 'type' ? TRANSPLANT_TYPE_LABELS[key as TransplantType] : THERAPY_LABELS[key as Therapy];
+}
+
+function seriesColor(by: YearSeriesKey, key: string): string {
+  return (by === 'type' ? TRANSPLANT_TYPE_COLORS[key] : THERAPY_COLORS[key as Therapy]) ?? '#8C8C8C';
+}
+
+/** Trials started per year, stacked by transplant type or therapy. A bar toggles that start year as the filter. */
+export function StartYearChart({ trials, by = 'type', selected, onToggle }: StartYearChartProps) {
+  const { rows, keys, undated } = countByStartYear(trials, by);
+  const data = rows.map((r) => ({ year: String(r.year), total: r.total, ...r.counts }));
+  const filter: CrossFilter | undefined = onToggle ? { selected: selected ?? [], onToggle } : undefined;
+  const peak = rows.reduce((best, r) => (r.total > best.total ? r : best), rows[0] ?? { year: 0, total: 0, counts: {} });
+  const summary =
+    rows.length === 0
+      ? 'Column chart of trials started per year: no dated trials.'
+      : `Column chart of trials started per year, ${rows[0]?.year}–${rows.at(-1)?.year}, stacked by ${by === 'type' ? 'transplant type' : 'therapy'}. Most in ${peak.year}: ${formatCount(peak.total)}.`;
+  const byName = by === 'type' ? 'transplant type' : 'therapy';
+  return (
+    <FilterChartPanel
+      title="Trials started per year"
+      description={`By the start date in the record (actual or planned), split by ${byName}.${undated > 0 ? ` ${formatCount(undated)} ${pluralize(undated, 'trial has', 'trials have')} no start date.` : ''}`}
+      table={{
+        caption: `Trials started per year by ${byName}`,
+        columns: [
+          { header: 'Start year' },
+          ...keys.map((k) => ({ header: seriesLabel(by, k), numeric: true })),
+          { header: 'Total', numeric: true },
+        ],
+        rows: rows.map((r) => ({
+          key: String(r.year),
+          cells: [String(r.year), ...keys.map((k) => r.counts[k] ?? 0), r.total],
+        })),
+      }}
+      {...(filter ? { filter } : {})}
+      className="panel-wide"
+    >
+      <BarChart
+        responsive
+        style={{ width: '100%', height: 300 }}
+        data={data}
+        margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+        role="img"
+        aria-label={summary}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+        <XAxis dataKey="year" tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={AXIS_LINE} minTickGap={12} />
+        <YAxis allowDecimals={false} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={AXIS_LINE} width={36} />
+        <Tooltip {...TOOLTIP_PROPS} />
+        <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
+        {keys.map((key) => (
+          <Bar
+            key={key}
+            dataKey={key}
+            name={seriesLabel(by, key)}
+            stackId="year"
+            fill={seriesColor(by, key)}
+            isAnimationActive={false}
+            cursor={filter ? 'pointer' : undefined}
+            onClick={(_d, index) => {
+              const row = data[index];
+              if (filter && row) filter.onToggle(row.year);
+            }}
+          >
+            {data.map((row) => (
+              <Cell key={row.year} fillOpacity={barOpacity(row.year, filter?.selected)} />
+            ))}
+          </Bar>
+        ))}
+      </BarChart>
+    </FilterChartPanel>
+  );
+}

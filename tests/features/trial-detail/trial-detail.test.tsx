@@ -1,0 +1,155 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { fixtureEntries } from '../../../mocks/emulator/fixture-studies.ts';
+import { server } from '../../../mocks/node.ts';
+import { normalizeStudy } from '../../../src/domain/normalize-study.ts';
+import type { Trial } from '../../../src/domain/trial.ts';
+import { TrialDetail } from '../../../src/features/trial-detail/trial-detail.tsx';
+import { renderWithProviders } from '../../render.tsx';
+
+function fixtureStudy(nctId: string) {
+  const entry = fixtureEntries().find(
+    (e) => e.study.protocolSection?.identificationModule?.nctId === nctId,
+  );
+  if (!entry) throw new Error(`no fixture ${nctId}`);
+  return entry.study;
+}
+
+/** The list record of a fixture as the dataset would hold it: pruned to the list fields (no sites). */
+function listTrial(nctId: string): Trial {
+  const trial = normalizeStudy(fixtureStudy(nctId));
+  if (!trial) throw new Error(`fixture ${nctId} has no id`);
+  return { ...trial, locations: [], countries: [] };
+}
+
+function field(name: string): string {
+  const term = screen.getByText(name, { selector: 'dt' });
+  return term.nextElementSibling?.textContent ?? '';
+}
+
+describe('TrialDetail', () => {
+  it('shows what the dataset knows at once, then the full record from ClinicalTrials.gov', async () => {
+    // NCT99000001: a synthetic fixture record served by the API emulator
+    const trial = listTrial('NCT99000001');
+    renderWithProviders(<TrialDetail nctId="NCT99000001" trial={trial} onClose={() => {}} />);
+
+    const dialog = screen.getByRole('dialog', {
+      name: 'Autologous HSCT Versus Best Available Therapy in Highly Active Relapsing-Remitting MS',
+    });
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Loading the full record of NCT99000001 from ClinicalTrials.gov',
+    );
+    expect(field('Therapy')).toBe('HSCT');
+    expect(field('Transplant type')).toBe('Autologous');
+    expect(field('Disease')).toBe('Multiple sclerosis');
+    expect(field('Evidence')).toBe(trial.transplantEvidence);
+    expect(trial.transplantEvidence).toMatch(/autologous/i);
+
+    await waitFor(() => expect(within(dialog).queryByRole('status')).not.toBeInTheDocument());
+    const sites = within(dialog).getByRole('table', { name: '3 sites' });
+    const norway = within(sites).getByRole('rowheader', { name: 'Synthetic Clinic' }).closest('tr');
+    expect(norway).toHaveTextContent('Norway');
+    expect(norway).toHaveTextContent('Not yet recruiting');
+    expect(field('Start')).toBe('1 February 2023 (actual)');
+    expect(field('Completion')).toBe('December 2029 (estimated)');
+    expect(field('Ages')).toBe('18 Years and older');
+    expect(field('Sex')).toBe('All');
+    expect(field('Healthy volunteers')).toBe('Not stated');
+    expect(field('Collaborators')).toBe('Synthetic MS Society');
+    expect(
+      within(dialog).getByRole('heading', { name: 'Interventions and arms' }),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText('Best available therapy')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/reinfusion of the unmanipulated autologous graft/),
+    ).toBeInTheDocument();
+  });
+
+  it('loads a trial the dataset does not hold, and links to the record on ClinicalTrials.gov', async () => {
+    // NCT02428309: a real fixture record (lupus, regulatory T cells), mocks/source/hsct
+    renderWithProviders(<TrialDetail nctId="NCT02428309" onClose={() => {}} />);
+    expect(
+      await screen.findByRole('dialog', { name: 'Autologous Polyclonal Tregs for Lupus' }),
+    ).toBeInTheDocument();
+    const link = screen.getByRole('link', { name: /View NCT02428309 on ClinicalTrials\.gov/ });
+    expect(link).toHaveAttribute('href', 'https://clinicaltrials.gov/study/NCT02428309');
+    expect(field('Therapy')).toBe('Treg');
+    expect(field('Ages')).toBe('18 Years to 60 Years');
+    expect(field('Status')).toBe('Terminated');
+    expect(screen.getByText('Low Dose Treg Cohort')).toBeInTheDocument();
+  });
+
+  it('says clearly when ClinicalTrials.gov has no such trial', async () => {
+    renderWithProviders(<TrialDetail nctId="NCT99999998" onClose={() => {}} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Trial not found. ClinicalTrials.gov has no study NCT99999998.',
+    );
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  });
+
+  it('offers a retry when the network fails, keeping what the dataset knows on screen', async () => {
+    server.use(http.get('*/api/v2/studies/:nctId', () => HttpResponse.error()));
+    const trial = listTrial('NCT99000001');
+    const { user } = renderWithProviders(
+      <TrialDetail nctId="NCT99000001" trial={trial} onClose={() => {}} />,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The full record could not be loaded');
+    expect(alert).toHaveTextContent('The details below are from the loaded dataset.');
+    expect(field('Therapy')).toBe('HSCT');
+    expect(screen.getByText('The record lists no sites.')).toBeInTheDocument();
+
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('table', { name: '3 sites' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('closes with the Back to results button and with Escape', async () => {
+    const onClose = vi.fn();
+    const { user } = renderWithProviders(
+      <TrialDetail nctId="NCT99000001" trial={listTrial('NCT99000001')} onClose={onClose} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Back to results' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(2);
+    await screen.findByRole('table', { name: '3 sites' }); // let the record load before unmounting
+  });
+
+  it('shows registry text as text, never as markup', async () => {
+    // synthetic record with markup in its fields (not a real trial)
+    server.use(
+      http.get('*/api/v2/studies/:nctId', () =>
+        HttpResponse.json({
+          protocolSection: {
+            identificationModule: {
+              nctId: 'NCT99000900',
+              briefTitle: '<img src=x onerror="alert(1)"> Synthetic title',
+            },
+            armsInterventionsModule: {
+              interventions: [{ type: 'PROCEDURE', name: '<b>Autologous HSCT</b>' }],
+            },
+          },
+        }),
+      ),
+    );
+    renderWithProviders(<TrialDetail nctId="NCT99000900" onClose={() => {}} />);
+    expect(
+      await screen.findByRole('dialog', { name: '<img src=x onerror="alert(1)"> Synthetic title' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('<b>Autologous HSCT</b>')).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('lists a long list of sites in part until asked for all of them', async () => {
+    // NCT02513394: a real full record (not autoimmune) with 437 sites, tests/data/records
+    const { user } = renderWithProviders(<TrialDetail nctId="NCT02513394" onClose={() => {}} />);
+    const sites = await screen.findByRole('table', { name: '437 sites' });
+    expect(within(sites).getAllByRole('row')).toHaveLength(26);
+    await user.click(screen.getByRole('button', { name: 'Show all 437 sites' }));
+    expect(within(sites).getAllByRole('row')).toHaveLength(438);
+  });
+});
