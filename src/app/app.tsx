@@ -1,9 +1,14 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { filterTrials, type TrialFilters } from '../domain/filters.ts';
+import type { Trial } from '../domain/trial.ts';
 import { isShownByDefault } from '../domain/visibility.ts';
+import { ActiveFilters } from '../features/active-filters/active-filters.tsx';
 import { DataSourceBanner } from '../features/data-source/data-source-banner.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { RecordCoverage } from '../features/data-source/record-coverage.tsx';
+import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
 import { formatDate } from '../lib/format.ts';
 import {
@@ -11,9 +16,24 @@ import {
   type LoadDatasetOptions,
   type TrialDataset,
 } from '../queries/trial-queries.ts';
+import {
+  describeParseIssues,
+  useParseIssues,
+  useSelectedTrial,
+  useTrialFilters,
+  useView,
+  type View,
+} from '../state/url-state.ts';
+import './app.css';
 
 const ChartsSection = lazy(() =>
   import('./charts-section.tsx').then((module) => ({ default: module.ChartsSection })),
+);
+const TrialTable = lazy(() =>
+  import('../features/trial-table/trial-table.tsx').then((module) => ({ default: module.TrialTable })),
+);
+const TrialDetail = lazy(() =>
+  import('../features/trial-detail/trial-detail.tsx').then((module) => ({ default: module.TrialDetail })),
 );
 
 export type AppProps = {
@@ -52,40 +72,159 @@ function EmptyState({ hiddenCount }: { hiddenCount: number }) {
   );
 }
 
+function NoMatches({ onClear }: { onClear: () => void }) {
+  return (
+    <div className="empty-state">
+      <h2>No trials match these filters</h2>
+      <p>Remove a filter above, or start again.</p>
+      <button type="button" className="button" onClick={onClear}>
+        Clear all filters
+      </button>
+    </div>
+  );
+}
+
+function ParseNotice() {
+  const issues = useParseIssues();
+  if (issues.length === 0) return null;
+  return (
+    <p className="quiet-notice" role="status">
+      {describeParseIssues(issues)}
+    </p>
+  );
+}
+
+function ChartsFallback() {
+  return (
+    <p className="charts-loading" role="status">
+      Loading charts…
+    </p>
+  );
+}
+
+function FiltersRegion({
+  trials,
+  filters,
+  onChange,
+}: {
+  trials: readonly Trial[];
+  filters: TrialFilters;
+  onChange: FilterChange;
+}) {
+  const headingId = useId();
+  const bodyId = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="filters-region" aria-labelledby={headingId}>
+      <div className="filters-head">
+        <h2 id={headingId}>Filters</h2>
+        <button
+          type="button"
+          className="button button-quiet filters-toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen((v) => !v)}
+        >
+          {open ? 'Hide filters' : 'Show filters'}
+        </button>
+      </div>
+      <div id={bodyId} className={open ? 'filters-body filters-open' : 'filters-body'}>
+        <FilterPanel trials={trials} filters={filters} onChange={onChange} />
+      </div>
+    </section>
+  );
+}
+
 function DashboardBody({ dataset, mockMode }: { dataset: TrialDataset; mockMode: boolean }) {
-  const [showHidden, setShowHidden] = useState(false);
-  const shownByDefault = dataset.trials.filter(isShownByDefault);
-  const hiddenCount = dataset.trials.length - shownByDefault.length;
-  const trials = showHidden ? dataset.trials : shownByDefault;
+  const [filters, setFilters] = useTrialFilters();
+  const [view, setView] = useView();
+  const [selectedTrial, setSelectedTrial] = useSelectedTrial();
+  const hiddenCount = useMemo(
+    () => dataset.trials.length - dataset.trials.filter(isShownByDefault).length,
+    [dataset.trials],
+  );
+  const trials = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
+  const selected = selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
+  const nothingAtAll = dataset.trials.length === 0 || (!filters.hidden && hiddenCount === dataset.trials.length);
   return (
     <>
       <DataSourceBanner dataset={dataset} mockMode={mockMode} />
+      <ParseNotice />
       <RecordCoverage
         hiddenCount={hiddenCount}
-        showHidden={showHidden}
-        onShowHiddenChange={setShowHidden}
+        showHidden={filters.hidden}
+        onShowHiddenChange={(hidden) => setFilters({ hidden })}
         skipped={dataset.skipped}
       />
-      {trials.length === 0 ? (
+      {nothingAtAll ? (
         <EmptyState hiddenCount={hiddenCount} />
       ) : (
-        <>
-          <ErrorBoundary label="The summary figures">
-            <SummaryFigures trials={trials} />
-          </ErrorBoundary>
-          <ErrorBoundary label="The charts">
-            <Suspense
-              fallback={
-                <p className="charts-loading" role="status">
-                  Loading charts…
-                </p>
-              }
+        <div className="explore">
+          <FiltersRegion trials={dataset.trials} filters={filters} onChange={setFilters} />
+          <div className="explore-main">
+            <ActiveFilters filters={filters} count={trials.length} onChange={setFilters} />
+            <Tabs
+              selectedKey={view}
+              onSelectionChange={(key) => setView(key as View)}
+              className="views"
             >
-              <ChartsSection trials={trials} />
-            </Suspense>
-          </ErrorBoundary>
-        </>
+              <TabList aria-label="Views" className="view-tabs">
+                <Tab id="dashboard" className="view-tab">
+                  Dashboard
+                </Tab>
+                <Tab id="table" className="view-tab">
+                  Trials table
+                </Tab>
+                <Tab id="patient" className="view-tab">
+                  For patients
+                </Tab>
+              </TabList>
+              <TabPanel id="dashboard" className="view-panel">
+                {trials.length === 0 ? (
+                  <NoMatches onClear={() => setFilters(null)} />
+                ) : (
+                  <>
+                    <ErrorBoundary label="The summary figures">
+                      <SummaryFigures trials={trials} />
+                    </ErrorBoundary>
+                    <ErrorBoundary label="The charts">
+                      <Suspense fallback={<ChartsFallback />}>
+                        <ChartsSection
+                          trials={trials}
+                          filters={filters}
+                          onFiltersChange={setFilters}
+                          onSelectTrial={setSelectedTrial}
+                        />
+                      </Suspense>
+                    </ErrorBoundary>
+                  </>
+                )}
+              </TabPanel>
+              <TabPanel id="table" className="view-panel">
+                <ErrorBoundary label="The trial table">
+                  <Suspense fallback={<p role="status">Loading the table…</p>}>
+                    <TrialTable trials={trials} />
+                  </Suspense>
+                </ErrorBoundary>
+              </TabPanel>
+              <TabPanel id="patient" className="view-panel">
+                <p>The patient view is coming soon.</p>
+              </TabPanel>
+            </Tabs>
+          </div>
+        </div>
       )}
+      {selectedTrial !== null ? (
+        <ErrorBoundary label="The trial detail">
+          <Suspense fallback={<p role="status">Loading the trial…</p>}>
+            <TrialDetail
+              nctId={selectedTrial}
+              {...(selected ? { trial: selected } : {})}
+              onClose={() => setSelectedTrial(null)}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
     </>
   );
 }

@@ -1,23 +1,84 @@
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { toggleValue, type TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
+import { DiseaseTypeMatrix } from '../features/charts/disease-type-matrix.tsx';
+import { EnrollmentChart } from '../features/charts/enrollment-chart.tsx';
 import { PhaseChart } from '../features/charts/phase-chart.tsx';
+import { ResultsChart } from '../features/charts/results-chart.tsx';
+import { CountryChart, SponsorChart, StatusChart } from '../features/charts/simple-charts.tsx';
+import { StartYearChart } from '../features/charts/start-year-chart.tsx';
+import { StoppedTrials } from '../features/charts/stopped-trials.tsx';
 import { TransplantTypeChart } from '../features/charts/transplant-type-chart.tsx';
 
-export type ChartsSectionProps = { trials: readonly Trial[] };
+export type ChartsSectionProps = {
+  /** The trials that pass the filters. */
+  trials: readonly Trial[];
+  /** When given with onFiltersChange, every chart cross-filters (a bar toggles its value). */
+  filters?: TrialFilters;
+  onFiltersChange?: (next: Partial<TrialFilters>) => void;
+  onSelectTrial?: (nctId: string) => void;
+};
 
-/** The three dashboard charts, each behind its own error boundary. Loaded lazily (the chart library is large). */
-export function ChartsSection({ trials }: ChartsSectionProps) {
+type ListKey = 'disease' | 'type' | 'phase' | 'status' | 'country' | 'sponsor';
+
+/** The dashboard charts, each behind its own error boundary. Loaded lazily (the chart library is large). */
+export function ChartsSection({ trials, filters, onFiltersChange, onSelectTrial }: ChartsSectionProps) {
+  const cross = (key: ListKey) => {
+    if (!filters || !onFiltersChange) return {};
+    const selected: readonly string[] = filters[key];
+    return {
+      selected,
+      onToggle: (value: string) => onFiltersChange({ [key]: toggleValue(selected, value) }),
+    };
+  };
+  const year =
+    filters && onFiltersChange
+      ? {
+          selected: filters.from !== null && filters.from === filters.to ? [String(filters.from)] : [],
+          onToggle: (value: string) => {
+            const y = Number(value);
+            onFiltersChange(filters.from === y && filters.to === y ? { from: null, to: null } : { from: y, to: y });
+          },
+        }
+      : {};
+  const results =
+    filters && onFiltersChange ? { selected: filters.results, onToggle: () => onFiltersChange({ results: !filters.results }) } : {};
+  const byTherapy = filters !== undefined && filters.therapy.length !== 1;
   return (
     <div className="chart-grid">
+      <ErrorBoundary label="The start year chart">
+        <StartYearChart trials={trials} by={byTherapy ? 'therapy' : 'type'} {...year} />
+      </ErrorBoundary>
       <ErrorBoundary label="The disease chart">
-        <DiseaseChart trials={trials} />
+        <DiseaseChart trials={trials} {...cross('disease')} />
       </ErrorBoundary>
       <ErrorBoundary label="The transplant type chart">
-        <TransplantTypeChart trials={trials} />
+        <TransplantTypeChart trials={trials} {...cross('type')} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The status chart">
+        <StatusChart trials={trials} {...cross('status')} />
       </ErrorBoundary>
       <ErrorBoundary label="The phase chart">
-        <PhaseChart trials={trials} />
+        <PhaseChart trials={trials} {...cross('phase')} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The disease by transplant type table">
+        <DiseaseTypeMatrix trials={trials} {...cross('disease')} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The enrollment chart">
+        <EnrollmentChart trials={trials} {...cross('type')} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The country chart">
+        <CountryChart trials={trials} {...cross('country')} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The sponsor chart">
+        <SponsorChart trials={trials} {...cross('sponsor')} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The results chart">
+        <ResultsChart trials={trials} {...results} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The stopped trials">
+        <StoppedTrials trials={trials} {...(onSelectTrial ? { onSelectTrial } : {})} />
       </ErrorBoundary>
     </div>
   );

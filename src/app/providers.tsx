@@ -1,4 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { NuqsAdapter } from 'nuqs/adapters/react';
 import { useState, type ReactNode } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { createQueryClient } from './query-client.ts';
@@ -17,12 +18,14 @@ function RootFallback({ error }: { error: Error }) {
   );
 }
 
-/** App-wide providers: the root error boundary and the query cache. */
+/** App-wide providers: the root error boundary, the URL state (nuqs) and the query cache. */
 export function Providers({ children, client }: ProvidersProps) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   return (
     <ErrorBoundary fallback={(error) => <RootFallback error={error} />}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <NuqsAdapter>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </NuqsAdapter>
     </ErrorBoundary>
   );
 }

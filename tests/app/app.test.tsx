@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureEntries } from '../../mocks/emulator/fixture-studies.ts';
 import { server } from '../../mocks/node.ts';
 import { App } from '../../src/app/app.tsx';
@@ -55,6 +55,11 @@ function figure(name: string): string {
 }
 
 describe('App', () => {
+  beforeEach(() => {
+    // The URL is the state: every test starts from a clean address.
+    window.history.replaceState(null, '', '/');
+  });
+
   it('names the product and says what it shows', () => {
     renderApp();
     expect(screen.getByRole('heading', { level: 1, name: 'HSCT Trials Dashboard' })).toBeVisible();
@@ -128,6 +133,8 @@ describe('App', () => {
 
   it('lets the user show and hide records not classified as autoimmune', async () => {
     serveStudies(KNOWN);
+    // The two excluded records are not HSCT (MSC, other): look at every therapy.
+    window.history.replaceState(null, '', '/?therapy=all');
     const { user } = renderApp();
     expect(
       await screen.findByText(/2 records not classified as autoimmune .* are hidden/),
@@ -135,14 +142,14 @@ describe('App', () => {
     expect(figure('Trials')).toBe('3');
 
     await user.click(screen.getByRole('button', { name: 'Show hidden records' }));
-    expect(figure('Trials')).toBe('5');
+    await waitFor(() => expect(figure('Trials')).toBe('5'));
     expect(rowsOf(await openTable('Trials by disease'))).toContainEqual([
       'Not classified as autoimmune',
       '2',
     ]);
 
     await user.click(screen.getByRole('button', { name: 'Hide them again' }));
-    expect(figure('Trials')).toBe('3');
+    await waitFor(() => expect(figure('Trials')).toBe('3'));
   });
 
   it('falls back to the bundled sample when the live API answers with a server error', async () => {

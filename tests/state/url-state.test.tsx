@@ -55,7 +55,7 @@ describe('useTrialFilters', () => {
 
   it('writes a filter change to the URL as a new history entry and reads it back', async () => {
     const { result, updates, lastQuery } = setup(() => useTrialFilters());
-    await act(async () => result.current[1]({ disease: ['systemic-sclerosis'], type: ['autologous'], from: 2015 }));
+    act(() => result.current[1]({ disease: ['systemic-sclerosis'], type: ['autologous'], from: 2015 }));
     await waitFor(() => expect(lastQuery()).toBe('?disease=systemic-sclerosis&type=autologous&from=2015'));
     expect(updates.at(-1)?.options.history).toBe('push');
     expect(result.current[0]).toMatchObject({ disease: ['systemic-sclerosis'], type: ['autologous'], from: 2015 });
@@ -63,16 +63,16 @@ describe('useTrialFilters', () => {
 
   it('leaves the default therapy out of the URL and writes therapy=all for no therapy filter', async () => {
     const { result, lastQuery } = setup(() => useTrialFilters(), '?therapy=car-t');
-    await act(async () => result.current[1]({ therapy: ['hsct'] }));
+    act(() => result.current[1]({ therapy: ['hsct'] }));
     await waitFor(() => expect(lastQuery()).toBe(''));
-    await act(async () => result.current[1]({ therapy: [] }));
+    act(() => result.current[1]({ therapy: [] }));
     await waitFor(() => expect(lastQuery()).toBe('?therapy=all'));
     expect(result.current[0].therapy).toEqual([]);
   });
 
   it('round-trips a country name that contains a comma', async () => {
     const { result, updates } = setup(() => useTrialFilters());
-    await act(async () => result.current[1]({ country: ['Korea, Republic of', 'France'] }));
+    act(() => result.current[1]({ country: ['Korea, Republic of', 'France'] }));
     await waitFor(() => expect(updates).toHaveLength(1));
     const written = updates.at(-1)!.searchParams.get('country');
     expect(written).toBe('Korea%2C Republic of,France');
@@ -87,7 +87,7 @@ describe('useTrialFilters', () => {
 
   it('clears every filter with null, back to the defaults', async () => {
     const { result, lastQuery } = setup(() => useTrialFilters(), '?disease=lupus&therapy=all&results=1&view=table');
-    await act(async () => result.current[1](null));
+    act(() => result.current[1](null));
     expect(result.current[0]).toEqual(DEFAULT_FILTERS);
     await waitFor(() => expect(lastQuery()).toBe('?view=table'));
   });
@@ -114,7 +114,7 @@ describe('useTrialFilters', () => {
 
   it('can replace the history entry instead of pushing one (typing in the search box)', async () => {
     const { result, updates } = setup(() => useTrialFilters());
-    await act(async () => result.current[1]({ q: 'busulfan' }, { history: 'replace' }));
+    act(() => result.current[1]({ q: 'busulfan' }, { history: 'replace' }));
     await waitFor(() => expect(updates).toHaveLength(1));
     expect(updates.at(-1)?.options.history).toBe('replace');
     expect(updates.at(-1)?.queryString).toBe('?q=busulfan');
@@ -136,10 +136,10 @@ describe('useView, useSelectedTrial, useTableSort', () => {
     expect(result.current.trial[0]).toBe('NCT01234567');
     expect(result.current.sort[0]).toEqual({ column: 'enrollment', direction: 'asc' });
 
-    await act(async () => result.current.sort[1]({ column: 'title', direction: 'desc' }));
+    act(() => result.current.sort[1]({ column: 'title', direction: 'desc' }));
     await waitFor(() => expect(lastQuery()).toContain('sort=title:desc'));
-    await act(async () => result.current.trial[1](null));
-    await act(async () => result.current.view[1]('dashboard'));
+    act(() => result.current.trial[1](null));
+    act(() => result.current.view[1]('dashboard'));
     await waitFor(() => expect(lastQuery()).toBe('?sort=title:desc'));
   });
 

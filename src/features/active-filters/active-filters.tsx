@@ -8,7 +8,7 @@ import {
   TRANSPLANT_TYPE_LABELS,
   type KnownStatus,
 } from '../../domain/trial.ts';
-import { formatCount, pluralize } from '../../lib/format.ts';
+import { formatCount } from '../../lib/format.ts';
 import './active-filters.css';
 
 export type ActiveFiltersProps = {
@@ -72,7 +72,7 @@ export function ActiveFilters({ filters, count, onChange }: ActiveFiltersProps) 
   return (
     <div className="active-filters">
       <p className="result-count" role="status" aria-live="polite">
-        <strong>{formatCount(count)}</strong> {pluralize(count, 'trial')}
+        <strong>{formatCount(count)}</strong> {count === 1 ? 'trial' : 'trials'}
       </p>
       {chips.length > 0 ? (
         <ul className="chips" aria-label="Active filters">

@@ -59,8 +59,10 @@ function CheckboxFacet({
           return (
             <Checkbox key={o.value} value={o.value} className="facet-option">
               <span className="facet-box" aria-hidden="true" />
-              <span className="facet-text">{o.label}</span>
-              <span className={n === 0 ? 'facet-count facet-count-zero' : 'facet-count'}>{formatCount(n)}</span>
+              <span className="facet-text">{o.label}</span>{' '}
+              <span className={n === 0 ? 'facet-count facet-count-zero' : 'facet-count'}>
+                {formatCount(n)} <span className="visually-hidden">{n === 1 ? 'trial' : 'trials'}</span>
+              </span>
             </Checkbox>
           );
         })}
@@ -228,8 +230,10 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
           onChange={(results) => onChange({ results })}
         >
           <span className="facet-box" aria-hidden="true" />
-          <span className="facet-text">Has results</span>
-          <span className="facet-count">{formatCount(counts.results.get('yes') ?? 0)}</span>
+          <span className="facet-text">Has results</span>{' '}
+          <span className="facet-count">
+            {formatCount(counts.results.get('yes') ?? 0)} <span className="visually-hidden">trials</span>
+          </span>
         </Checkbox>
       </div>
     </div>
