@@ -11,8 +11,9 @@
  * cue stops reading with no id. Eligibility criteria and outcomes are never read.
  */
 import { DISEASE_IDS, type DiseaseId } from './diseases.ts';
+import { compileScanner } from './rules/compile-cues.ts';
 import { BARE_MS, DISEASE_RULES, NOT_AUTOIMMUNE_CUES } from './rules/disease-rules.ts';
-import { normalizeText } from './text-normalize.ts';
+import { joinNormalized, normalized, type NormalizedText } from './text-normalize.ts';
 
 export type DiseaseEvidence = {
   conditions: readonly string[];
@@ -23,33 +24,38 @@ export type DiseaseEvidence = {
   briefSummary?: string | undefined;
 };
 
-type CompiledRule = {
-  id: DiseaseId;
-  pattern: RegExp;
-  droppedWhen: readonly DiseaseId[] | 'any-specific' | undefined;
+/** The same evidence, each level already normalised (see normalize-study.ts, which shares the texts). */
+export type DiseaseTexts = {
+  /** Conditions and condition MeSH terms, joined; undefined when there are none. */
+  structured?: NormalizedText | undefined;
+  /** Keywords, joined. */
+  keywords?: NormalizedText | undefined;
+  /** Official and brief title, each on its own. */
+  titles: readonly NormalizedText[];
+  briefSummary?: NormalizedText | undefined;
 };
 
-const COMPILED: readonly CompiledRule[] = DISEASE_RULES.map((rule) => ({
-  id: rule.id,
-  pattern: new RegExp(rule.cues.map((cue) => `(?:${cue})`).join('|')),
-  droppedWhen: rule.droppedWhen,
-}));
-
-const NOT_AUTOIMMUNE = new RegExp(NOT_AUTOIMMUNE_CUES.map((cue) => `(?:${cue})`).join('|'));
-
-/** Separator between list items so that cues never match across two conditions. */
-const SEP = ' | ';
+/** One scanner for all rules (bit i = DISEASE_RULES[i]) plus the not-autoimmune cues (last bit). */
+const SCANNER = compileScanner([...DISEASE_RULES.map((rule) => rule.cues), NOT_AUTOIMMUNE_CUES]);
+const NOT_AUTOIMMUNE_BIT = 1 << DISEASE_RULES.length;
+const RULE_BITS = NOT_AUTOIMMUNE_BIT - 1;
 
 type LevelResult = { specific: DiseaseId[]; unspecified: boolean; notAutoimmune: boolean };
 
-function readLevel(normalized: string, bareMs: boolean): LevelResult {
+const NO_MATCH: LevelResult = { specific: [], unspecified: false, notAutoimmune: false };
+
+function readLevel(normalizedText: string, bareMs: boolean): LevelResult {
+  const found = SCANNER.scan(normalizedText);
+  if ((found & RULE_BITS) === 0 && !bareMs) {
+    return (found & NOT_AUTOIMMUNE_BIT) !== 0 ? { specific: [], unspecified: false, notAutoimmune: true } : NO_MATCH;
+  }
   const hits = new Set<DiseaseId>();
   const conditional: { id: DiseaseId; droppedWhen: readonly DiseaseId[] | 'any-specific' }[] = [];
-  for (const rule of COMPILED) {
-    if (!rule.pattern.test(normalized)) continue;
+  DISEASE_RULES.forEach((rule, i) => {
+    if ((found & (1 << i)) === 0) return;
     if (rule.droppedWhen === undefined) hits.add(rule.id);
     else conditional.push({ id: rule.id, droppedWhen: rule.droppedWhen });
-  }
+  });
   if (bareMs) hits.add('multiple-sclerosis');
   let unspecified = false;
   for (const rule of conditional) {
@@ -63,28 +69,41 @@ function readLevel(normalized: string, bareMs: boolean): LevelResult {
   return {
     specific,
     unspecified,
-    notAutoimmune: specific.length === 0 && !unspecified && NOT_AUTOIMMUNE.test(normalized),
+    notAutoimmune: specific.length === 0 && !unspecified && (found & NOT_AUTOIMMUNE_BIT) !== 0,
   };
 }
 
+function joined(items: readonly string[]): NormalizedText | undefined {
+  return items.length === 0 ? undefined : joinNormalized(items.map(normalized));
+}
+
 export function classifyDiseases(evidence: DiseaseEvidence): DiseaseId[] {
-  const structured = [...evidence.conditions, ...evidence.meshTerms];
-  const levels: { texts: readonly string[]; bareMsAllowed: boolean }[] = [
-    { texts: structured, bareMsAllowed: true },
-    { texts: evidence.keywords, bareMsAllowed: false },
-    { texts: evidence.titles, bareMsAllowed: true },
+  return classifyDiseaseTexts({
+    structured: joined([...evidence.conditions, ...evidence.meshTerms]),
+    keywords: joined(evidence.keywords),
+    titles: evidence.titles.map(normalized),
+    briefSummary: evidence.briefSummary ? normalized(evidence.briefSummary) : undefined,
+  });
+}
+
+export function classifyDiseaseTexts(texts: DiseaseTexts): DiseaseId[] {
+  const titles = texts.titles.length > 0 ? joinNormalized(texts.titles) : undefined;
+  const levels: [NormalizedText | undefined, boolean][] = [
+    [texts.structured, texts.structured !== undefined && BARE_MS.test(texts.structured.original)],
+    [texts.keywords, false],
+    // BARE_MS on each title equals BARE_MS on the joined titles (it never matches across " | ")
+    [titles, texts.titles.some((t) => BARE_MS.test(t.original))],
   ];
   let unspecified = false;
-  for (const level of levels) {
-    if (level.texts.length === 0) continue;
-    const original = level.texts.join(SEP);
-    const result = readLevel(normalizeText(original), level.bareMsAllowed && BARE_MS.test(original));
+  for (const [level, bareMs] of levels) {
+    if (level === undefined) continue;
+    const result = readLevel(level.text, bareMs);
     if (result.specific.length > 0) return result.specific;
     if (result.unspecified) unspecified = true;
     else if (result.notAutoimmune && !unspecified) return [];
   }
-  if (!unspecified && structured.length === 0 && evidence.briefSummary) {
-    const result = readLevel(normalizeText(evidence.briefSummary), false);
+  if (!unspecified && texts.structured === undefined && texts.briefSummary) {
+    const result = readLevel(texts.briefSummary.text, false);
     if (result.specific.length > 0) return result.specific;
   }
   return unspecified ? ['autoimmune-unspecified'] : [];

@@ -20,6 +20,7 @@
  *
  * Eligibility criteria and outcomes are never read.
  */
+import { anyOf, compileScanner } from './rules/compile-cues.ts';
 import {
   CELL_THERAPY_CUES,
   FIELD_WEIGHTS,
@@ -30,7 +31,13 @@ import {
   SOURCE_CUES,
   type TherapyField,
 } from './rules/therapy-rules.ts';
-import { blank, normalizeText, quoteFirstMatch } from './text-normalize.ts';
+import {
+  blank,
+  LIST_SEPARATOR,
+  normalized,
+  quoteFirstMatch,
+  type NormalizedText,
+} from './text-normalize.ts';
 import type { Therapy, TransplantType } from './trial.ts';
 
 export type TherapyEvidence = {
@@ -45,6 +52,9 @@ export type TherapyEvidence = {
   detailedDescription?: string | undefined;
 };
 
+/** The same evidence as non-empty normalised texts per field (lists joined with LIST_SEPARATOR). */
+export type TherapyTexts = { readonly [F in TherapyField]?: NormalizedText | undefined };
+
 export type TherapyClassification = {
   therapy: Therapy;
   transplantType: TransplantType;
@@ -53,12 +63,18 @@ export type TherapyClassification = {
 
 type CellFamily = Exclude<Therapy, 'hsct'>;
 const CELL_FAMILIES: readonly CellFamily[] = ['car-t', 'msc', 'treg', 'other'];
+/** Field order = descending weight (ties keep this order). */
+const FIELDS: readonly TherapyField[] = [
+  'interventions',
+  'armGroups',
+  'officialTitle',
+  'briefTitle',
+  'keywords',
+  'briefSummary',
+  'detailedDescription',
+];
 
-const anyOf = (sources: readonly string[]): RegExp =>
-  new RegExp(sources.map((s) => `(?:${s})`).join('|'));
-
-const HSCT_STRONG = anyOf(HSCT_CUES.strong);
-const HSCT_GENERIC = anyOf(HSCT_CUES.generic);
+// Patterns for quoting the evidence phrase (run once per study, on one field).
 const HSCT_ANY = anyOf([...HSCT_CUES.strong, ...HSCT_CUES.generic]);
 const FAMILY: Readonly<Record<CellFamily, RegExp>> = {
   'car-t': anyOf(CELL_THERAPY_CUES['car-t']),
@@ -66,68 +82,75 @@ const FAMILY: Readonly<Record<CellFamily, RegExp>> = {
   treg: anyOf(CELL_THERAPY_CUES.treg),
   other: anyOf(CELL_THERAPY_CUES.other),
 };
-const NON_HSCT = anyOf(NON_HSCT_KINDS);
 const AUTO = anyOf(SOURCE_CUES.autologous);
-const AUTO_WEAK = anyOf(SOURCE_CUES.weakAutologous);
 const ALLO = anyOf(SOURCE_CUES.allogeneic);
 const AUTO_ANY = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.weakAutologous]);
 const AUTO_OR_ALLO = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.allogeneic]);
 const MASK_FOR_HSCT = new RegExp(FOREIGN_PRODUCT_FOR_HSCT, 'g');
 const MASK_FOR_OTHERS = new RegExp(HSCT_PRODUCT_FOR_OTHERS, 'g');
 
+// Every cue family of a field is found in one scan (bit per family).
+const STRONG = 1 << 0;
+const GENERIC = 1 << 1;
+const FAMILY_BIT: Readonly<Record<CellFamily, number>> = { 'car-t': 1 << 2, msc: 1 << 3, treg: 1 << 4, other: 1 << 5 };
+const ANY_FAMILY = (1 << 2) | (1 << 3) | (1 << 4) | (1 << 5);
+const NON_HSCT = 1 << 6;
+const AUTO_BIT = 1 << 7;
+const WEAK_BIT = 1 << 8;
+const ALLO_BIT = 1 << 9;
+const MASK_FOR_HSCT_BIT = 1 << 10;
+const MASK_FOR_OTHERS_BIT = 1 << 11;
+const SCANNER = compileScanner([
+  HSCT_CUES.strong,
+  HSCT_CUES.generic,
+  CELL_THERAPY_CUES['car-t'],
+  CELL_THERAPY_CUES.msc,
+  CELL_THERAPY_CUES.treg,
+  CELL_THERAPY_CUES.other,
+  NON_HSCT_KINDS,
+  SOURCE_CUES.autologous,
+  SOURCE_CUES.weakAutologous,
+  SOURCE_CUES.allogeneic,
+  [FOREIGN_PRODUCT_FOR_HSCT],
+  [HSCT_PRODUCT_FOR_OTHERS],
+]);
+/** Source cues only, for text with another product's phrases blanked out (bit i = SCANNER bit i + 7). */
+const SOURCE_SCANNER = compileScanner([SOURCE_CUES.autologous, SOURCE_CUES.weakAutologous, SOURCE_CUES.allogeneic]);
+
 type Field = {
   field: TherapyField;
   weight: number;
-  original: string;
-  text: string;
-  strong: boolean;
-  generic: boolean;
-  families: Set<CellFamily>;
-  otherKind: boolean;
+  source: NormalizedText;
+  /** SCANNER bits found in the text. */
+  found: number;
 };
 
-const SEP = ' | ';
-
-function collectFields(e: TherapyEvidence): Field[] {
-  const raw: [TherapyField, string | undefined][] = [
-    ['interventions', e.interventions.length ? e.interventions.join(SEP) : undefined],
-    ['armGroups', e.armGroups.length ? e.armGroups.join(SEP) : undefined],
-    ['officialTitle', e.officialTitle],
-    ['briefTitle', e.briefTitle],
-    ['keywords', e.keywords.length ? e.keywords.join(SEP) : undefined],
-    ['briefSummary', e.briefSummary],
-    ['detailedDescription', e.detailedDescription],
-  ];
+function collectFields(texts: TherapyTexts): Field[] {
   const fields: Field[] = [];
-  for (const [field, original] of raw) {
-    if (!original) continue;
-    const text = normalizeText(original);
-    const families = new Set<CellFamily>();
-    for (const family of CELL_FAMILIES) if (FAMILY[family].test(text)) families.add(family);
-    fields.push({
-      field,
-      weight: FIELD_WEIGHTS[field],
-      original,
-      text,
-      strong: HSCT_STRONG.test(text),
-      generic: HSCT_GENERIC.test(text),
-      families,
-      otherKind: families.size > 0 || NON_HSCT.test(text),
-    });
+  for (const field of FIELDS) {
+    const source = texts[field];
+    if (source === undefined || !source.original) continue;
+    fields.push({ field, weight: FIELD_WEIGHTS[field], source, found: SCANNER.scan(source.text) });
   }
   return fields;
 }
 
 function decideTherapy(fields: readonly Field[]): Therapy | undefined {
-  const anyStrong = fields.some((f) => f.strong);
-  const anyOtherKind = fields.some((f) => f.otherKind);
-  const countsAsHsct = (f: Field) => f.strong || (f.generic && (anyStrong || !anyOtherKind));
+  let anyStrong = false;
+  let anyOtherKind = false;
+  for (const f of fields) {
+    if ((f.found & STRONG) !== 0) anyStrong = true;
+    if ((f.found & (ANY_FAMILY | NON_HSCT)) !== 0) anyOtherKind = true;
+  }
+  const countsAsHsct = (f: Field) =>
+    (f.found & STRONG) !== 0 || ((f.found & GENERIC) !== 0 && (anyStrong || !anyOtherKind));
 
   const score: Record<Therapy, number> = { hsct: 0, 'car-t': 0, msc: 0, treg: 0, other: 0 };
   const stepB = new Set<CellFamily>();
   for (const f of fields) {
     if (countsAsHsct(f)) score.hsct += f.weight;
-    for (const family of f.families) {
+    for (const family of CELL_FAMILIES) {
+      if ((f.found & FAMILY_BIT[family]) === 0) continue;
       score[family] += f.weight;
       if (f.field === 'interventions' || f.field === 'armGroups') stepB.add(family);
     }
@@ -144,14 +167,17 @@ function decideTherapy(fields: readonly Field[]): Therapy | undefined {
   return best(hsctQualifies ? [...CELL_FAMILIES, 'hsct'] : CELL_FAMILIES);
 }
 
-function decideSource(
-  fields: readonly Field[],
-  therapy: Therapy,
-): { type: TransplantType; field?: Field; pattern?: RegExp; mask: RegExp } {
+type Seen = { f: Field; auto: boolean; weak: boolean; allo: boolean };
+type Source = { type: TransplantType; field?: Field; pattern?: RegExp; mask: RegExp; masked: boolean };
+
+function decideSource(fields: readonly Field[], therapy: Therapy): Source {
   const mask = therapy === 'hsct' ? MASK_FOR_HSCT : MASK_FOR_OTHERS;
-  const seen = fields.map((f) => {
-    const text = blank(f.text, mask);
-    return { f, auto: AUTO.test(text), weak: AUTO_WEAK.test(text), allo: ALLO.test(text) };
+  const maskBit = therapy === 'hsct' ? MASK_FOR_HSCT_BIT : MASK_FOR_OTHERS_BIT;
+  // The source cues of a field, read with the other product's phrases blanked. Blanking changes the
+  // text only where the mask matches: otherwise the field's own scan already has the answer.
+  const seen: Seen[] = fields.map((f) => {
+    const bits = (f.found & maskBit) === 0 ? f.found : SOURCE_SCANNER.scan(blank(f.source.text, mask)) << 7;
+    return { f, auto: (bits & AUTO_BIT) !== 0, weak: (bits & WEAK_BIT) !== 0, allo: (bits & ALLO_BIT) !== 0 };
   });
   const anyAllo = seen.some((s) => s.allo);
   let autoTop: Field | undefined;
@@ -162,38 +188,65 @@ function decideSource(
     if (s.allo && (alloTop === undefined || s.f.weight > alloTop.weight)) alloTop = s.f;
   }
   const autoPattern = anyAllo ? AUTO : AUTO_ANY;
-  if (autoTop && !alloTop) return { type: 'autologous', field: autoTop, pattern: autoPattern, mask };
-  if (alloTop && !autoTop) return { type: 'allogeneic', field: alloTop, pattern: ALLO, mask };
+  const pick = (type: TransplantType, field: Field, pattern: RegExp): Source => ({
+    type,
+    field,
+    pattern,
+    mask,
+    masked: (field.found & maskBit) !== 0,
+  });
+  if (autoTop && !alloTop) return pick('autologous', autoTop, autoPattern);
+  if (alloTop && !autoTop) return pick('allogeneic', alloTop, ALLO);
   if (autoTop && alloTop) {
-    if (autoTop.weight > alloTop.weight) return { type: 'autologous', field: autoTop, pattern: autoPattern, mask };
-    if (alloTop.weight > autoTop.weight) return { type: 'allogeneic', field: alloTop, pattern: ALLO, mask };
-    return { type: 'both', field: autoTop, pattern: AUTO_OR_ALLO, mask };
+    if (autoTop.weight > alloTop.weight) return pick('autologous', autoTop, autoPattern);
+    if (alloTop.weight > autoTop.weight) return pick('allogeneic', alloTop, ALLO);
+    return pick('both', autoTop, AUTO_OR_ALLO);
   }
-  return { type: 'unspecified', mask };
+  return { type: 'unspecified', mask, masked: false };
 }
 
-function therapyPattern(therapy: Therapy): RegExp {
-  return therapy === 'hsct' ? HSCT_ANY : FAMILY[therapy];
-}
-
-export function classifyTherapy(evidence: TherapyEvidence): TherapyClassification {
-  const fields = collectFields(evidence);
+/** classifyTherapy on texts normalised by the caller (normalize-study.ts shares them with classifyDiseases). */
+export function classifyTherapyTexts(texts: TherapyTexts): TherapyClassification {
+  const fields = collectFields(texts);
   const therapy = decideTherapy(fields);
   if (therapy === undefined) return { therapy: 'other', transplantType: 'unspecified' };
 
   const source = decideSource(fields, therapy);
   let phrase: string | undefined;
   if (source.field && source.pattern) {
+    const { original, text } = source.field.source;
+    // blanking is only needed (and only changes anything) where the mask matches
+    const options = { mask: source.masked ? source.mask : undefined, normalized: text };
     // prefer a strong autologous cue over aHSCT when the field has both
-    if (source.pattern === AUTO_ANY) phrase = quoteFirstMatch(source.field.original, AUTO, { mask: source.mask });
-    phrase ??= quoteFirstMatch(source.field.original, source.pattern, { mask: source.mask });
+    if (source.pattern === AUTO_ANY) phrase = quoteFirstMatch(original, AUTO, options);
+    phrase ??= quoteFirstMatch(original, source.pattern, options);
   } else {
-    const pattern = therapyPattern(therapy);
+    const bits = therapy === 'hsct' ? STRONG | GENERIC : FAMILY_BIT[therapy];
     // fields are in descending weight order
-    const field = fields.find((f) => pattern.test(f.text));
-    if (field) phrase = quoteFirstMatch(field.original, pattern);
+    const field = fields.find((f) => (f.found & bits) !== 0);
+    if (field) {
+      const pattern = therapy === 'hsct' ? HSCT_ANY : FAMILY[therapy];
+      phrase = quoteFirstMatch(field.source.original, pattern, { normalized: field.source.text });
+    }
   }
   return phrase
     ? { therapy, transplantType: source.type, transplantEvidence: phrase }
     : { therapy, transplantType: source.type };
+}
+
+function joinedList(items: readonly string[]): NormalizedText | undefined {
+  return items.length > 0 ? normalized(items.join(LIST_SEPARATOR)) : undefined;
+}
+
+export function classifyTherapy(evidence: TherapyEvidence): TherapyClassification {
+  const text = (s: string | undefined) => (s ? normalized(s) : undefined);
+  return classifyTherapyTexts({
+    interventions: joinedList(evidence.interventions),
+    armGroups: joinedList(evidence.armGroups),
+    officialTitle: text(evidence.officialTitle),
+    briefTitle: text(evidence.briefTitle),
+    keywords: joinedList(evidence.keywords),
+    briefSummary: text(evidence.briefSummary),
+    detailedDescription: text(evidence.detailedDescription),
+  });
 }

@@ -3,10 +3,11 @@
  * Total: never throws; `null` only when there is no valid NCT id. Classification (diseases, therapy,
  * transplant type, phase) follows docs/domain.md; see classify-*.ts.
  */
-import { classifyDiseases } from './classify-disease.ts';
+import { classifyDiseaseTexts } from './classify-disease.ts';
 import { classifyPhase } from './classify-phase.ts';
-import { classifyTherapy } from './classify-therapy.ts';
-import { arr, assignDefined, finiteNumber, get, obj, path, str, strings } from './safe-read.ts';
+import { classifyTherapyTexts } from './classify-therapy.ts';
+import { finiteNumber, obj, path, str, strings, type JsonObject } from './safe-read.ts';
+import { joinNormalized, LIST_SEPARATOR, normalized, type NormalizedText } from './text-normalize.ts';
 import type {
   Enrollment,
   Intervention,
@@ -22,10 +23,19 @@ const NCT_ID = /^NCT\d{8}$/i;
 const PARTIAL_DATE = /^(\d{4})(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const STUDY_TYPES: readonly StudyType[] = ['INTERVENTIONAL', 'OBSERVATIONAL', 'EXPANDED_ACCESS'];
 
-/** yyyy, yyyy-MM or yyyy-MM-dd naming a real month/day, as given; anything else -> undefined. */
+/** Years outside this range are data-entry errors ("0000", "9999"), not dates. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+/**
+ * yyyy, yyyy-MM or yyyy-MM-dd naming a real month/day in a plausible year (1900-2100), as given;
+ * anything else -> undefined.
+ */
 export function partialDate(value: unknown): string | undefined {
   const s = str(value);
   if (s === undefined || !PARTIAL_DATE.test(s)) return undefined;
+  const year = Number(s.slice(0, 4));
+  if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
   if (s.length === 10 && Number(s.slice(8)) > 28) {
     // the 29th to 31st: check that day exists in that month
     const [year, month, day] = s.split('-').map(Number) as [number, number, number];
@@ -34,42 +44,54 @@ export function partialDate(value: unknown): string | undefined {
   return s;
 }
 
-function dateOf(statusModule: unknown, struct: string): string | undefined {
-  return partialDate(path(statusModule, struct, 'date'));
+// Readers below use direct property reads on objects checked with `obj` (one property-load site per
+// field, which the engine keeps fast) instead of the generic `get(value, key)`, and set optional keys
+// only when defined (instead of building a temporary object for assignDefined). Key order of the
+// output objects is the documented one.
+
+function dateOf(statusModule: JsonObject | undefined, struct: string): string | undefined {
+  return partialDate(obj(statusModule?.[struct])?.date);
 }
 
-function enrollmentOf(design: unknown): Enrollment | undefined {
-  const info = get(design, 'enrollmentInfo');
-  const count = get(info, 'count');
+function enrollmentOf(design: JsonObject | undefined): Enrollment | undefined {
+  const info = obj(design?.enrollmentInfo);
+  const count = info?.count;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return undefined;
-  const type = get(info, 'type');
+  const type = info?.type;
   return { count, type: type === 'ACTUAL' || type === 'ESTIMATED' ? type : 'UNKNOWN' };
 }
 
 function sponsorOf(value: unknown): { name: string; class: string } | undefined {
-  const name = str(get(value, 'name'));
+  const o = obj(value);
+  const name = str(o?.name);
   if (name === undefined) return undefined;
-  return { name, class: str(get(value, 'class')) ?? 'UNKNOWN' };
+  return { name, class: str(o?.class) ?? 'UNKNOWN' };
 }
 
 function contactOf(value: unknown): TrialContact | undefined {
-  if (obj(value) === undefined) return undefined;
-  const contact = assignDefined<TrialContact>(
-    {},
-    {
-      name: str(get(value, 'name')),
-      role: str(get(value, 'role')),
-      phone: str(get(value, 'phone')),
-      phoneExt: str(get(value, 'phoneExt')),
-      email: str(get(value, 'email')),
-    },
-  );
-  return Object.keys(contact).length > 0 ? contact : undefined;
+  const o = obj(value);
+  if (o === undefined) return undefined;
+  const name = str(o.name);
+  const role = str(o.role);
+  const phone = str(o.phone);
+  const phoneExt = str(o.phoneExt);
+  const email = str(o.email);
+  if (name === undefined && role === undefined && phone === undefined && phoneExt === undefined && email === undefined) {
+    return undefined;
+  }
+  const contact: TrialContact = {};
+  if (name !== undefined) contact.name = name;
+  if (role !== undefined) contact.role = role;
+  if (phone !== undefined) contact.phone = phone;
+  if (phoneExt !== undefined) contact.phoneExt = phoneExt;
+  if (email !== undefined) contact.email = email;
+  return contact;
 }
 
 function contactsOf(value: unknown): TrialContact[] {
   const out: TrialContact[] = [];
-  for (const item of arr(value)) {
+  if (!Array.isArray(value)) return out;
+  for (const item of value as unknown[]) {
     const c = contactOf(item);
     if (c) out.push(c);
   }
@@ -78,79 +100,87 @@ function contactsOf(value: unknown): TrialContact[] {
 
 function officialsOf(value: unknown): TrialOfficial[] {
   const out: TrialOfficial[] = [];
-  for (const item of arr(value)) {
-    const o = assignDefined<TrialOfficial>(
-      {},
-      {
-        name: str(get(item, 'name')),
-        affiliation: str(get(item, 'affiliation')),
-        role: str(get(item, 'role')),
-      },
-    );
-    if (Object.keys(o).length > 0) out.push(o);
+  if (!Array.isArray(value)) return out;
+  for (const item of value as unknown[]) {
+    const o = obj(item);
+    const name = str(o?.name);
+    const affiliation = str(o?.affiliation);
+    const role = str(o?.role);
+    if (name === undefined && affiliation === undefined && role === undefined) continue;
+    const official: TrialOfficial = {};
+    if (name !== undefined) official.name = name;
+    if (affiliation !== undefined) official.affiliation = affiliation;
+    if (role !== undefined) official.role = role;
+    out.push(official);
   }
   return out;
 }
 
-function interventionsOf(module: unknown): Intervention[] {
+function interventionsOf(module: JsonObject | undefined): Intervention[] {
   const out: Intervention[] = [];
-  for (const item of arr(get(module, 'interventions'))) {
-    const name = str(get(item, 'name'));
+  const list = module?.interventions;
+  if (!Array.isArray(list)) return out;
+  for (const item of list as unknown[]) {
+    const o = obj(item);
+    const name = str(o?.name);
     if (name === undefined) continue;
-    const otherNames = strings(get(item, 'otherNames'));
-    out.push(
-      assignDefined<Intervention>(
-        { type: str(get(item, 'type')) ?? 'UNKNOWN', name },
-        {
-          description: str(get(item, 'description')),
-          otherNames: otherNames.length > 0 ? otherNames : undefined,
-        },
-      ),
-    );
+    const otherNames = strings(o?.otherNames);
+    const intervention: Intervention = { type: str(o?.type) ?? 'UNKNOWN', name };
+    const description = str(o?.description);
+    if (description !== undefined) intervention.description = description;
+    if (otherNames.length > 0) intervention.otherNames = otherNames;
+    out.push(intervention);
   }
   return out;
 }
 
-function armsOf(module: unknown): TrialArm[] {
+function armsOf(module: JsonObject | undefined): TrialArm[] {
   const out: TrialArm[] = [];
-  for (const item of arr(get(module, 'armGroups'))) {
-    const label = str(get(item, 'label'));
-    const description = str(get(item, 'description'));
+  const list = module?.armGroups;
+  if (!Array.isArray(list)) return out;
+  for (const item of list as unknown[]) {
+    const o = obj(item);
+    const label = str(o?.label);
+    const description = str(o?.description);
     if (label === undefined && description === undefined) continue;
-    out.push(
-      assignDefined<TrialArm>(
-        { label: label ?? '', interventionNames: strings(get(item, 'interventionNames')) },
-        { type: str(get(item, 'type')), description },
-      ),
-    );
+    const arm: TrialArm = { label: label ?? '', interventionNames: strings(o?.interventionNames) };
+    const type = str(o?.type);
+    if (type !== undefined) arm.type = type;
+    if (description !== undefined) arm.description = description;
+    out.push(arm);
   }
   return out;
 }
 
-function locationsOf(module: unknown): TrialLocation[] {
+function locationsOf(module: JsonObject | undefined): TrialLocation[] {
   const out: TrialLocation[] = [];
-  for (const item of arr(get(module, 'locations'))) {
-    if (obj(item) === undefined) continue;
-    const geo = get(item, 'geoPoint');
-    const lat = finiteNumber(get(geo, 'lat'));
-    const lon = finiteNumber(get(geo, 'lon'));
+  const list = module?.locations;
+  if (!Array.isArray(list)) return out;
+  for (const item of list as unknown[]) {
+    const o = obj(item);
+    if (o === undefined) continue;
+    const geo = obj(o.geoPoint);
+    const lat = finiteNumber(geo?.lat);
+    const lon = finiteNumber(geo?.lon);
     const hasPoint = lat !== undefined && lon !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
-    const contacts = contactsOf(get(item, 'contacts'));
-    out.push(
-      assignDefined<TrialLocation>(
-        {},
-        {
-          facility: str(get(item, 'facility')),
-          city: str(get(item, 'city')),
-          state: str(get(item, 'state')),
-          country: str(get(item, 'country')),
-          lat: hasPoint ? lat : undefined,
-          lon: hasPoint ? lon : undefined,
-          status: str(get(item, 'status')),
-          contacts: contacts.length > 0 ? contacts : undefined,
-        },
-      ),
-    );
+    const contacts = contactsOf(o.contacts);
+    const facility = str(o.facility);
+    const city = str(o.city);
+    const state = str(o.state);
+    const country = str(o.country);
+    const status = str(o.status);
+    const location: TrialLocation = {};
+    if (facility !== undefined) location.facility = facility;
+    if (city !== undefined) location.city = city;
+    if (state !== undefined) location.state = state;
+    if (country !== undefined) location.country = country;
+    if (hasPoint) {
+      location.lat = lat;
+      location.lon = lon;
+    }
+    if (status !== undefined) location.status = status;
+    if (contacts.length > 0) location.contacts = contacts;
+    out.push(location);
   }
   return out;
 }
@@ -161,67 +191,103 @@ function distinct(values: readonly (string | undefined)[]): string[] {
   return [...seen];
 }
 
-function nonEmpty<T>(list: T[]): T[] | undefined {
-  return list.length > 0 ? list : undefined;
+/** Text of one intervention for the therapy classifier: name, other names and description. */
+function interventionText(i: Intervention): string {
+  let text = i.name;
+  if (i.otherNames !== undefined) for (const n of i.otherNames) text += ` ; ${n}`;
+  return i.description !== undefined ? `${text} ; ${i.description}` : text;
+}
+
+/** Text of one arm group for the therapy classifier: label and description. */
+function armText(a: TrialArm): string {
+  if (a.label === '') return a.description ?? '';
+  return a.description !== undefined ? `${a.label} ; ${a.description}` : a.label;
+}
+
+function listText(items: readonly string[]): NormalizedText | undefined {
+  return items.length > 0 ? normalized(items.join(LIST_SEPARATOR)) : undefined;
 }
 
 function build(raw: unknown): Trial | null {
-  const protocol = get(raw, 'protocolSection');
-  const identification = get(protocol, 'identificationModule');
-  const rawId = str(get(identification, 'nctId'));
+  const root = obj(raw);
+  const protocol = obj(root?.protocolSection);
+  const identification = obj(protocol?.identificationModule);
+  const rawId = str(identification?.nctId);
   if (rawId === undefined || !NCT_ID.test(rawId)) return null;
   const nctId = rawId.toUpperCase();
 
-  const status = get(protocol, 'statusModule');
-  const design = get(protocol, 'designModule');
-  const sponsors = get(protocol, 'sponsorCollaboratorsModule');
-  const conditionsModule = get(protocol, 'conditionsModule');
-  const armsModule = get(protocol, 'armsInterventionsModule');
-  const description = get(protocol, 'descriptionModule');
-  const eligibility = get(protocol, 'eligibilityModule');
-  const contactsModule = get(protocol, 'contactsLocationsModule');
+  const status = obj(protocol?.statusModule);
+  const design = obj(protocol?.designModule);
+  const sponsors = obj(protocol?.sponsorCollaboratorsModule);
+  const conditionsModule = obj(protocol?.conditionsModule);
+  const armsModule = obj(protocol?.armsInterventionsModule);
+  const description = obj(protocol?.descriptionModule);
+  const eligibility = obj(protocol?.eligibilityModule);
+  const contactsModule = obj(protocol?.contactsLocationsModule);
 
-  const briefTitle = str(get(identification, 'briefTitle'));
-  const officialTitle = str(get(identification, 'officialTitle'));
-  const conditions = strings(get(conditionsModule, 'conditions'));
-  const keywords = strings(get(conditionsModule, 'keywords'));
-  const meshTerms = strings(
-    arr(path(raw, 'derivedSection', 'conditionBrowseModule', 'meshes')).map((m) => get(m, 'term')),
-  );
+  const briefTitle = str(identification?.briefTitle);
+  const officialTitle = str(identification?.officialTitle);
+  const conditions = strings(conditionsModule?.conditions);
+  const keywords = strings(conditionsModule?.keywords);
+  const meshes = obj(obj(root?.derivedSection)?.conditionBrowseModule)?.meshes;
+  const meshTerms: string[] = [];
+  if (Array.isArray(meshes)) {
+    for (const m of meshes as unknown[]) {
+      const term = str(obj(m)?.term);
+      if (term !== undefined) meshTerms.push(term);
+    }
+  }
   const interventions = interventionsOf(armsModule);
   const arms = armsOf(armsModule);
-  const briefSummary = str(get(description, 'briefSummary'));
-  const detailedDescription = str(get(description, 'detailedDescription'));
+  const briefSummary = str(description?.briefSummary);
+  const detailedDescription = str(description?.detailedDescription);
   const locations = locationsOf(contactsModule);
   const startDate = dateOf(status, 'startDateStruct');
-  const studyTypeRaw = str(get(design, 'studyType'));
-  const sex = str(get(eligibility, 'sex'));
-  const healthyVolunteers = get(eligibility, 'healthyVolunteers');
-  const collaborators = arr(get(sponsors, 'collaborators'))
-    .map(sponsorOf)
-    .filter((s) => s !== undefined);
+  const studyTypeRaw = str(design?.studyType);
+  const sex = str(eligibility?.sex);
+  const healthyVolunteers = eligibility?.healthyVolunteers;
+  const collaborators: { name: string; class: string }[] = [];
+  const collaboratorList = sponsors?.collaborators;
+  if (Array.isArray(collaboratorList)) {
+    for (const c of collaboratorList as unknown[]) {
+      const sponsor = sponsorOf(c);
+      if (sponsor !== undefined) collaborators.push(sponsor);
+    }
+  }
 
-  const titles = [officialTitle, briefTitle].filter((t) => t !== undefined);
-  const diseases = classifyDiseases({ conditions, meshTerms, keywords, titles, briefSummary });
-  const therapy = classifyTherapy({
-    interventions: interventions.map((i) =>
-      [i.name, ...(i.otherNames ?? []), i.description ?? ''].filter((s) => s !== '').join(' ; '),
-    ),
-    armGroups: arms.map((a) => [a.label, a.description ?? ''].filter((s) => s !== '').join(' ; ')),
-    officialTitle,
-    briefTitle,
-    keywords,
-    briefSummary,
-    detailedDescription,
+  // Each text is normalised once and shared by the disease and therapy classifiers.
+  const officialTitleText = officialTitle !== undefined ? normalized(officialTitle) : undefined;
+  const briefTitleText = briefTitle !== undefined ? normalized(briefTitle) : undefined;
+  const keywordsText = keywords.length > 0 ? normalized(keywords.join(LIST_SEPARATOR)) : undefined;
+  const briefSummaryText = briefSummary !== undefined ? normalized(briefSummary) : undefined;
+  const titles: NormalizedText[] = [];
+  if (officialTitleText !== undefined) titles.push(officialTitleText);
+  if (briefTitleText !== undefined) titles.push(briefTitleText);
+  const structured = conditions.length + meshTerms.length > 0 ? [...conditions, ...meshTerms] : undefined;
+
+  const diseases = classifyDiseaseTexts({
+    structured: structured && joinNormalized(structured.map(normalized)),
+    keywords: keywordsText,
+    titles,
+    briefSummary: briefSummaryText,
+  });
+  const therapy = classifyTherapyTexts({
+    interventions: listText(interventions.map(interventionText)),
+    armGroups: listText(arms.map(armText)),
+    officialTitle: officialTitleText,
+    briefTitle: briefTitleText,
+    keywords: keywordsText,
+    briefSummary: briefSummaryText,
+    detailedDescription: detailedDescription !== undefined ? normalized(detailedDescription) : undefined,
   });
 
   const trial: Trial = {
     nctId,
     url: `https://clinicaltrials.gov/study/${nctId}`,
     title: briefTitle ?? officialTitle ?? nctId,
-    status: str(get(status, 'overallStatus')) ?? 'UNKNOWN',
+    status: str(status?.overallStatus) ?? 'UNKNOWN',
     studyType: STUDY_TYPES.find((t) => t === studyTypeRaw) ?? 'UNKNOWN',
-    phase: classifyPhase(get(design, 'phases')),
+    phase: classifyPhase(design?.phases),
     diseases,
     therapy: therapy.therapy,
     transplantType: therapy.transplantType,
@@ -229,34 +295,49 @@ function build(raw: unknown): Trial | null {
     interventions,
     countries: distinct(locations.map((l) => l.country)),
     locations,
-    hasResults: get(raw, 'hasResults') === true,
+    hasResults: root?.hasResults === true,
   };
-  return assignDefined(trial, {
-    officialTitle,
-    acronym: str(get(identification, 'acronym')),
-    whyStopped: str(get(status, 'whyStopped')),
-    transplantEvidence: therapy.transplantEvidence,
-    startDate,
-    startYear: startDate !== undefined ? Number(startDate.slice(0, 4)) : undefined,
-    completionDate: dateOf(status, 'completionDateStruct'),
-    primaryCompletionDate: dateOf(status, 'primaryCompletionDateStruct'),
-    firstPosted: dateOf(status, 'studyFirstPostDateStruct'),
-    lastUpdated: dateOf(status, 'lastUpdatePostDateStruct'),
-    enrollment: enrollmentOf(design),
-    sponsor: sponsorOf(get(sponsors, 'leadSponsor')),
-    collaborators: nonEmpty(collaborators),
-    briefSummary,
-    keywords: nonEmpty(keywords),
-    arms: nonEmpty(arms),
-    sex: sex === 'ALL' || sex === 'FEMALE' || sex === 'MALE' ? sex : undefined,
-    minimumAge: str(get(eligibility, 'minimumAge')),
-    maximumAge: str(get(eligibility, 'maximumAge')),
-    stdAges: nonEmpty(strings(get(eligibility, 'stdAges'))),
-    healthyVolunteers: typeof healthyVolunteers === 'boolean' ? healthyVolunteers : undefined,
-    centralContacts: nonEmpty(contactsOf(get(contactsModule, 'centralContacts'))),
-    overallOfficials: nonEmpty(officialsOf(get(contactsModule, 'overallOfficials'))),
-    conditionMeshTerms: nonEmpty(meshTerms),
-  });
+  // optional keys, in this order, only when defined
+  const acronym = str(identification?.acronym);
+  const whyStopped = str(status?.whyStopped);
+  const completionDate = dateOf(status, 'completionDateStruct');
+  const primaryCompletionDate = dateOf(status, 'primaryCompletionDateStruct');
+  const firstPosted = dateOf(status, 'studyFirstPostDateStruct');
+  const lastUpdated = dateOf(status, 'lastUpdatePostDateStruct');
+  const enrollment = enrollmentOf(design);
+  const sponsor = sponsorOf(sponsors?.leadSponsor);
+  const minimumAge = str(eligibility?.minimumAge);
+  const maximumAge = str(eligibility?.maximumAge);
+  const stdAges = strings(eligibility?.stdAges);
+  const centralContacts = contactsOf(contactsModule?.centralContacts);
+  const overallOfficials = officialsOf(contactsModule?.overallOfficials);
+  if (officialTitle !== undefined) trial.officialTitle = officialTitle;
+  if (acronym !== undefined) trial.acronym = acronym;
+  if (whyStopped !== undefined) trial.whyStopped = whyStopped;
+  if (therapy.transplantEvidence !== undefined) trial.transplantEvidence = therapy.transplantEvidence;
+  if (startDate !== undefined) {
+    trial.startDate = startDate;
+    trial.startYear = Number(startDate.slice(0, 4));
+  }
+  if (completionDate !== undefined) trial.completionDate = completionDate;
+  if (primaryCompletionDate !== undefined) trial.primaryCompletionDate = primaryCompletionDate;
+  if (firstPosted !== undefined) trial.firstPosted = firstPosted;
+  if (lastUpdated !== undefined) trial.lastUpdated = lastUpdated;
+  if (enrollment !== undefined) trial.enrollment = enrollment;
+  if (sponsor !== undefined) trial.sponsor = sponsor;
+  if (collaborators.length > 0) trial.collaborators = collaborators;
+  if (briefSummary !== undefined) trial.briefSummary = briefSummary;
+  if (keywords.length > 0) trial.keywords = keywords;
+  if (arms.length > 0) trial.arms = arms;
+  if (sex === 'ALL' || sex === 'FEMALE' || sex === 'MALE') trial.sex = sex;
+  if (minimumAge !== undefined) trial.minimumAge = minimumAge;
+  if (maximumAge !== undefined) trial.maximumAge = maximumAge;
+  if (stdAges.length > 0) trial.stdAges = stdAges;
+  if (typeof healthyVolunteers === 'boolean') trial.healthyVolunteers = healthyVolunteers;
+  if (centralContacts.length > 0) trial.centralContacts = centralContacts;
+  if (overallOfficials.length > 0) trial.overallOfficials = overallOfficials;
+  if (meshTerms.length > 0) trial.conditionMeshTerms = meshTerms;
+  return trial;
 }
 
 /** A record that only yields its id (used if building the full trial ever failed unexpectedly). */

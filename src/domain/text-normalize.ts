@@ -39,23 +39,58 @@ function replacementOf(m: string): string {
   return '"';
 }
 
-const NON_ASCII = /[^\u0020-\u007e\t\n\r]/; // anything outside printable ASCII
+/** The single characters SPECIAL replaces (no-break space, dashes, quotes, backtick). */
+const SPECIAL_CHARS_G =
+  /[`\u00a0\u00b4\u02bc\u2010-\u2015\u2018\u2019\u201b-\u201e\u2212\ufe58\ufe63\uff0d]/g;
+/**
+ * The ones above U+00FF. Most text is stored one byte per character, where no such character can
+ * occur, and this test returns at once; the three others are found with `includes` (a fast search).
+ */
+const WIDE_SPECIAL_CHAR = /[\u02bc\u2010-\u2015\u2018\u2019\u201b-\u201e\u2212\ufe58\ufe63\uff0d]/;
 
-/** Cheap pre-check: can SPECIAL match at all? (most text needs no replacement) */
-function needsReplacement(lower: string): boolean {
+function hasSpecialChar(lower: string): boolean {
   return (
-    lower.includes('ae') ||
-    lower.includes('oe') ||
-    lower.includes('poet') ||
-    lower.includes('isation') ||
     lower.includes('`') ||
-    NON_ASCII.test(lower)
+    lower.includes('\u00a0') ||
+    lower.includes('\u00b4') ||
+    WIDE_SPECIAL_CHAR.test(lower)
   );
 }
 
+/**
+ * Every SPECIAL word contains "ae", "oe" or "isation"; every other SPECIAL alternative is one of the
+ * single characters of SPECIAL_CHARS_G. So text without those three sequences only needs the character
+ * replacements (one cheap character-class pass), and text without such characters either is returned
+ * as lowercased.
+ */
 export function normalizeText(text: string): string {
   const lower = text.toLowerCase();
-  return needsReplacement(lower) ? lower.replace(SPECIAL, replacementOf) : lower;
+  if (lower.includes('ae') || lower.includes('oe') || lower.includes('isation')) {
+    return lower.replace(SPECIAL, replacementOf);
+  }
+  return hasSpecialChar(lower) ? lower.replace(SPECIAL_CHARS_G, replacementOf) : lower;
+}
+
+/** A text in its original form and normalised (normalizeText), so one text is normalised only once. */
+export type NormalizedText = { readonly original: string; readonly text: string };
+
+export function normalized(original: string): NormalizedText {
+  return { original, text: normalizeText(original) };
+}
+
+/** Separator between list items (conditions, keywords...) so that cues never match across two items. */
+export const LIST_SEPARATOR = ' | ';
+
+/**
+ * Items joined with LIST_SEPARATOR. Normalising is item-local (lower-casing and the SPECIAL replacements
+ * never reach across " | "), so this equals normalizing the joined original.
+ */
+export function joinNormalized(items: readonly NormalizedText[]): NormalizedText {
+  if (items.length === 1) return items[0] as NormalizedText;
+  return {
+    original: items.map((i) => i.original).join(LIST_SEPARATOR),
+    text: items.map((i) => i.text).join(LIST_SEPARATOR),
+  };
 }
 
 export type NormalizedWithOffsets = {
@@ -99,8 +134,10 @@ export function normalizeWithOffsets(original: string): NormalizedWithOffsets {
  * Normalised text and a position mapper. Most texts keep their length (no British spelling, no
  * length-changing lowercasing): then positions map 1:1 and no offset table is built.
  */
-function normalizeForQuote(original: string): { text: string; at: (i: number) => number } {
-  const fast = normalizeText(original);
+function normalizeForQuote(
+  original: string,
+  fast: string,
+): { text: string; at: (i: number) => number } {
   if (fast.length === original.length && !LENGTH_CHANGING.test(original.toLowerCase())) {
     return { text: fast, at: (i) => i };
   }
@@ -112,14 +149,14 @@ function normalizeForQuote(original: string): { text: string; at: (i: number) =>
  * Finds the first match of `pattern` (written for normalised text) in `original` and returns it in its
  * original case, plus up to `extraWords` following words (stopping at punctuation that ends a phrase).
  * Spans matching `mask` are blanked out before searching. Whitespace is collapsed. `undefined` when
- * there is no match.
+ * there is no match. `options.normalized` may pass normalizeText(original) when the caller has it.
  */
 export function quoteFirstMatch(
   original: string,
   pattern: RegExp,
-  options: { extraWords?: number; mask?: RegExp } = {},
+  options: { extraWords?: number; mask?: RegExp; normalized?: string } = {},
 ): string | undefined {
-  const normalized = normalizeForQuote(original);
+  const normalized = normalizeForQuote(original, options.normalized ?? normalizeText(original));
   const text = options.mask ? blank(normalized.text, options.mask) : normalized.text;
   if (pattern.global || pattern.sticky) pattern.lastIndex = 0;
   const match = pattern.exec(text);

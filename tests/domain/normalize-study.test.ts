@@ -187,6 +187,12 @@ describe('normalizeStudy on sparse and odd records', () => {
     [' 2019-05 ', '2019-05'],
     [2019, undefined],
     ['2020-02-29', '2020-02-29'],
+    ['0000', undefined],
+    ['0000-01-01', undefined],
+    ['1899-12', undefined],
+    ['1900', '1900'],
+    ['2100-12-31', '2100-12-31'],
+    ['2101', undefined],
   ])('start date %j becomes %j', (date, expected) => {
     const t = normalizeStudy({
       protocolSection: { identificationModule: { nctId: 'NCT99000005' }, statusModule: { startDateStruct: { date } } },
