@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { parseEmbedParams } from '../domain/embed-params.ts';
 import { filterTrials, type TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
 import { isShownByDefault } from '../domain/visibility.ts';
@@ -24,10 +25,19 @@ import {
   useView,
   type View,
 } from '../state/url-state.ts';
+import { exportMetaOf, viewPermalink } from './export-meta.ts';
+import { LiveDataStatus, useTrialChanges } from './live-data.tsx';
+import { PatientSection } from './patient-section.tsx';
 import './app.css';
 
 const ChartsSection = lazy(() =>
-  import('./charts-section.tsx').then((module) => ({ default: module.ChartsSection })),
+  import('./charts-with-downloads.tsx').then((module) => ({ default: module.ChartsWithDownloads })),
+);
+const ShareToolbar = lazy(() =>
+  import('./share-toolbar.tsx').then((module) => ({ default: module.ShareToolbar })),
+);
+const EmbedApp = lazy(() =>
+  import('./embed-mode.tsx').then((module) => ({ default: module.EmbedApp })),
 );
 const TrialTable = lazy(() =>
   import('../features/trial-table/trial-table.tsx').then((module) => ({ default: module.TrialTable })),
@@ -135,7 +145,17 @@ function FiltersRegion({
   );
 }
 
-function DashboardBody({ dataset, mockMode }: { dataset: TrialDataset; mockMode: boolean }) {
+function DashboardBody({
+  dataset,
+  mockMode,
+  refreshing = false,
+  onRetry,
+}: {
+  dataset: TrialDataset;
+  mockMode: boolean;
+  refreshing?: boolean;
+  onRetry?: () => void;
+}) {
   const [filters, setFilters] = useTrialFilters();
   const [view, setView] = useView();
   const [selectedTrial, setSelectedTrial] = useSelectedTrial();
@@ -143,12 +163,19 @@ function DashboardBody({ dataset, mockMode }: { dataset: TrialDataset; mockMode:
     () => dataset.trials.length - dataset.trials.filter(isShownByDefault).length,
     [dataset.trials],
   );
-  const trials = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
+  const filtered = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
+  const changes = useTrialChanges(dataset, filtered);
+  const trials = changes.trials;
+  const exportMeta = useMemo(
+    () => exportMetaOf(dataset, filters, viewPermalink(window.location.href, filters, view)),
+    [dataset, filters, view],
+  );
   const selected = selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
   const nothingAtAll = dataset.trials.length === 0 || (!filters.hidden && hiddenCount === dataset.trials.length);
   return (
     <>
-      <DataSourceBanner dataset={dataset} mockMode={mockMode} />
+      <DataSourceBanner dataset={dataset} mockMode={mockMode} {...(onRetry ? { onRetry } : {})} />
+      <LiveDataStatus dataset={dataset} refreshing={refreshing} changes={changes} />
       <ParseNotice />
       <RecordCoverage
         hiddenCount={hiddenCount}
@@ -159,10 +186,21 @@ function DashboardBody({ dataset, mockMode }: { dataset: TrialDataset; mockMode:
       {nothingAtAll ? (
         <EmptyState hiddenCount={hiddenCount} />
       ) : (
-        <div className="explore">
-          <FiltersRegion trials={dataset.trials} filters={filters} onChange={setFilters} />
+        <div className={view === 'patient' ? 'explore explore-single' : 'explore'}>
+          {view === 'patient' ? null : (
+            <FiltersRegion trials={dataset.trials} filters={filters} onChange={setFilters} />
+          )}
           <div className="explore-main">
-            <ActiveFilters filters={filters} count={trials.length} onChange={setFilters} />
+            {view === 'patient' ? null : (
+              <ActiveFilters filters={filters} count={trials.length} onChange={setFilters} />
+            )}
+            {view === 'patient' ? null : (
+              <ErrorBoundary label="Share and export">
+                <Suspense fallback={null}>
+                  <ShareToolbar trials={trials} meta={exportMeta} />
+                </Suspense>
+              </ErrorBoundary>
+            )}
             <Tabs
               selectedKey={view}
               onSelectionChange={(key) => setView(key as View)}
@@ -190,6 +228,7 @@ function DashboardBody({ dataset, mockMode }: { dataset: TrialDataset; mockMode:
                     <ErrorBoundary label="The charts">
                       <Suspense fallback={<ChartsFallback />}>
                         <ChartsSection
+                          meta={exportMeta}
                           trials={trials}
                           filters={filters}
                           onFiltersChange={setFilters}
@@ -203,12 +242,12 @@ function DashboardBody({ dataset, mockMode }: { dataset: TrialDataset; mockMode:
               <TabPanel id="table" className="view-panel">
                 <ErrorBoundary label="The trial table">
                   <Suspense fallback={<p role="status">Loading the table…</p>}>
-                    <TrialTable trials={trials} />
+                    <TrialTable trials={trials} changes={changes.marks} />
                   </Suspense>
                 </ErrorBoundary>
               </TabPanel>
               <TabPanel id="patient" className="view-panel">
-                <p>The patient view is coming soon.</p>
+                <PatientSection dataset={dataset} />
               </TabPanel>
             </Tabs>
           </div>
@@ -220,6 +259,7 @@ function DashboardBody({ dataset, mockMode }: { dataset: TrialDataset; mockMode:
             <TrialDetail
               nctId={selectedTrial}
               {...(selected ? { trial: selected } : {})}
+              change={changes.marks.get(selectedTrial)}
               onClose={() => setSelectedTrial(null)}
             />
           </Suspense>
@@ -253,12 +293,25 @@ function Dashboard({
           </button>
         </p>
       ) : null}
-      <DashboardBody dataset={query.data} mockMode={mockMode} />
+      <DashboardBody
+        dataset={query.data}
+        mockMode={mockMode}
+        refreshing={query.isFetching}
+        onRetry={retry}
+      />
     </>
   );
 }
 
 export function App({ datasetOptions, mockMode = import.meta.env.VITE_MOCK === '1' }: AppProps) {
+  const [embedParams] = useState(() => parseEmbedParams(window.location.search));
+  if (embedParams.embed) {
+    return (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <EmbedApp params={embedParams} {...(datasetOptions ? { datasetOptions } : {})} />
+      </Suspense>
+    );
+  }
   return (
     <div className="app">
       <header className="app-header">

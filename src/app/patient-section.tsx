@@ -1,0 +1,52 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { isShownByDefault } from '../domain/visibility.ts';
+import type { TrialDataset } from '../queries/trial-queries.ts';
+import { useShortlistParam } from '../state/shortlist-state.ts';
+import { useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
+
+const PatientView = lazy(() =>
+  import('../features/patient/patient-view.tsx').then((module) => ({
+    default: module.PatientView,
+  })),
+);
+
+/** When the data was taken from the registry: its own timestamp when known, else when it was loaded. */
+function dataDateOf(dataset: TrialDataset): string {
+  return dataset.dataTimestamp ?? dataset.bundledMeta?.capturedAt ?? dataset.fetchedAt;
+}
+
+/**
+ * The "For patients" tab (`view=patient`, issue 6). It works on every trial about an autoimmune disease
+ * (the records the dashboard shows by default), not on the dashboard filters: the patient view has its own
+ * choices (condition, other cell therapies, age, sex, place). Only the condition is shared with the
+ * dashboard (`disease=`); a shared shortlist comes from `shortlist=NCT…,NCT…`.
+ */
+export function PatientSection({ dataset }: { dataset: TrialDataset }) {
+  const [filters, setFilters] = useTrialFilters();
+  const [, setSelectedTrial] = useSelectedTrial();
+  const [sharedShortlist] = useShortlistParam();
+  const trials = useMemo(() => dataset.trials.filter(isShownByDefault), [dataset.trials]);
+  return (
+    <div className="patient-section-app">
+      <p className="quiet-notice">
+        This view looks at all {trials.length.toLocaleString('en-GB')} trials in the data that are
+        about an autoimmune disease. The dashboard filters do not apply here, only the condition you
+        choose below. It shows stem cell transplant trials unless you also ask for other cell
+        therapies.
+      </p>
+      <ErrorBoundary label="The patient view">
+        <Suspense fallback={<p role="status">Loading the patient view…</p>}>
+          <PatientView
+            trials={trials}
+            dataDate={dataDateOf(dataset)}
+            disease={filters.disease[0] ?? null}
+            onDiseaseChange={(disease) => setFilters({ disease: disease ? [disease] : [] })}
+            sharedShortlist={sharedShortlist}
+            onSelectTrial={setSelectedTrial}
+          />
+        </Suspense>
+      </ErrorBoundary>
+    </div>
+  );
+}
