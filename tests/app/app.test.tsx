@@ -44,7 +44,8 @@ function rowsOf(table: HTMLElement): string[][] {
 }
 
 async function openTable(name: string): Promise<HTMLElement> {
-  const panel = await screen.findByRole('region', { name });
+  // The charts are a lazy chunk (as are share/export): allow for a slow first import under load.
+  const panel = await screen.findByRole('region', { name }, { timeout: 5_000 });
   const toggle = within(panel).queryByRole('button', { name: 'Show data table' });
   if (toggle) fireEvent.click(toggle);
   return within(panel).findByRole('table');

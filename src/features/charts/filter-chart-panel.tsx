@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { ChartActions } from '../../components/chart-actions.tsx';
 
 export type ToggleTableColumn = { header: string; numeric?: boolean };
 
@@ -115,6 +116,7 @@ export function FilterChartPanel({ title, description, children, table, filter, 
   const headingId = useId();
   const tableId = useId();
   const [showTable, setShowTable] = useState(false);
+  const chartRef = useRef<HTMLDivElement>(null);
   return (
     <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={headingId}>
       <h2 id={headingId} className="panel-title">
@@ -125,7 +127,10 @@ export function FilterChartPanel({ title, description, children, table, filter, 
         <ToggleTable table={table} {...(filter ? { filter } : {})} />
       ) : (
         <>
-          <div className="chart">{children}</div>
+          <div className="chart" ref={chartRef}>
+            {children}
+          </div>
+          <ChartActions title={title} chart={chartRef} />
           {filter ? (
             <p className="panel-hint">Select a bar to filter by it; the data table has the same choices as buttons.</p>
           ) : null}

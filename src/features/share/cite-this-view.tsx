@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { formatCitation } from '../../domain/export/citation.ts';
 import { CopyField } from './copy-field.tsx';
+import './share.css';
 
 export type CiteThisViewProps = {
   /** Number of trials in the view. */

@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import { copyStatusText, useCopy } from './use-copy.ts';
+import './share.css';
 
 export type CopyFieldProps = {
   label: string;

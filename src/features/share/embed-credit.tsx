@@ -1,4 +1,5 @@
 import { formatDate } from '../../lib/format.ts';
+import './share.css';
 
 export type EmbedCreditProps = {
   /** When the data was current (ISO date or date-time). */

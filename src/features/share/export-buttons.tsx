@@ -6,6 +6,7 @@ import { trialsToRis } from '../../domain/export/ris.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { pluralize } from '../../lib/format.ts';
 import { downloadText } from './download.ts';
+import './share.css';
 
 export type ExportButtonsProps = {
   /** The trials of the current (filtered) view. */

@@ -16,6 +16,7 @@ import {
 } from '../../domain/embed-params.ts';
 import { formatDate } from '../../lib/format.ts';
 import { CopyField } from './copy-field.tsx';
+import './share.css';
 
 export type ShareDialogProps = {
   /** Absolute URL of the current view in the full app. */

@@ -1,0 +1,79 @@
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import type { Panel } from '../domain/embed-params.ts';
+import { toggleValue, type TrialFilters } from '../domain/filters.ts';
+import type { Trial } from '../domain/trial.ts';
+import { DiseaseChart } from '../features/charts/disease-chart.tsx';
+import { PhaseChart } from '../features/charts/phase-chart.tsx';
+import { CountryChart, StatusChart } from '../features/charts/simple-charts.tsx';
+import { StartYearChart } from '../features/charts/start-year-chart.tsx';
+import { TransplantTypeChart } from '../features/charts/transplant-type-chart.tsx';
+
+export type EmbedChartsProps = {
+  /** The chart panels to show (summary and table are not charts and are left to the caller). */
+  panels: readonly Panel[];
+  trials: readonly Trial[];
+  filters: TrialFilters;
+  /** Cross-filtering by the charts; left out when the embed is locked. */
+  onFiltersChange?: (next: Partial<TrialFilters>) => void;
+};
+
+type ListKey = 'disease' | 'type' | 'phase' | 'status' | 'country';
+
+/** The charts of an embedded view, in the order of EMBED_PANELS. Loaded lazily (the chart library is large). */
+export function EmbedCharts({ panels, trials, filters, onFiltersChange }: EmbedChartsProps) {
+  const cross = (key: ListKey) => {
+    if (!onFiltersChange) return {};
+    const selected: readonly string[] = filters[key];
+    return {
+      selected,
+      onToggle: (value: string) => onFiltersChange({ [key]: toggleValue(selected, value) }),
+    };
+  };
+  const year = onFiltersChange
+    ? {
+        selected:
+          filters.from !== null && filters.from === filters.to ? [String(filters.from)] : [],
+        onToggle: (value: string) => {
+          const y = Number(value);
+          onFiltersChange(
+            filters.from === y && filters.to === y ? { from: null, to: null } : { from: y, to: y },
+          );
+        },
+      }
+    : {};
+  const chart = (panel: Panel) => {
+    switch (panel) {
+      case 'disease':
+        return <DiseaseChart trials={trials} {...cross('disease')} />;
+      case 'type':
+        return <TransplantTypeChart trials={trials} {...cross('type')} />;
+      case 'phase':
+        return <PhaseChart trials={trials} {...cross('phase')} />;
+      case 'timeline':
+        return (
+          <StartYearChart
+            trials={trials}
+            by={filters.therapy.length !== 1 ? 'therapy' : 'type'}
+            {...year}
+          />
+        );
+      case 'status':
+        return <StatusChart trials={trials} {...cross('status')} />;
+      case 'countries':
+        return <CountryChart trials={trials} {...cross('country')} />;
+      default:
+        return null;
+    }
+  };
+  const shown = panels.filter((p) => p !== 'summary' && p !== 'table');
+  if (shown.length === 0) return null;
+  return (
+    <div className="chart-grid">
+      {shown.map((panel) => (
+        <ErrorBoundary key={panel} label={`The ${panel} chart`}>
+          {chart(panel)}
+        </ErrorBoundary>
+      ))}
+    </div>
+  );
+}

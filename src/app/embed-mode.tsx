@@ -1,0 +1,281 @@
+/**
+ * Embed mode (`?embed=1`): the chrome-less view shown inside another site's iframe. Only the chosen
+ * panels, the filter controls unless `lock=1` (then the preset is shown as text), the theme and accent
+ * from the URL, a credit line linking to the same view in the full dashboard, and the postMessage
+ * protocol of src/lib/embed-protocol.ts (ready, resize, filters, select; setFilters from allowed origins).
+ * Loaded lazily: the full dashboard never downloads it.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
+import { filterTrials, type TrialFilters } from '../domain/filters.ts';
+import { chipsOf, ActiveFilters } from '../features/active-filters/active-filters.tsx';
+import { LoadStatus } from '../features/data-source/load-status.tsx';
+import { FilterPanel } from '../features/filters/filter-panel.tsx';
+import { EmbedCredit, EmbedProblems } from '../features/share/embed-credit.tsx';
+import { SummaryFigures } from '../features/summary/summary-figures.tsx';
+import { createFrameMessenger, observeHeight } from '../lib/embed-protocol.ts';
+import { formatCount } from '../lib/format.ts';
+import {
+  useTrialDataset,
+  type LoadDatasetOptions,
+  type TrialDataset,
+} from '../queries/trial-queries.ts';
+import { useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
+import { dataDateOf, viewPermalink } from './export-meta.ts';
+import './embed-mode.css';
+
+const EmbedCharts = lazy(() =>
+  import('./embed-charts.tsx').then((module) => ({ default: module.EmbedCharts })),
+);
+const TrialTable = lazy(() =>
+  import('../features/trial-table/trial-table.tsx').then((module) => ({
+    default: module.TrialTable,
+  })),
+);
+const TrialDetail = lazy(() =>
+  import('../features/trial-detail/trial-detail.tsx').then((module) => ({
+    default: module.TrialDetail,
+  })),
+);
+
+export type EmbedAppProps = {
+  params: EmbedParams;
+  datasetOptions?: LoadDatasetOptions;
+};
+
+/** Text colour readable on the accent colour ("#rgb" or "#rrggbb", already validated). */
+export function accentContrast(accent: string): string {
+  const hex =
+    accent.length === 4
+      ? accent
+          .slice(1)
+          .split('')
+          .map((c) => c + c)
+          .join('')
+      : accent.slice(1);
+  const channel = (i: number) => {
+    const v = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  // Contrast with white vs with near-black: pick the larger.
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#111111';
+}
+
+/** Applies theme and accent to the document root while embed mode is shown. */
+function useEmbedLook(theme: EmbedParams['theme'], accent: string | null) {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.dataset.embed = '';
+    if (accent) {
+      root.style.setProperty('--color-accent', accent);
+      root.style.setProperty('--color-accent-contrast', accentContrast(accent));
+    }
+    return () => {
+      delete root.dataset.theme;
+      delete root.dataset.embed;
+      root.style.removeProperty('--color-accent');
+      root.style.removeProperty('--color-accent-contrast');
+    };
+  }, [theme, accent]);
+}
+
+/** The embedded view: protocol, look, problems and credit around the panels. */
+export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
+  const contentRef = useRef<HTMLDivElement>(null);
+  const [filters, setUrlFilters] = useTrialFilters();
+  const [selected] = useSelectedTrial();
+  const [messageProblems, setMessageProblems] = useState<string[]>([]);
+  const messenger = useMemo(() => createFrameMessenger(window), []);
+  useEmbedLook(params.theme, params.accent);
+
+  // Inside a frame, changes never add entries to the host page's history.
+  const setFilters = useCallback(
+    (next: Partial<TrialFilters> | null) => setUrlFilters(next, { history: 'replace' }),
+    [setUrlFilters],
+  );
+
+  const originsKey = params.origins.join(',');
+  useEffect(() => {
+    const stop = messenger.onSetFilters(originsKey === '' ? [] : originsKey.split(','), (next) => {
+      if (next === null) {
+        setMessageProblems([]);
+        setFilters(null);
+        return;
+      }
+      const checked = checkMessageFilters(next);
+      setMessageProblems(checked.problems);
+      setFilters(checked.filters);
+    });
+    messenger.ready();
+    return stop;
+  }, [messenger, originsKey, setFilters]);
+
+  useEffect(() => {
+    const el = contentRef.current;
+    return el ? observeHeight(el, (height) => messenger.resize(height)) : undefined;
+  }, [messenger]);
+
+  const filtersKey = JSON.stringify(filters);
+  useEffect(() => {
+    messenger.filters(JSON.parse(filtersKey) as TrialFilters);
+  }, [messenger, filtersKey]);
+
+  const lastSelected = useRef<string | null>(null);
+  useEffect(() => {
+    if (selected === lastSelected.current) return;
+    lastSelected.current = selected;
+    messenger.select(selected);
+  }, [messenger, selected]);
+
+  return (
+    <div className="app app-embed" ref={contentRef}>
+      <main>
+        <h1 className="visually-hidden">HSCT Trials Dashboard (embedded view)</h1>
+        <EmbedProblems problems={[...params.problems, ...messageProblems]} />
+        <ErrorBoundary label="The embedded dashboard">
+          <EmbedDataset
+            params={params}
+            filters={filters}
+            setFilters={setFilters}
+            {...(datasetOptions ? { datasetOptions } : {})}
+          />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}
+
+function EmbedDataset({
+  params,
+  filters,
+  setFilters,
+  datasetOptions,
+}: {
+  params: EmbedParams;
+  filters: TrialFilters;
+  setFilters: (next: Partial<TrialFilters> | null) => void;
+  datasetOptions?: LoadDatasetOptions;
+}) {
+  const query = useTrialDataset(datasetOptions);
+  if (query.data === undefined) {
+    if (query.isError) {
+      return (
+        <div className="load-error" role="alert">
+          <p>
+            The trials could not be loaded:{' '}
+            {query.error instanceof Error ? query.error.message : String(query.error)}
+          </p>
+          <button type="button" className="button" onClick={() => void query.refetch()}>
+            Retry
+          </button>
+        </div>
+      );
+    }
+    return <LoadStatus />;
+  }
+  return (
+    <EmbedBody dataset={query.data} params={params} filters={filters} setFilters={setFilters} />
+  );
+}
+
+function PresetText({ filters, count }: { filters: TrialFilters; count: number }) {
+  const chips = chipsOf(filters);
+  return (
+    <p className="embed-preset" role="status" aria-live="polite">
+      <strong>{formatCount(count)}</strong> {count === 1 ? 'trial' : 'trials'}
+      {chips.length > 0 ? ` · ${chips.map((c) => c.label).join(' · ')}` : ' · all HSCT trials'}
+    </p>
+  );
+}
+
+function EmbedBody({
+  dataset,
+  params,
+  filters,
+  setFilters,
+}: {
+  dataset: TrialDataset;
+  params: EmbedParams;
+  filters: TrialFilters;
+  setFilters: (next: Partial<TrialFilters> | null) => void;
+}) {
+  const [selectedTrial, setSelectedTrial] = useSelectedTrial();
+  const trials = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
+  const selected =
+    selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
+  const show = (panel: EmbedParams['panels'][number]) => params.panels.includes(panel);
+  const hasCharts = params.panels.some((p) => p !== 'summary' && p !== 'table');
+  return (
+    <>
+      {params.lock ? (
+        <PresetText filters={filters} count={trials.length} />
+      ) : (
+        <>
+          <ActiveFilters filters={filters} count={trials.length} onChange={setFilters} />
+          <details className="embed-filters">
+            <summary>Filters</summary>
+            <FilterPanel
+              trials={dataset.trials}
+              filters={filters}
+              onChange={(next) => setFilters(next)}
+            />
+          </details>
+        </>
+      )}
+      {trials.length === 0 ? (
+        <p className="empty-state">No trials match these filters.</p>
+      ) : (
+        <>
+          {show('summary') ? (
+            <ErrorBoundary label="The summary figures">
+              <SummaryFigures trials={trials} />
+            </ErrorBoundary>
+          ) : null}
+          {hasCharts ? (
+            <ErrorBoundary label="The charts">
+              <Suspense
+                fallback={
+                  <p className="charts-loading" role="status">
+                    Loading charts…
+                  </p>
+                }
+              >
+                <EmbedCharts
+                  panels={params.panels}
+                  trials={trials}
+                  filters={filters}
+                  {...(params.lock ? {} : { onFiltersChange: setFilters })}
+                />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
+          {show('table') ? (
+            <ErrorBoundary label="The trial table">
+              <Suspense fallback={<p role="status">Loading the table…</p>}>
+                <TrialTable trials={trials} />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
+        </>
+      )}
+      <EmbedCredit
+        dataDate={dataDateOf(dataset)}
+        fullViewUrl={fullViewUrl(viewPermalink(window.location.href, filters, 'dashboard'))}
+      />
+      {selectedTrial !== null ? (
+        <ErrorBoundary label="The trial detail">
+          <Suspense fallback={<p role="status">Loading the trial…</p>}>
+            <TrialDetail
+              nctId={selectedTrial}
+              {...(selected ? { trial: selected } : {})}
+              onClose={() => setSelectedTrial(null, { history: 'replace' })}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { createSerializer } from 'nuqs';
+import type { ExportMeta } from '../domain/export/provenance.ts';
+import type { TrialFilters } from '../domain/filters.ts';
+import type { TrialDataset } from '../queries/trial-queries.ts';
+import { trialFilterParsers, viewParser, type View } from '../state/url-state.ts';
+
+const serializeView = createSerializer({ ...trialFilterParsers, view: viewParser });
+
+/**
+ * The absolute address of a view: the page address with these filters and view (an open trial and
+ * the hash are left out). Computed from the state, not read from the address bar, which the URL state
+ * updates a moment after rendering.
+ */
+export function viewPermalink(href: string, filters: TrialFilters, view: View): string {
+  const url = new URL(href);
+  url.hash = '';
+  url.searchParams.delete('trial');
+  return serializeView(url.toString(), { ...filters, view });
+}
+
+/** When the data was current: the registry's timestamp, the snapshot's capture date, or the load time. */
+export function dataDateOf(dataset: TrialDataset): string {
+  return dataset.dataTimestamp ?? dataset.bundledMeta?.capturedAt ?? dataset.fetchedAt;
+}
+
+/** Where the trials came from, in words (for exported files). */
+export function sourceOf(dataset: TrialDataset): string {
+  if (dataset.source === 'live') {
+    return `ClinicalTrials.gov API v2${dataset.apiVersion ? ` (version ${dataset.apiVersion})` : ''}, loaded live`;
+  }
+  return `Bundled snapshot of ClinicalTrials.gov${dataset.bundledMeta ? ` (${dataset.bundledMeta.source})` : ''}`;
+}
+
+/** What exported files (CSV, JSON, RIS, chart images) say about the current view. */
+export function exportMetaOf(
+  dataset: TrialDataset,
+  filters: TrialFilters,
+  permalink: string,
+): ExportMeta {
+  return {
+    source: sourceOf(dataset),
+    query: dataset.queryDescription,
+    filters,
+    dataAsOf: dataDateOf(dataset),
+    appVersion: __APP_VERSION__,
+    generatedAt: new Date().toISOString(),
+    permalink,
+  };
+}

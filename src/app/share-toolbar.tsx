@@ -1,0 +1,35 @@
+import type { ExportMeta } from '../domain/export/provenance.ts';
+import type { Trial } from '../domain/trial.ts';
+import { CiteThisView } from '../features/share/cite-this-view.tsx';
+import { ExportButtons } from '../features/share/export-buttons.tsx';
+import { ShareDialog } from '../features/share/share-dialog.tsx';
+
+export type ShareToolbarProps = {
+  /** The trials of the current (filtered) view. */
+  trials: readonly Trial[];
+  /** Provenance of the view; its permalink is the address of the view. */
+  meta: ExportMeta;
+};
+
+/** Share or embed the view, download its trials (CSV, JSON, RIS) and cite it. Loaded lazily. */
+export function ShareToolbar({ trials, meta }: ShareToolbarProps) {
+  return (
+    <>
+      <div className="share-toolbar">
+        <ShareDialog
+          viewUrl={meta.permalink}
+          {...(meta.dataAsOf ? { dataDate: meta.dataAsOf } : {})}
+        />
+        <ExportButtons trials={trials} meta={meta} />
+      </div>
+      <details className="cite-details">
+        <summary>Cite this view</summary>
+        <CiteThisView
+          count={trials.length}
+          permalink={meta.permalink}
+          {...(meta.dataAsOf ? { dataDate: meta.dataAsOf } : {})}
+        />
+      </details>
+    </>
+  );
+}
