@@ -2,10 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { Providers } from './app/providers.tsx';
+import { browserDatasetPersister } from './app/query-persistence.ts';
 import './styles/global.css';
 
 async function startMockApi(): Promise<void> {
-  const { worker } = await import('../mocks/browser.ts');
+  const { worker, applyMockOptionsFromUrl } = await import('../mocks/browser.ts');
+  await applyMockOptionsFromUrl(window.location.search);
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   if (!container) throw new Error('The page has no #root element.');
   createRoot(container).render(
     <StrictMode>
-      <Providers>
+      <Providers persister={browserDatasetPersister()}>
         <App />
       </Providers>
     </StrictMode>,

@@ -155,3 +155,18 @@ export function ctgovRssUrl(query: StudyQuery): string {
   params.set('dateField', 'LastUpdatePostDate');
   return `${CTGOV_RSS_BASE}?${params.toString()}`;
 }
+
+/**
+ * The trials whose mark is one of `changed` (`changed=new,updated`); all trials when `changed` is empty.
+ */
+export function filterByChange<T extends { nctId: string }>(
+  trials: readonly T[],
+  marks: ReadonlyMap<string, TrialChangeMark>,
+  changed: readonly TrialChangeMark['mark'][],
+): T[] {
+  if (changed.length === 0) return [...trials];
+  return trials.filter((t) => {
+    const mark = marks.get(t.nctId)?.mark;
+    return mark !== undefined && changed.includes(mark);
+  });
+}

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ctgovRssUrl,
   diffSinceLastVisit,
+  filterByChange,
   parseSeenState,
   snapshotSeen,
   type SeenState,
+  type TrialChangeMark,
 } from '../../src/domain/changes.ts';
 import { DEFAULT_QUERY } from '../../src/api/ctgov/default-query.ts';
 import type { Trial, TrialLocation } from '../../src/domain/trial.ts';
@@ -234,5 +236,23 @@ describe('ctgovRssUrl', () => {
     const url = new URL(ctgovRssUrl(DEFAULT_QUERY));
     expect(url.searchParams.get('cond')).toBe(DEFAULT_QUERY['query.cond']);
     expect(url.searchParams.get('intr')).toBe(DEFAULT_QUERY['query.intr']);
+  });
+});
+
+describe('filterByChange', () => {
+  const marks = new Map<string, TrialChangeMark>([
+    ['NCT99000001', { mark: 'new', changes: [] }],
+    ['NCT99000002', { mark: 'updated', changes: [] }],
+  ]);
+  const trials = ['NCT99000001', 'NCT99000002', 'NCT99000003'].map((nctId) => ({ nctId }));
+
+  it('keeps every trial when no change filter is set', () => {
+    expect(filterByChange(trials, marks, [])).toEqual(trials);
+  });
+
+  it('keeps only the trials with one of the chosen marks', () => {
+    expect(filterByChange(trials, marks, ['new']).map((t) => t.nctId)).toEqual(['NCT99000001']);
+    expect(filterByChange(trials, marks, ['updated']).map((t) => t.nctId)).toEqual(['NCT99000002']);
+    expect(filterByChange(trials, marks, ['new', 'updated'])).toHaveLength(2);
   });
 });

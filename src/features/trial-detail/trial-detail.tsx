@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { ChangeBadge } from '../../components/change-badge.tsx';
+import type { TrialChangeMark } from '../../domain/changes.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import {
   DETAIL_DATE_KEYS,
@@ -34,6 +36,8 @@ export type TrialDetailProps = {
   /** What the dataset already knows about the trial: shown at once while the full record loads. */
   trial?: Trial;
   onClose: () => void;
+  /** New / changed since the last visit (a badge with what changed). */
+  change?: TrialChangeMark | undefined;
 };
 
 /** Sites shown before "Show all sites". */
@@ -366,7 +370,7 @@ export function TrialDetail(props: TrialDetailProps) {
   return <TrialDetailDialog key={props.nctId} {...props} />;
 }
 
-function TrialDetailDialog({ nctId, trial, onClose }: TrialDetailProps) {
+function TrialDetailDialog({ nctId, trial, onClose, change }: TrialDetailProps) {
   const query = useTrialDetail(nctId);
   const full = query.data;
   // Classification stays the one the dashboard counted (the list record) when there is one.
@@ -391,6 +395,9 @@ function TrialDetailDialog({ nctId, trial, onClose }: TrialDetailProps) {
             <p className="trial-detail-id">
               <span>{nctId}</span>
               {shown?.acronym !== undefined ? <span> · {shown.acronym}</span> : null}
+              {change !== undefined ? (
+                <ChangeBadge kind={change.mark} details={change.changes.map((c) => c.text)} />
+              ) : null}
             </p>
             <Heading slot="title" level={2} className="trial-detail-title">
               {title}

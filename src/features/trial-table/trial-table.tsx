@@ -1,5 +1,7 @@
 import { createSerializer } from 'nuqs';
 import { useCallback, useId, useMemo, useState, type MouseEvent } from 'react';
+import { ChangeBadge } from '../../components/change-badge.tsx';
+import type { TrialChangeMark } from '../../domain/changes.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import { siteStatusLabel } from '../../domain/trial-detail.ts';
 import {
@@ -24,7 +26,11 @@ import {
 import { sortTrials } from './sort-trials.ts';
 import './trial-table.css';
 
-export type TrialTableProps = { trials: Trial[] };
+export type TrialTableProps = {
+  trials: Trial[];
+  /** New / changed since the last visit, by NCT id: a badge in the title cell. */
+  changes?: ReadonlyMap<string, TrialChangeMark>;
+};
 
 export const PAGE_SIZES = [25, 50, 100, 250] as const;
 const DEFAULT_PAGE_SIZE = 50;
@@ -113,10 +119,12 @@ function Row({
   trial,
   href,
   onOpen,
+  change,
 }: {
   trial: Trial;
   href: string;
   onOpen: (event: MouseEvent<HTMLAnchorElement>, nctId: string) => void;
+  change?: TrialChangeMark | undefined;
 }) {
   return (
     <tr>
@@ -129,6 +137,9 @@ function Row({
         {trial.title}
         {trial.acronym !== undefined ? (
           <span className="trial-table-muted"> ({trial.acronym})</span>
+        ) : null}
+        {change !== undefined ? (
+          <ChangeBadge kind={change.mark} details={change.changes.map((c) => c.text)} />
         ) : null}
       </td>
       <td>
@@ -157,7 +168,7 @@ function Row({
  * The trials as a sortable, paginated table named "Trials". Sort lives in the URL (sort=); each row
  * links to the trial detail (trial=NCT…), a real link that also opens in a new tab.
  */
-export function TrialTable({ trials }: TrialTableProps) {
+export function TrialTable({ trials, changes }: TrialTableProps) {
   const [sort, setSort] = useTableSort();
   const [, setSelectedTrial] = useSelectedTrial();
   const trialHref = useTrialHref();
@@ -233,6 +244,7 @@ export function TrialTable({ trials }: TrialTableProps) {
                   trial={trial}
                   href={trialHref(trial.nctId)}
                   onOpen={onOpen}
+                  change={changes?.get(trial.nctId)}
                 />
               ))
             )}

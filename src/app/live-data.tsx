@@ -1,0 +1,66 @@
+/**
+ * Issue 5 in the app shell: how fresh the data on screen is, and "what changed since my last visit"
+ * (marks, the `changed=` filter applied after filterTrials, Mark all as seen, the RSS feed).
+ */
+import { useMemo } from 'react';
+import { ctgovRssUrl, filterByChange, type TrialChangeMark } from '../domain/changes.ts';
+import type { Trial } from '../domain/trial.ts';
+import { ChangesPanel, type ChangesPanelProps } from '../features/live-data/changes-panel.tsx';
+import { DataFreshness } from '../features/live-data/data-freshness.tsx';
+import { useChangeTracking } from '../features/live-data/use-change-tracking.ts';
+import type { TrialDataset } from '../queries/trial-queries.ts';
+import { useChangedFilter } from '../state/changes-state.ts';
+import { FRESHNESS_WINDOW_MS } from './query-persistence.ts';
+
+export type TrialChanges = {
+  /** `filtered` narrowed by the `changed=` filter: what the page shows. */
+  trials: Trial[];
+  marks: ReadonlyMap<string, TrialChangeMark>;
+  panel: ChangesPanelProps;
+};
+
+/** Change marks of the dataset against the stored baseline, and the `changed=` filter over `filtered`. */
+export function useTrialChanges(dataset: TrialDataset, filtered: readonly Trial[]): TrialChanges {
+  const { marks, lastVisit, markAllSeen } = useChangeTracking(dataset.trials);
+  const [changed, setChanged] = useChangedFilter();
+  const trials = useMemo(
+    () => filterByChange(filtered, marks, changed),
+    [filtered, marks, changed],
+  );
+  const rssUrl = useMemo(() => ctgovRssUrl(dataset.query), [dataset.query]);
+  return {
+    trials,
+    marks,
+    panel: {
+      trials: filtered,
+      marks,
+      lastVisit,
+      changed,
+      onChangedChange: setChanged,
+      onMarkAllSeen: markAllSeen,
+      rssUrl,
+    },
+  };
+}
+
+/** Freshness line and the changes panel, shown under the data source banner. */
+export function LiveDataStatus({
+  dataset,
+  refreshing,
+  changes,
+}: {
+  dataset: TrialDataset;
+  refreshing: boolean;
+  changes: TrialChanges;
+}) {
+  return (
+    <>
+      <DataFreshness
+        fetchedAt={dataset.fetchedAt}
+        refreshing={refreshing}
+        freshForMs={dataset.source === 'bundled' ? null : FRESHNESS_WINDOW_MS}
+      />
+      <ChangesPanel {...changes.panel} />
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fixtureEntries } from '../../mocks/emulator/fixture-studies.ts';
+import { server } from '../../mocks/node.ts';
+import { App } from '../../src/app/app.tsx';
+import { Providers } from '../../src/app/providers.tsx';
+import { createQueryClient } from '../../src/app/query-client.ts';
+import { CACHE_KEY, cacheBuster, createDatasetPersister } from '../../src/app/query-persistence.ts';
+import { createMemoryStorage, type StringStorage } from '../../src/lib/idb-storage.ts';
+
+const STUDIES = ['NCT00014755', 'NCT00040482', 'NCT01413100'].map((id) => {
+  const entry = fixtureEntries().find(
+    (e) => e.study.protocolSection?.identificationModule?.nctId === id,
+  );
+  if (!entry) throw new Error(`No fixture ${id}`);
+  return entry.study;
+});
+
+/** Serves the three studies (or a network failure while `down`), counting the requests for studies. */
+function serveCounted() {
+  const state = { studyRequests: 0, down: false };
+  server.use(
+    http.get('*/api/v2/studies', () => {
+      state.studyRequests += 1;
+      return state.down
+        ? HttpResponse.error()
+        : HttpResponse.json({ studies: STUDIES, totalCount: STUDIES.length });
+    }),
+  );
+  return state;
+}
+
+/** One visit: the app in fresh providers (a fresh in-memory query cache) persisting to `storage`. */
+function visit(storage: StringStorage) {
+  return render(
+    <Providers
+      client={createQueryClient({ retry: false })}
+      persister={createDatasetPersister(storage)}
+    >
+      <App datasetOptions={{ retry: { retries: 0 } }} mockMode={false} />
+    </Providers>,
+  );
+}
+
+async function saved(
+  storage: StringStorage,
+): Promise<{ buster: string; queries: { queryKey: unknown[] }[] }> {
+  let raw: string | null = null;
+  await waitFor(
+    async () => {
+      raw = await storage.getItem(CACHE_KEY);
+      expect(raw).not.toBeNull();
+    },
+    { timeout: 5_000 },
+  );
+  const client = JSON.parse(raw ?? '') as {
+    buster: string;
+    clientState: { queries: { queryKey: unknown[] }[] };
+  };
+  return { buster: client.buster, queries: client.clientState.queries };
+}
+
+function trialsFigure(): string {
+  return (
+    within(screen.getByRole('group', { name: 'Trials' })).getByText(/^[\d,]+$/).textContent ?? ''
+  );
+}
+
+describe('Saved dataset for repeat visits', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('draws a repeat visit from the saved dataset without asking the API again', async () => {
+    const api = serveCounted();
+    const storage = createMemoryStorage();
+    const first = visit(storage);
+    expect(
+      await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
+    ).toHaveTextContent('Live from ClinicalTrials.gov');
+    expect(api.studyRequests).toBe(1);
+    await saved(storage);
+    first.unmount();
+
+    visit(storage);
+    expect(
+      await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
+    ).toHaveTextContent('Live from ClinicalTrials.gov');
+    expect(trialsFigure()).toBe('3');
+    expect(screen.getByText(/^Updated just now/).closest('p')).toHaveTextContent(
+      'kept in this browser for quick repeat visits',
+    );
+    expect(api.studyRequests).toBe(1);
+  });
+
+  it('saves only the dataset query, marked with the app version and search fingerprint', async () => {
+    serveCounted();
+    window.history.replaceState(null, '', '/?trial=NCT00014755');
+    const storage = createMemoryStorage();
+    visit(storage);
+    await screen.findByRole('dialog', {}, { timeout: 10_000 });
+    await screen.findByText(/Last update posted/, {}, { timeout: 10_000 });
+    const { buster, queries } = await saved(storage);
+    expect(buster).toBe(cacheBuster({ appVersion: __APP_VERSION__, mock: false }));
+    expect(queries.map((q) => q.queryKey.slice(0, 2))).toEqual([['trials', 'dataset']]);
+  });
+
+  it('ignores a dataset saved by another app version or search and loads again', async () => {
+    const api = serveCounted();
+    const storage = createMemoryStorage();
+    const first = visit(storage);
+    await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 });
+    await saved(storage);
+    first.unmount();
+    // The same saved dataset, as an older version of the app (or another search) would have marked it.
+    const savedClient = JSON.parse((await storage.getItem(CACHE_KEY)) ?? '') as object;
+    await storage.setItem(
+      CACHE_KEY,
+      JSON.stringify({ ...savedClient, buster: 'an-older-version' }),
+    );
+    api.studyRequests = 0;
+
+    visit(storage);
+    await waitFor(() => expect(api.studyRequests).toBe(1), { timeout: 10_000 });
+    expect(
+      await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
+    ).toHaveTextContent('Live from ClinicalTrials.gov');
+  });
+
+  it('shows a saved offline copy at once but tries the live API again on the next visit', async () => {
+    const api = serveCounted();
+    api.down = true;
+    const storage = createMemoryStorage();
+    const first = visit(storage);
+    expect(
+      await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
+    ).toHaveTextContent('live API unreachable');
+    await saved(storage);
+    first.unmount();
+
+    api.down = false;
+    api.studyRequests = 0;
+    visit(storage);
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Data source' })).toHaveTextContent(
+        'Live from ClinicalTrials.gov',
+      ),
+    );
+    expect(api.studyRequests).toBe(1);
+  });
+});
+
+describe('cacheBuster', () => {
+  it('changes with the app version and between mock and real data', () => {
+    const base = cacheBuster({ appVersion: '1.0.0', mock: false });
+    expect(cacheBuster({ appVersion: '1.0.1', mock: false })).not.toBe(base);
+    expect(cacheBuster({ appVersion: '1.0.0', mock: true })).not.toBe(base);
+    expect(cacheBuster({ appVersion: '1.0.0', mock: false })).toBe(base);
+  });
+});
