@@ -99,10 +99,12 @@ export function ChangesPanel({
           <span className="visually-hidden"> (opens in a new tab)</span>
         </a>
       </div>
-      <p className="changes-note">
-        The baseline is what this browser showed when you last left the page or clicked “Mark all as
-        seen”. It is stored in this browser only.
-      </p>
+      {lastVisit === null ? null : (
+        <p className="changes-note">
+          The baseline is what this browser showed when you last left the page or clicked “Mark all
+          as seen”. It is stored in this browser only.
+        </p>
+      )}
     </section>
   );
 }
