@@ -1,0 +1,76 @@
+/**
+ * Issue 2 in the browser: the three core charts are drawn and show the numbers the domain code computes
+ * from the same data, in the mock build (emulated live API over the fixtures) and in the production build
+ * offline (bundled snapshot after the live API fails).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  CORE_CHARTS,
+  barCount,
+  blockLiveApi,
+  chartPanel,
+  collectPageErrors,
+  expectTrialCount,
+  nonZero,
+  readChartTable,
+} from './support/dashboard-page.ts';
+import {
+  expectedFor,
+  mockLiveStudies,
+  snapshotStudies,
+  type Expected,
+} from './support/expected-data.ts';
+import { MOCK_URL, PROD_URL } from './support/servers.ts';
+
+/** Trials shown by default, hard-coded so a change in the shared domain code also shows up here. */
+const MOCK_TOTAL = 59;
+const SNAPSHOT_TOTAL = 44;
+
+async function expectCoreCharts(page: Page, expected: Expected): Promise<void> {
+  for (const title of CORE_CHARTS) {
+    const panel = chartPanel(page, title);
+    await expect(panel).toBeVisible();
+    await expect(panel.locator('svg[role="img"]')).toBeVisible();
+    expect(await barCount(panel), `${title}: bars drawn`).toBeGreaterThan(0);
+  }
+  const disease = await readChartTable(chartPanel(page, 'Trials by disease'), 'Trials');
+  expect(nonZero(disease)).toEqual(nonZero(expected.disease));
+  const type = await readChartTable(chartPanel(page, 'Trials by transplant type'), 'Total');
+  expect(nonZero(type)).toEqual(nonZero(expected.type));
+  const phase = await readChartTable(chartPanel(page, 'Trials by phase'), 'Trials');
+  expect(nonZero(phase)).toEqual(nonZero(expected.phase));
+}
+
+test.describe('dashboard charts', () => {
+  test('the mock build draws the three charts with the counts of the emulated API', async ({
+    page,
+  }) => {
+    const errors = collectPageErrors(page);
+    await page.goto(MOCK_URL);
+    await expect(page.getByText(/Emulated API/)).toBeVisible({ timeout: 30_000 });
+    const expected = expectedFor(await mockLiveStudies(page));
+    expect(expected.total).toBe(MOCK_TOTAL);
+    await expectTrialCount(page, MOCK_TOTAL);
+    await expect(page.getByRole('region', { name: 'Summary figures' })).toContainText(
+      String(MOCK_TOTAL),
+    );
+    await expectCoreCharts(page, expected);
+    expect(errors).toEqual([]);
+  });
+
+  test('offline, the production build draws the same charts from the bundled snapshot', async ({
+    page,
+  }) => {
+    const errors = collectPageErrors(page);
+    const expected = expectedFor(snapshotStudies());
+    expect(expected.total).toBe(SNAPSHOT_TOTAL);
+    await blockLiveApi(page);
+    await page.goto(PROD_URL);
+    await expect(page.getByText(/Offline snapshot|bundled/i).first()).toBeVisible({
+      timeout: 30_000,
+    });
+    await expectTrialCount(page, SNAPSHOT_TOTAL);
+    await expectCoreCharts(page, expected);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * Issue 7 §3 in the browser: fault injection at the network boundary. Each scenario of mocks/scenarios.ts
+ * (picked with ?mock-scenario=<name> in the mock build) must cause no uncaught error and end in one of
+ * three visible states: silent recovery with the healthy figures, the bundled snapshot with the live
+ * failure explained, or a clear error message. A failed refresh keeps the data already on screen.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import {
+  CORE_CHARTS,
+  barCount,
+  blockLiveApi,
+  chartPanel,
+  collectPageErrors,
+  expectTrialCount,
+  readTrialCount,
+} from './support/dashboard-page.ts';
+import { expectedFor, mockLiveStudies } from './support/expected-data.ts';
+import { MOCK_URL, PROD_URL } from './support/servers.ts';
+
+const MOCK_TOTAL = 59;
+const SNAPSHOT_TOTAL = 44;
+/** Page size forced by the paging scenarios (mocks/scenarios.ts SMALL_PAGE_SIZE). */
+const SMALL_PAGE_SIZE = 25;
+
+/**
+ * The healthy emulator's answer to the default search, read from a page without a scenario in a separate
+ * context (so its persisted query cache cannot leak into the page under test).
+ */
+async function healthyStudies(browser: Browser): Promise<unknown[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(MOCK_URL);
+  await expect(page.getByText(/Emulated API/)).toBeVisible({ timeout: 30_000 });
+  const studies = await mockLiveStudies(page);
+  await context.close();
+  return studies;
+}
+
+async function open(page: Page, scenario: string): Promise<void> {
+  await page.goto(`${MOCK_URL}/?mock-scenario=${scenario}`);
+}
+
+async function expectChartsDrawn(page: Page): Promise<void> {
+  for (const title of CORE_CHARTS) {
+    const panel = chartPanel(page, title);
+    await expect(panel.locator('svg[role="img"]')).toBeVisible({ timeout: 30_000 });
+    expect(await barCount(panel)).toBeGreaterThan(0);
+  }
+}
+
+async function expectLive(page: Page, total: number): Promise<void> {
+  await expect(page.getByText(/Emulated API/)).toBeVisible({ timeout: 30_000 });
+  await expectTrialCount(page, total);
+  await expect(page.getByText(/live API unreachable/)).toHaveCount(0);
+  await expectChartsDrawn(page);
+}
+
+async function expectBundledFallback(
+  page: Page,
+  liveMessage: RegExp,
+  timeout = 30_000,
+): Promise<void> {
+  await expect(page.getByText(/Offline sample .* live API unreachable/)).toBeVisible({ timeout });
+  await expect(page.getByText(liveMessage).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retry', exact: true })).toBeVisible();
+  await expectTrialCount(page, SNAPSHOT_TOTAL);
+  await expectChartsDrawn(page);
+}
+
+/** Scenarios the client recovers from silently: the figures equal the healthy run. */
+const RECOVERING = [
+  'rate-limited-retry-after',
+  'rate-limited-once',
+  'server-error-once',
+  'bad-gateway-once',
+  'unavailable-once',
+  'paged',
+  'duplicate-across-pages',
+  'huge-record',
+  'version-down',
+  'unknown-enums',
+  'missing-modules',
+] as const;
+
+/** Scenarios after which the bundled snapshot is shown, with the reason. */
+const FALLING_BACK: [string, RegExp][] = [
+  ['rate-limited-always', /Live API: .*(rate|too many|429)/i],
+  ['unavailable-always', /Live API: .*(503|unavailable|server)/i],
+  ['network-error', /Live API: Could not reach ClinicalTrials\.gov/],
+  ['malformed-json', /Live API: .*(JSON|could not be read|unreadable|parse)/i],
+  ['html-error-page', /Live API: .*(JSON|HTML|could not be read|unexpected|parse)/i],
+];
+
+test.describe('fault injection (mock build)', () => {
+  for (const scenario of RECOVERING) {
+    test(`recovers from "${scenario}" with the healthy figures`, async ({ page }) => {
+      const errors = collectPageErrors(page);
+      await open(page, scenario);
+      await expectLive(page, MOCK_TOTAL);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  for (const [scenario, message] of FALLING_BACK) {
+    test(`falls back to the bundled snapshot on "${scenario}" and says why`, async ({ page }) => {
+      const errors = collectPageErrors(page);
+      await open(page, scenario);
+      await expectBundledFallback(page, message);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('falls back to the bundled snapshot when the API never answers (live timeout)', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const errors = collectPageErrors(page);
+    await open(page, 'timeout');
+    await expect(page.getByRole('status').first()).toBeVisible();
+    await expectBundledFallback(page, /did not answer/, 45_000);
+    expect(errors).toEqual([]);
+  });
+
+  test('a rejected query (text/plain 400) is a clear error with the API text, not a fallback', async ({
+    page,
+  }) => {
+    const errors = collectPageErrors(page);
+    await open(page, 'rejected-400');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The trials could not be loaded', { timeout: 30_000 });
+    await expect(alert).toContainText(
+      "ClinicalTrials.gov rejected the query: Invalid value 'bogus' for parameter filter.overallStatus",
+    );
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('an empty page that still has a next token ends the pull with the pages read so far', async ({
+    page,
+    browser,
+  }) => {
+    const studies = await healthyStudies(browser);
+    const errors = collectPageErrors(page);
+    await open(page, 'empty-page-with-token');
+    await expect(page.getByText(/Emulated API/)).toBeVisible({ timeout: 30_000 });
+    const expected = expectedFor(studies.slice(0, SMALL_PAGE_SIZE)).total;
+    expect(expected).toBeLessThan(MOCK_TOTAL);
+    await expectTrialCount(page, expected);
+    expect(errors).toEqual([]);
+  });
+
+  test('a repeated page token ends the pull instead of looping', async ({ page, browser }) => {
+    const studies = await healthyStudies(browser);
+    const errors = collectPageErrors(page);
+    await open(page, 'repeated-token');
+    await expect(page.getByText(/Emulated API/)).toBeVisible({ timeout: 30_000 });
+    const expected = expectedFor(studies.slice(0, 2 * SMALL_PAGE_SIZE)).total;
+    expect(expected).toBeLessThanOrEqual(MOCK_TOTAL);
+    await expectTrialCount(page, expected);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('a failed refresh keeps the data on screen', () => {
+  for (const [label, url, setup] of [
+    ['mock build', `${MOCK_URL}/?mock-scenario=refresh-fails`, async () => {}],
+    ['production build offline', PROD_URL, blockLiveApi],
+  ] as const) {
+    test(`${label}: Retry with the live API and the snapshot both failing`, async ({ page }) => {
+      const errors = collectPageErrors(page);
+      await setup(page);
+      await page.goto(url);
+      await expect(page.getByText(/live API unreachable/)).toBeVisible({ timeout: 30_000 });
+      await expectTrialCount(page, SNAPSHOT_TOTAL);
+      const before = await readTrialCount(page);
+
+      // The mock build's scenario fails the snapshot from the second read on; for the production build
+      // (no service worker) the test fails it here.
+      await page.route('**/data/snapshot.json*', (route) =>
+        route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }),
+      );
+      await page.getByRole('button', { name: 'Retry', exact: true }).click();
+      await expect(page.getByText(/Could not refresh the data/)).toBeVisible({ timeout: 30_000 });
+      expect(await readTrialCount(page)).toBe(before);
+      await expectChartsDrawn(page);
+      await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+      expect(errors).toEqual([]);
+    });
+  }
+});
