@@ -20,7 +20,8 @@ const layerZones = [
   {
     target: './src/api',
     from: ['./src/domain', './src/queries', './src/features', './src/app', './src/components'],
-    message: 'api is the bottom layer: it may not import domain, queries, features, components or app.',
+    message:
+      'api is the bottom layer: it may not import domain, queries, features, components or app.',
   },
   {
     target: './src/domain',
@@ -35,7 +36,8 @@ const layerZones = [
   {
     target: './src/state',
     from: ['./src/api', './src/features', './src/app', './src/components'],
-    message: 'state (URL state hooks) may use domain and queries, never api, features, components or app.',
+    message:
+      'state (URL state hooks) may use domain and queries, never api, features, components or app.',
   },
   {
     target: './src/components',
@@ -103,7 +105,7 @@ export default defineConfig([
           message: 'Render API text as text.',
         },
         {
-          selector: "ExportAllDeclaration",
+          selector: 'ExportAllDeclaration',
           message: 'No barrels: import from the module that defines the name.',
         },
       ],

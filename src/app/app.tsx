@@ -40,10 +40,14 @@ const EmbedApp = lazy(() =>
   import('./embed-mode.tsx').then((module) => ({ default: module.EmbedApp })),
 );
 const TrialTable = lazy(() =>
-  import('../features/trial-table/trial-table.tsx').then((module) => ({ default: module.TrialTable })),
+  import('../features/trial-table/trial-table.tsx').then((module) => ({
+    default: module.TrialTable,
+  })),
 );
 const TrialDetail = lazy(() =>
-  import('../features/trial-detail/trial-detail.tsx').then((module) => ({ default: module.TrialDetail })),
+  import('../features/trial-detail/trial-detail.tsx').then((module) => ({
+    default: module.TrialDetail,
+  })),
 );
 
 export type AppProps = {
@@ -170,8 +174,10 @@ function DashboardBody({
     () => exportMetaOf(dataset, filters, viewPermalink(window.location.href, filters, view)),
     [dataset, filters, view],
   );
-  const selected = selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
-  const nothingAtAll = dataset.trials.length === 0 || (!filters.hidden && hiddenCount === dataset.trials.length);
+  const selected =
+    selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
+  const nothingAtAll =
+    dataset.trials.length === 0 || (!filters.hidden && hiddenCount === dataset.trials.length);
   return (
     <>
       <DataSourceBanner dataset={dataset} mockMode={mockMode} {...(onRetry ? { onRetry } : {})} />

@@ -23,7 +23,12 @@ export type ChartsSectionProps = {
 type ListKey = 'disease' | 'type' | 'phase' | 'status' | 'country' | 'sponsor';
 
 /** The dashboard charts, each behind its own error boundary. Loaded lazily (the chart library is large). */
-export function ChartsSection({ trials, filters, onFiltersChange, onSelectTrial }: ChartsSectionProps) {
+export function ChartsSection({
+  trials,
+  filters,
+  onFiltersChange,
+  onSelectTrial,
+}: ChartsSectionProps) {
   const cross = (key: ListKey) => {
     if (!filters || !onFiltersChange) return {};
     const selected: readonly string[] = filters[key];
@@ -35,15 +40,25 @@ export function ChartsSection({ trials, filters, onFiltersChange, onSelectTrial 
   const year =
     filters && onFiltersChange
       ? {
-          selected: filters.from !== null && filters.from === filters.to ? [String(filters.from)] : [],
+          selected:
+            filters.from !== null && filters.from === filters.to ? [String(filters.from)] : [],
           onToggle: (value: string) => {
             const y = Number(value);
-            onFiltersChange(filters.from === y && filters.to === y ? { from: null, to: null } : { from: y, to: y });
+            onFiltersChange(
+              filters.from === y && filters.to === y
+                ? { from: null, to: null }
+                : { from: y, to: y },
+            );
           },
         }
       : {};
   const results =
-    filters && onFiltersChange ? { selected: filters.results, onToggle: () => onFiltersChange({ results: !filters.results }) } : {};
+    filters && onFiltersChange
+      ? {
+          selected: filters.results,
+          onToggle: () => onFiltersChange({ results: !filters.results }),
+        }
+      : {};
   const byTherapy = filters !== undefined && filters.therapy.length !== 1;
   return (
     <div className="chart-grid">

@@ -171,7 +171,8 @@ export function countByStartYear(
   if (years.length > 0) {
     const first = Math.min(...years);
     const last = Math.max(...years);
-    for (let y = first; y <= last; y++) rows.push(byYear.get(y) ?? { year: y, total: 0, counts: {} });
+    for (let y = first; y <= last; y++)
+      rows.push(byYear.get(y) ?? { year: y, total: 0, counts: {} });
   }
   const order: readonly string[] = by === 'type' ? TRANSPLANT_TYPES : THERAPIES;
   return { rows, keys: order.filter((k) => seen.has(k)), undated };
@@ -187,7 +188,10 @@ function sortedCounts(
   const rank = (v: string) => (order ? order.indexOf(v) : -1);
   return [...counts.entries()]
     .map(([value, count]) => ({ value, label: label(value), count }))
-    .sort((a, b) => b.count - a.count || rank(a.value) - rank(b.value) || a.label.localeCompare(b.label));
+    .sort(
+      (a, b) =>
+        b.count - a.count || rank(a.value) - rank(b.value) || a.label.localeCompare(b.label),
+    );
 }
 
 /** Trials per overall status, largest first. */
@@ -198,14 +202,21 @@ export function countByStatus(trials: readonly Trial[]): ValueCount[] {
 }
 
 /** Trials per location country (a trial counts once per country), largest first, at most `limit` rows. */
-export function countByCountry(trials: readonly Trial[], limit = 15): { rows: ValueCount[]; countries: number; noCountry: number } {
+export function countByCountry(
+  trials: readonly Trial[],
+  limit = 15,
+): { rows: ValueCount[]; countries: number; noCountry: number } {
   const counts = new Map<string, number>();
   let noCountry = 0;
   for (const t of trials) {
     if (t.countries.length === 0) noCountry += 1;
     for (const c of new Set(t.countries)) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
-  return { rows: sortedCounts(counts, (v) => v).slice(0, limit), countries: counts.size, noCountry };
+  return {
+    rows: sortedCounts(counts, (v) => v).slice(0, limit),
+    countries: counts.size,
+    noCountry,
+  };
 }
 
 export const SPONSOR_CLASS_LABELS: Record<SponsorClass, string> = {
@@ -235,7 +246,12 @@ export function countBySponsorClass(trials: readonly Trial[]): ValueCount[] {
 }
 
 export type MatrixCell = { trials: number; enrollment: number };
-export type MatrixRow = { id: DiseaseId; label: string; cells: Record<TransplantType, MatrixCell>; total: MatrixCell };
+export type MatrixRow = {
+  id: DiseaseId;
+  label: string;
+  cells: Record<TransplantType, MatrixCell>;
+  total: MatrixCell;
+};
 
 function validEnrollment(t: Trial): number {
   const n = t.enrollment?.count;
@@ -265,11 +281,19 @@ export function diseaseTypeMatrix(trials: readonly Trial[]): MatrixRow[] {
     }
   }
   return [...rows.values()].sort(
-    (a, b) => b.total.trials - a.total.trials || DISEASE_IDS.indexOf(a.id) - DISEASE_IDS.indexOf(b.id),
+    (a, b) =>
+      b.total.trials - a.total.trials || DISEASE_IDS.indexOf(a.id) - DISEASE_IDS.indexOf(b.id),
   );
 }
 
-export type EnrollmentRow = { key: string; label: string; actual: number; estimated: number; trialsActual: number; trialsEstimated: number };
+export type EnrollmentRow = {
+  key: string;
+  label: string;
+  actual: number;
+  estimated: number;
+  trialsActual: number;
+  trialsEstimated: number;
+};
 
 /**
  * Enrollment totals per transplant type, split into actual (completed counts) and estimated (planned)

@@ -47,7 +47,9 @@ const NO_MATCH: LevelResult = { specific: [], unspecified: false, notAutoimmune:
 function readLevel(normalizedText: string, bareMs: boolean): LevelResult {
   const found = SCANNER.scan(normalizedText);
   if ((found & RULE_BITS) === 0 && !bareMs) {
-    return (found & NOT_AUTOIMMUNE_BIT) !== 0 ? { specific: [], unspecified: false, notAutoimmune: true } : NO_MATCH;
+    return (found & NOT_AUTOIMMUNE_BIT) !== 0
+      ? { specific: [], unspecified: false, notAutoimmune: true }
+      : NO_MATCH;
   }
   const hits = new Set<DiseaseId>();
   const conditional: { id: DiseaseId; droppedWhen: readonly DiseaseId[] | 'any-specific' }[] = [];

@@ -92,7 +92,12 @@ const MASK_FOR_OTHERS = new RegExp(HSCT_PRODUCT_FOR_OTHERS, 'g');
 // Every cue family of a field is found in one scan (bit per family).
 const STRONG = 1 << 0;
 const GENERIC = 1 << 1;
-const FAMILY_BIT: Readonly<Record<CellFamily, number>> = { 'car-t': 1 << 2, msc: 1 << 3, treg: 1 << 4, other: 1 << 5 };
+const FAMILY_BIT: Readonly<Record<CellFamily, number>> = {
+  'car-t': 1 << 2,
+  msc: 1 << 3,
+  treg: 1 << 4,
+  other: 1 << 5,
+};
 const ANY_FAMILY = (1 << 2) | (1 << 3) | (1 << 4) | (1 << 5);
 const NON_HSCT = 1 << 6;
 const AUTO_BIT = 1 << 7;
@@ -115,7 +120,11 @@ const SCANNER = compileScanner([
   [HSCT_PRODUCT_FOR_OTHERS],
 ]);
 /** Source cues only, for text with another product's phrases blanked out (bit i = SCANNER bit i + 7). */
-const SOURCE_SCANNER = compileScanner([SOURCE_CUES.autologous, SOURCE_CUES.weakAutologous, SOURCE_CUES.allogeneic]);
+const SOURCE_SCANNER = compileScanner([
+  SOURCE_CUES.autologous,
+  SOURCE_CUES.weakAutologous,
+  SOURCE_CUES.allogeneic,
+]);
 
 type Field = {
   field: TherapyField;
@@ -157,7 +166,8 @@ function decideTherapy(fields: readonly Field[]): Therapy | undefined {
   }
   const best = (candidates: readonly Therapy[]): Therapy | undefined => {
     let winner: Therapy | undefined;
-    for (const c of candidates) if (score[c] > 0 && (winner === undefined || score[c] > score[winner])) winner = c;
+    for (const c of candidates)
+      if (score[c] > 0 && (winner === undefined || score[c] > score[winner])) winner = c;
     return winner;
   };
   if (stepB.size > 0) return best(CELL_FAMILIES.filter((f) => stepB.has(f)));
@@ -168,7 +178,13 @@ function decideTherapy(fields: readonly Field[]): Therapy | undefined {
 }
 
 type Seen = { f: Field; auto: boolean; weak: boolean; allo: boolean };
-type Source = { type: TransplantType; field?: Field; pattern?: RegExp; mask: RegExp; masked: boolean };
+type Source = {
+  type: TransplantType;
+  field?: Field;
+  pattern?: RegExp;
+  mask: RegExp;
+  masked: boolean;
+};
 
 function decideSource(fields: readonly Field[], therapy: Therapy): Source {
   const mask = therapy === 'hsct' ? MASK_FOR_HSCT : MASK_FOR_OTHERS;
@@ -176,8 +192,14 @@ function decideSource(fields: readonly Field[], therapy: Therapy): Source {
   // The source cues of a field, read with the other product's phrases blanked. Blanking changes the
   // text only where the mask matches: otherwise the field's own scan already has the answer.
   const seen: Seen[] = fields.map((f) => {
-    const bits = (f.found & maskBit) === 0 ? f.found : SOURCE_SCANNER.scan(blank(f.source.text, mask)) << 7;
-    return { f, auto: (bits & AUTO_BIT) !== 0, weak: (bits & WEAK_BIT) !== 0, allo: (bits & ALLO_BIT) !== 0 };
+    const bits =
+      (f.found & maskBit) === 0 ? f.found : SOURCE_SCANNER.scan(blank(f.source.text, mask)) << 7;
+    return {
+      f,
+      auto: (bits & AUTO_BIT) !== 0,
+      weak: (bits & WEAK_BIT) !== 0,
+      allo: (bits & ALLO_BIT) !== 0,
+    };
   });
   const anyAllo = seen.some((s) => s.allo);
   let autoTop: Field | undefined;

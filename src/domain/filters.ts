@@ -65,9 +65,14 @@ export type FacetKey = (typeof FACET_KEYS)[number];
 export type FacetCounts = Record<FacetKey, Map<string, number>>;
 
 /** The list-valued filter keys (the ones a chart click toggles). */
-export type ListFilterKey = 'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor';
+export type ListFilterKey =
+  'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor';
 
-export const RECRUITING_NOW_STATUSES: readonly string[] = ['RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION'];
+export const RECRUITING_NOW_STATUSES: readonly string[] = [
+  'RECRUITING',
+  'NOT_YET_RECRUITING',
+  'ENROLLING_BY_INVITATION',
+];
 
 export function sponsorClassOf(t: Trial): string {
   return t.sponsor?.class ?? 'UNKNOWN';
@@ -179,7 +184,9 @@ function compile(f: TrialFilters): Compiled {
   const to = f.to;
   if (from !== null || to !== null) {
     facets.year = (t) =>
-      t.startYear !== undefined && (from === null || t.startYear >= from) && (to === null || t.startYear <= to);
+      t.startYear !== undefined &&
+      (from === null || t.startYear >= from) &&
+      (to === null || t.startYear <= to);
   }
   return { base, facets };
 }
@@ -238,7 +245,9 @@ function countInto(counts: FacetCounts, facet: FacetKey, t: Trial): void {
  * the others). The free-text search and the hidden toggle always apply. One pass over the trials.
  */
 export function facetCounts(trials: readonly Trial[], f: TrialFilters): FacetCounts {
-  const counts = Object.fromEntries(FACET_KEYS.map((k) => [k, new Map<string, number>()])) as FacetCounts;
+  const counts = Object.fromEntries(
+    FACET_KEYS.map((k) => [k, new Map<string, number>()]),
+  ) as FacetCounts;
   const { base, facets } = compile(f);
   const active = Object.entries(facets) as [FacetKey, (t: Trial) => boolean][];
   for (const t of trials) {

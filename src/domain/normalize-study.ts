@@ -7,7 +7,12 @@ import { classifyDiseaseTexts } from './classify-disease.ts';
 import { classifyPhase } from './classify-phase.ts';
 import { classifyTherapyTexts } from './classify-therapy.ts';
 import { finiteNumber, obj, path, str, strings, type JsonObject } from './safe-read.ts';
-import { joinNormalized, LIST_SEPARATOR, normalized, type NormalizedText } from './text-normalize.ts';
+import {
+  joinNormalized,
+  LIST_SEPARATOR,
+  normalized,
+  type NormalizedText,
+} from './text-normalize.ts';
 import type {
   Enrollment,
   Intervention,
@@ -76,7 +81,13 @@ function contactOf(value: unknown): TrialContact | undefined {
   const phone = str(o.phone);
   const phoneExt = str(o.phoneExt);
   const email = str(o.email);
-  if (name === undefined && role === undefined && phone === undefined && phoneExt === undefined && email === undefined) {
+  if (
+    name === undefined &&
+    role === undefined &&
+    phone === undefined &&
+    phoneExt === undefined &&
+    email === undefined
+  ) {
     return undefined;
   }
   const contact: TrialContact = {};
@@ -162,7 +173,8 @@ function locationsOf(module: JsonObject | undefined): TrialLocation[] {
     const geo = obj(o.geoPoint);
     const lat = finiteNumber(geo?.lat);
     const lon = finiteNumber(geo?.lon);
-    const hasPoint = lat !== undefined && lon !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+    const hasPoint =
+      lat !== undefined && lon !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
     const contacts = contactsOf(o.contacts);
     const facility = str(o.facility);
     const city = str(o.city);
@@ -263,7 +275,8 @@ function build(raw: unknown): Trial | null {
   const titles: NormalizedText[] = [];
   if (officialTitleText !== undefined) titles.push(officialTitleText);
   if (briefTitleText !== undefined) titles.push(briefTitleText);
-  const structured = conditions.length + meshTerms.length > 0 ? [...conditions, ...meshTerms] : undefined;
+  const structured =
+    conditions.length + meshTerms.length > 0 ? [...conditions, ...meshTerms] : undefined;
 
   const diseases = classifyDiseaseTexts({
     structured: structured && joinNormalized(structured.map(normalized)),
@@ -278,7 +291,8 @@ function build(raw: unknown): Trial | null {
     briefTitle: briefTitleText,
     keywords: keywordsText,
     briefSummary: briefSummaryText,
-    detailedDescription: detailedDescription !== undefined ? normalized(detailedDescription) : undefined,
+    detailedDescription:
+      detailedDescription !== undefined ? normalized(detailedDescription) : undefined,
   });
 
   const trial: Trial = {
@@ -314,7 +328,8 @@ function build(raw: unknown): Trial | null {
   if (officialTitle !== undefined) trial.officialTitle = officialTitle;
   if (acronym !== undefined) trial.acronym = acronym;
   if (whyStopped !== undefined) trial.whyStopped = whyStopped;
-  if (therapy.transplantEvidence !== undefined) trial.transplantEvidence = therapy.transplantEvidence;
+  if (therapy.transplantEvidence !== undefined)
+    trial.transplantEvidence = therapy.transplantEvidence;
   if (startDate !== undefined) {
     trial.startDate = startDate;
     trial.startYear = Number(startDate.slice(0, 4));

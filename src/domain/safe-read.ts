@@ -7,7 +7,9 @@
 export type JsonObject = { readonly [key: string]: unknown };
 
 export function obj(value: unknown): JsonObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as JsonObject)
+    : undefined;
 }
 
 /**
@@ -56,7 +58,10 @@ export function finiteNumber(value: unknown): number | undefined {
 }
 
 /** Copies the defined values of `source` onto `target` (keeps optional keys absent, not undefined). */
-export function assignDefined<T extends object>(target: T, source: { [K in keyof T]?: T[K] | undefined }): T {
+export function assignDefined<T extends object>(
+  target: T,
+  source: { [K in keyof T]?: T[K] | undefined },
+): T {
   for (const key of Object.keys(source) as (keyof T)[]) {
     const v = source[key];
     if (v !== undefined) target[key] = v;

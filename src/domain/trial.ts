@@ -103,7 +103,12 @@ export type SponsorClass = (typeof SPONSOR_CLASSES)[number];
 
 export type StudyType = 'INTERVENTIONAL' | 'OBSERVATIONAL' | 'EXPANDED_ACCESS' | 'UNKNOWN';
 
-export type Intervention = { type: string; name: string; description?: string; otherNames?: string[] };
+export type Intervention = {
+  type: string;
+  name: string;
+  description?: string;
+  otherNames?: string[];
+};
 
 export type Enrollment = { count: number; type: 'ACTUAL' | 'ESTIMATED' | 'UNKNOWN' };
 

@@ -107,8 +107,13 @@ function joinList(items: readonly string[]): string {
   return items.map((item) => item.replaceAll(',', ENCODED_COMMA)).join(',');
 }
 
-function lookup<T extends string>(values: readonly T[], fold: 'lower' | 'upper'): (item: string) => T | null {
-  const index = new Map<string, T>(values.map((v) => [fold === 'lower' ? v.toLowerCase() : v.toUpperCase(), v]));
+function lookup<T extends string>(
+  values: readonly T[],
+  fold: 'lower' | 'upper',
+): (item: string) => T | null {
+  const index = new Map<string, T>(
+    values.map((v) => [fold === 'lower' ? v.toLowerCase() : v.toUpperCase(), v]),
+  );
   return (item) => index.get(fold === 'lower' ? item.toLowerCase() : item.toUpperCase()) ?? null;
 }
 
@@ -126,7 +131,10 @@ const itemRules = {
 type ListKey = keyof typeof itemRules;
 const LIST_KEYS = Object.keys(itemRules) as ListKey[];
 
-function parseListItems<T>(raw: string, rule: (item: string) => T | null): { values: T[]; rejected: string[] } {
+function parseListItems<T>(
+  raw: string,
+  rule: (item: string) => T | null,
+): { values: T[]; rejected: string[] } {
   const values: T[] = [];
   const rejected: string[] = [];
   for (const item of splitList(raw)) {
@@ -232,7 +240,12 @@ export const sortParser = createParser<TableSort>({
 
 export const trialParser = createParser<string>({ parse: parseNctId, serialize: (v) => v });
 
-const allParsers = { ...trialFilterParsers, view: viewParser, sort: sortParser, trial: trialParser };
+const allParsers = {
+  ...trialFilterParsers,
+  view: viewParser,
+  sort: sortParser,
+  trial: trialParser,
+};
 
 const serializeAll = createSerializer(allParsers);
 
@@ -253,7 +266,8 @@ export function toSearchString(
 export function parseIssues(search: string | URLSearchParams): ParseIssue[] {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const issues: ParseIssue[] = [];
-  const add = (param: string, value: string, reason: string) => issues.push({ param, value, reason });
+  const add = (param: string, value: string, reason: string) =>
+    issues.push({ param, value, reason });
   for (const key of LIST_KEYS) {
     const raw = params.get(key);
     if (raw === null) continue;
@@ -264,23 +278,28 @@ export function parseIssues(search: string | URLSearchParams): ParseIssue[] {
   }
   for (const key of ['from', 'to'] as const) {
     const raw = params.get(key);
-    if (raw !== null && raw.trim() !== '' && parseYear(raw) === null) add(key, raw, 'not a year (1900–2100)');
+    if (raw !== null && raw.trim() !== '' && parseYear(raw) === null)
+      add(key, raw, 'not a year (1900–2100)');
   }
   const from = parseYear(params.get('from') ?? '');
   const to = parseYear(params.get('to') ?? '');
-  if (from !== null && to !== null && from > to) add('from', `${from}–${to}`, 'start year range is empty');
+  if (from !== null && to !== null && from > to)
+    add('from', `${from}–${to}`, 'start year range is empty');
   for (const key of ['results', 'hidden'] as const) {
     const raw = params.get(key);
     if (raw !== null && parseFlag(raw) === null) add(key, raw, 'expected 1');
   }
   const q = params.get('q');
-  if (q !== null && q.length > MAX_TEXT) add('q', `${q.slice(0, 20)}…`, `search text cut to ${MAX_TEXT} characters`);
+  if (q !== null && q.length > MAX_TEXT)
+    add('q', `${q.slice(0, 20)}…`, `search text cut to ${MAX_TEXT} characters`);
   const view = params.get('view');
   if (view !== null && viewParser.parse(view) === null) add('view', view, 'unknown view');
   const sort = params.get('sort');
-  if (sort !== null && sort.trim() !== '' && parseSort(sort) === null) add('sort', sort, 'unknown sort');
+  if (sort !== null && sort.trim() !== '' && parseSort(sort) === null)
+    add('sort', sort, 'unknown sort');
   const trial = params.get('trial');
-  if (trial !== null && trial.trim() !== '' && parseNctId(trial) === null) add('trial', trial, 'not an NCT id');
+  if (trial !== null && trial.trim() !== '' && parseNctId(trial) === null)
+    add('trial', trial, 'not an NCT id');
   return issues;
 }
 
@@ -290,10 +309,9 @@ export function describeParseIssues(issues: readonly ParseIssue[]): string {
   return `Ignored in the link: ${issues.map((i) => `${i.param} "${i.value}" (${i.reason})`).join('; ')}.`;
 }
 
-const rawParsers = Object.fromEntries(Object.keys(allParsers).map((k) => [k, parseAsString])) as Record<
-  keyof typeof allParsers,
-  typeof parseAsString
->;
+const rawParsers = Object.fromEntries(
+  Object.keys(allParsers).map((k) => [k, parseAsString]),
+) as Record<keyof typeof allParsers, typeof parseAsString>;
 
 /** The issues of the current URL (re-evaluated when the URL changes). */
 export function useParseIssues(): ParseIssue[] {
@@ -336,13 +354,17 @@ export function useTrialFilters(): [
 export function useView(): [View, (view: View, options?: UrlUpdateOptions) => void] {
   const [{ view }, setValues] = useQueryStates({ view: viewParser });
   const setView = useCallback(
-    (next: View, options?: UrlUpdateOptions) => void setValues({ view: next }, nuqsOptions(options)),
+    (next: View, options?: UrlUpdateOptions) =>
+      void setValues({ view: next }, nuqsOptions(options)),
     [setValues],
   );
   return [view, setView];
 }
 
-export function useSelectedTrial(): [string | null, (nctId: string | null, options?: UrlUpdateOptions) => void] {
+export function useSelectedTrial(): [
+  string | null,
+  (nctId: string | null, options?: UrlUpdateOptions) => void,
+] {
   const [{ trial }, setValues] = useQueryStates({ trial: trialParser });
   const setTrial = useCallback(
     (next: string | null, options?: UrlUpdateOptions) =>
@@ -352,10 +374,14 @@ export function useSelectedTrial(): [string | null, (nctId: string | null, optio
   return [trial, setTrial];
 }
 
-export function useTableSort(): [TableSort, (sort: TableSort | null, options?: UrlUpdateOptions) => void] {
+export function useTableSort(): [
+  TableSort,
+  (sort: TableSort | null, options?: UrlUpdateOptions) => void,
+] {
   const [{ sort }, setValues] = useQueryStates({ sort: sortParser });
   const setSort = useCallback(
-    (next: TableSort | null, options?: UrlUpdateOptions) => void setValues({ sort: next }, nuqsOptions(options)),
+    (next: TableSort | null, options?: UrlUpdateOptions) =>
+      void setValues({ sort: next }, nuqsOptions(options)),
     [setValues],
   );
   return [sort, setSort];

@@ -63,7 +63,9 @@ describe('pruneStudyToFields', () => {
 
   it('uses only piece names and paths that exist in the real /studies/metadata field tree', () => {
     type Node = { name: string; piece?: string; children?: Node[] };
-    const tree = JSON.parse(readFileSync(new URL('../../spec/metadata.json', import.meta.url), 'utf8')) as Node[];
+    const tree = JSON.parse(
+      readFileSync(new URL('../../spec/metadata.json', import.meta.url), 'utf8'),
+    ) as Node[];
     const pieces = new Map<string, string>();
     const walk = (nodes: Node[], prefix: string) => {
       for (const node of nodes) {

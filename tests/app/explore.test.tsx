@@ -8,7 +8,9 @@ import { renderWithProviders } from '../render.tsx';
 
 function fixtures(...ids: string[]): unknown[] {
   return ids.map((id) => {
-    const entry = fixtureEntries().find((e) => e.study.protocolSection?.identificationModule?.nctId === id);
+    const entry = fixtureEntries().find(
+      (e) => e.study.protocolSection?.identificationModule?.nctId === id,
+    );
     if (!entry) throw new Error(`No fixture ${id}`);
     return entry.study;
   });
@@ -24,7 +26,9 @@ const KNOWN = fixtures('NCT00014755', 'NCT00040482', 'NCT01413100', 'NCT02513394
 function renderAt(path: string) {
   window.history.replaceState(null, '', path);
   server.use(
-    http.get('*/api/v2/studies', () => HttpResponse.json({ studies: KNOWN, totalCount: KNOWN.length })),
+    http.get('*/api/v2/studies', () =>
+      HttpResponse.json({ studies: KNOWN, totalCount: KNOWN.length }),
+    ),
   );
   return renderWithProviders(<App datasetOptions={{ retry: { retries: 0 } }} mockMode={false} />);
 }
@@ -43,7 +47,15 @@ describe('Exploring the trials', () => {
   it('offers every filter with a visible label, in a region named Filters', async () => {
     renderAt('/');
     const region = await filtersRegion();
-    for (const name of ['Disease', 'Therapy', 'Transplant type', 'Phase', 'Status', 'Country', 'Sponsor class']) {
+    for (const name of [
+      'Disease',
+      'Therapy',
+      'Transplant type',
+      'Phase',
+      'Status',
+      'Country',
+      'Sponsor class',
+    ]) {
       expect(within(region).getByRole('group', { name })).toBeVisible();
       expect(within(region).getByText(name, { selector: 'label, span' })).toBeVisible();
     }
@@ -61,8 +73,12 @@ describe('Exploring the trials', () => {
     expect(within(therapy).getByRole('checkbox', { name: /^HSCT/ })).toBeChecked();
     expect(within(therapy).getByRole('checkbox', { name: 'HSCT 3 trials' })).toBeVisible();
     const disease = within(region).getByRole('group', { name: 'Disease' });
-    expect(within(disease).getByRole('checkbox', { name: 'Multiple sclerosis 2 trials' })).not.toBeChecked();
-    expect(within(disease).getByRole('checkbox', { name: 'Systemic sclerosis 1 trial' })).toBeVisible();
+    expect(
+      within(disease).getByRole('checkbox', { name: 'Multiple sclerosis 2 trials' }),
+    ).not.toBeChecked();
+    expect(
+      within(disease).getByRole('checkbox', { name: 'Systemic sclerosis 1 trial' }),
+    ).toBeVisible();
     expect(resultCount()).toBe('3 trials');
   });
 
@@ -76,9 +92,13 @@ describe('Exploring the trials', () => {
     const type = within(region).getByRole('group', { name: 'Transplant type' });
     expect(within(type).getByRole('checkbox', { name: 'Autologous 1 trial' })).toBeVisible();
     expect(within(type).getByRole('checkbox', { name: 'Both 0 trials' })).toBeVisible();
-    expect(within(region).getByRole('checkbox', { name: 'Multiple sclerosis 2 trials' })).toBeVisible();
+    expect(
+      within(region).getByRole('checkbox', { name: 'Multiple sclerosis 2 trials' }),
+    ).toBeVisible();
 
-    await user.click(screen.getByRole('button', { name: 'Remove filter Disease: Systemic sclerosis' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Remove filter Disease: Systemic sclerosis' }),
+    );
     await waitFor(() => expect(window.location.search).toBe(''));
     expect(resultCount()).toBe('3 trials');
   });
@@ -89,7 +109,9 @@ describe('Exploring the trials', () => {
     expect(within(region).getByRole('checkbox', { name: /^Multiple sclerosis/ })).toBeChecked();
     expect(within(region).getByRole('combobox', { name: 'Start year from' })).toHaveValue('1998');
     expect(resultCount()).toBe('1 trial');
-    expect(screen.getByRole('list', { name: 'Active filters' })).toHaveTextContent('Started since 1998');
+    expect(screen.getByRole('list', { name: 'Active filters' })).toHaveTextContent(
+      'Started since 1998',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Clear all' }));
     await waitFor(() => expect(window.location.search).toBe(''));
@@ -120,12 +142,18 @@ describe('Exploring the trials', () => {
     await user.keyboard('{Enter}');
     await waitFor(() => expect(window.location.search).toBe('?disease=systemic-sclerosis'));
     expect(resultCount()).toBe('1 trial');
-    expect(within(panel).getByRole('button', { name: 'Systemic sclerosis' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(panel).getByRole('button', { name: 'Systemic sclerosis' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   });
 
   it('switches views through the URL', async () => {
     const { user } = renderAt('/?view=patient');
-    expect(await screen.findByRole('tab', { name: 'For patients' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('tab', { name: 'For patients' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await user.click(screen.getByRole('tab', { name: 'Dashboard' }));
     await waitFor(() => expect(window.location.search).toBe(''));
     expect(await screen.findByRole('region', { name: 'Trials by disease' })).toBeVisible();
@@ -133,13 +161,17 @@ describe('Exploring the trials', () => {
 
   it('ignores unknown values in a link with a quiet notice, keeping the rest', async () => {
     renderAt('/?disease=systemic-sclerosis,not-a-disease&from=19x9');
-    expect(await screen.findByText(/Ignored in the link: disease "not-a-disease" .*from "19x9"/)).toBeVisible();
+    expect(
+      await screen.findByText(/Ignored in the link: disease "not-a-disease" .*from "19x9"/),
+    ).toBeVisible();
     expect(resultCount()).toBe('1 trial');
   });
 
   it('says when no trial matches and offers to clear the filters', async () => {
     const { user } = renderAt('/?disease=lupus');
-    expect(await screen.findByRole('heading', { name: 'No trials match these filters' })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { name: 'No trials match these filters' }),
+    ).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Clear all filters' }));
     await waitFor(() => expect(resultCount()).toBe('3 trials'));
   });

@@ -126,18 +126,22 @@ describe('classifyDiseases: traps from the domain guide give no category', () =>
   });
 
   it('a juvenile rheumatoid arthritis is JIA, not RA', () => {
-    expect(fromConditions('Juvenile Rheumatoid Arthritis')).toEqual(['juvenile-idiopathic-arthritis']);
+    expect(fromConditions('Juvenile Rheumatoid Arthritis')).toEqual([
+      'juvenile-idiopathic-arthritis',
+    ]);
   });
 
   it('"Crohn\'s colitis" is Crohn\'s disease, not ulcerative colitis', () => {
     expect(fromConditions("Crohn's colitis")).toEqual(['crohns-disease']);
   });
 
-  it('IBD as an umbrella term adds nothing when Crohn\'s disease is named', () => {
-    expect(fromConditions("Crohn's Disease", 'Inflammatory Bowel Disease')).toEqual(['crohns-disease']);
+  it("IBD as an umbrella term adds nothing when Crohn's disease is named", () => {
+    expect(fromConditions("Crohn's Disease", 'Inflammatory Bowel Disease')).toEqual([
+      'crohns-disease',
+    ]);
   });
 
-  it('IBD and ulcerative colitis named together with Crohn\'s keep both', () => {
+  it("IBD and ulcerative colitis named together with Crohn's keep both", () => {
     expect(fromConditions("Crohn's Disease", 'Ulcerative Colitis')).toEqual([
       'crohns-disease',
       'ulcerative-colitis',
@@ -151,7 +155,9 @@ describe('classifyDiseases: bare "MS" is read only in conditions and titles', ()
   });
 
   it('accepts MS in a title', () => {
-    expect(classifyDiseases(evidence({ titles: ['aHSCT in Aggressive MS'] }))).toEqual(['multiple-sclerosis']);
+    expect(classifyDiseases(evidence({ titles: ['aHSCT in Aggressive MS'] }))).toEqual([
+      'multiple-sclerosis',
+    ]);
   });
 
   it('ignores MS in keywords', () => {
@@ -159,7 +165,9 @@ describe('classifyDiseases: bare "MS" is read only in conditions and titles', ()
   });
 
   it('ignores mass spectrometry (LC-MS/MS) in a title', () => {
-    expect(classifyDiseases(evidence({ titles: ['Drug levels by LC-MS/MS in healthy volunteers'] }))).toEqual([]);
+    expect(
+      classifyDiseases(evidence({ titles: ['Drug levels by LC-MS/MS in healthy volunteers'] })),
+    ).toEqual([]);
   });
 
   it('ignores lower-case "ms" (milliseconds)', () => {
@@ -169,11 +177,9 @@ describe('classifyDiseases: bare "MS" is read only in conditions and titles', ()
 
 describe('classifyDiseases: evidence priority', () => {
   it('a basket trial gets every category its conditions name', () => {
-    expect(fromConditions('Systemic Lupus Erythematosus', 'Systemic Sclerosis', 'Dermatomyositis')).toEqual([
-      'systemic-sclerosis',
-      'lupus',
-      'inflammatory-myopathy',
-    ]);
+    expect(
+      fromConditions('Systemic Lupus Erythematosus', 'Systemic Sclerosis', 'Dermatomyositis'),
+    ).toEqual(['systemic-sclerosis', 'lupus', 'inflammatory-myopathy']);
   });
 
   it('drops the generic category when a specific one matched', () => {
@@ -182,38 +188,53 @@ describe('classifyDiseases: evidence priority', () => {
 
   it('conditions decide before keywords and titles', () => {
     const result = classifyDiseases(
-      evidence({ conditions: ['Multiple Sclerosis'], keywords: ['lupus'], titles: ['HSCT in Crohn disease'] }),
+      evidence({
+        conditions: ['Multiple Sclerosis'],
+        keywords: ['lupus'],
+        titles: ['HSCT in Crohn disease'],
+      }),
     );
     expect(result).toEqual(['multiple-sclerosis']);
   });
 
   it('MeSH terms count like conditions', () => {
-    expect(classifyDiseases(evidence({ conditions: ['Refractory disease'], meshTerms: ['Myasthenia Gravis'] }))).toEqual([
-      'myasthenia-gravis',
-    ]);
+    expect(
+      classifyDiseases(
+        evidence({ conditions: ['Refractory disease'], meshTerms: ['Myasthenia Gravis'] }),
+      ),
+    ).toEqual(['myasthenia-gravis']);
   });
 
   it('keywords decide when the conditions name nothing', () => {
-    expect(classifyDiseases(evidence({ conditions: ['Diabetes Mellitus'], keywords: ['T1DM'] }))).toEqual([
-      'type-1-diabetes',
-    ]);
+    expect(
+      classifyDiseases(evidence({ conditions: ['Diabetes Mellitus'], keywords: ['T1DM'] })),
+    ).toEqual(['type-1-diabetes']);
   });
 
   it('titles decide when conditions and keywords name nothing', () => {
-    expect(classifyDiseases(evidence({ titles: ['Stem Cell Transplant to Treat Patients With Systemic Sclerosis'] }))).toEqual([
-      'systemic-sclerosis',
-    ]);
+    expect(
+      classifyDiseases(
+        evidence({ titles: ['Stem Cell Transplant to Treat Patients With Systemic Sclerosis'] }),
+      ),
+    ).toEqual(['systemic-sclerosis']);
   });
 
   it('a generic "autoimmune" condition is refined by a specific title', () => {
     expect(
-      classifyDiseases(evidence({ conditions: ['Autoimmune Diseases'], titles: ['CAR-T for refractory lupus'] })),
+      classifyDiseases(
+        evidence({ conditions: ['Autoimmune Diseases'], titles: ['CAR-T for refractory lupus'] }),
+      ),
     ).toEqual(['lupus']);
   });
 
   it('a malignant condition with no autoimmune condition stops reading (no id from the title)', () => {
     expect(
-      classifyDiseases(evidence({ conditions: ['Leukemia'], titles: ['Allogeneic HSCT in leukemia patients with lupus'] })),
+      classifyDiseases(
+        evidence({
+          conditions: ['Leukemia'],
+          titles: ['Allogeneic HSCT in leukemia patients with lupus'],
+        }),
+      ),
     ).toEqual([]);
   });
 
@@ -224,14 +245,18 @@ describe('classifyDiseases: evidence priority', () => {
   it('reads the summary only when the record has no conditions at all', () => {
     const summary = 'A study of CABA-201 in subjects with systemic sclerosis.';
     expect(classifyDiseases(evidence({ briefSummary: summary }))).toEqual(['systemic-sclerosis']);
-    expect(classifyDiseases(evidence({ conditions: ['Healthy'], briefSummary: summary }))).toEqual([]);
+    expect(classifyDiseases(evidence({ conditions: ['Healthy'], briefSummary: summary }))).toEqual(
+      [],
+    );
   });
 
   it('the summary never gives the generic category', () => {
-    expect(classifyDiseases(evidence({ briefSummary: 'Multiple sclerosis is an autoimmune disease.' }))).toEqual([
-      'multiple-sclerosis',
-    ]);
-    expect(classifyDiseases(evidence({ briefSummary: 'Autoimmune disease is common.' }))).toEqual([]);
+    expect(
+      classifyDiseases(evidence({ briefSummary: 'Multiple sclerosis is an autoimmune disease.' })),
+    ).toEqual(['multiple-sclerosis']);
+    expect(classifyDiseases(evidence({ briefSummary: 'Autoimmune disease is common.' }))).toEqual(
+      [],
+    );
   });
 
   it('never matches across two separate conditions', () => {

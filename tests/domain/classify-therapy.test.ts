@@ -6,7 +6,8 @@ import type { Therapy, TransplantType } from '../../src/domain/trial.ts';
 function evidence(partial: Partial<TherapyEvidence>): TherapyEvidence {
   return { interventions: [], armGroups: [], keywords: [], ...partial };
 }
-const withIntervention = (...interventions: string[]) => classifyTherapy(evidence({ interventions }));
+const withIntervention = (...interventions: string[]) =>
+  classifyTherapy(evidence({ interventions }));
 const withTitle = (briefTitle: string) => classifyTherapy(evidence({ briefTitle }));
 
 describe('classifyTherapy, step A: transplant cues make a trial HSCT', () => {
@@ -42,7 +43,10 @@ describe('classifyTherapy, step A: transplant cues make a trial HSCT', () => {
 
   it('reads the title when no intervention names the transplant', () => {
     const result = classifyTherapy(
-      evidence({ interventions: ['Cyclophosphamide', 'ATG'], officialTitle: 'Intensive immunosuppression and HSCT in MS' }),
+      evidence({
+        interventions: ['Cyclophosphamide', 'ATG'],
+        officialTitle: 'Intensive immunosuppression and HSCT in MS',
+      }),
     );
     expect(result.therapy).toBe('hsct');
   });
@@ -92,7 +96,8 @@ describe('classifyTherapy, step B: other cell therapies', () => {
     const result = classifyTherapy(
       evidence({
         interventions: ['CD19 CAR-T cells'],
-        briefSummary: 'Unlike autologous hematopoietic stem cell transplantation, CAR-T needs no conditioning.',
+        briefSummary:
+          'Unlike autologous hematopoietic stem cell transplantation, CAR-T needs no conditioning.',
       }),
     );
     expect(result).toMatchObject({ therapy: 'car-t', transplantType: 'unspecified' });
@@ -110,11 +115,17 @@ describe('classifyTherapy, step B: other cell therapies', () => {
   });
 
   it('a record with only a summary is classified from it', () => {
-    expect(classifyTherapy(evidence({ briefSummary: 'CABA-201, a CD19-CAR T cell therapy' })).therapy).toBe('car-t');
+    expect(
+      classifyTherapy(evidence({ briefSummary: 'CABA-201, a CD19-CAR T cell therapy' })).therapy,
+    ).toBe('car-t');
   });
 
   it('a record without any cue is "other" with no evidence', () => {
-    expect(classifyTherapy(evidence({ interventions: ['Ocrelizumab'], briefTitle: 'Ocrelizumab in MS' }))).toEqual({
+    expect(
+      classifyTherapy(
+        evidence({ interventions: ['Ocrelizumab'], briefTitle: 'Ocrelizumab in MS' }),
+      ),
+    ).toEqual({
       therapy: 'other',
       transplantType: 'unspecified',
     });
@@ -156,7 +167,9 @@ describe('classifyTherapy, step C: cell source', () => {
   });
 
   it('both sources in the interventions give "both"', () => {
-    expect(withIntervention('Autologous HSCT', 'Syngeneic bone marrow transplantation').transplantType).toBe('both');
+    expect(
+      withIntervention('Autologous HSCT', 'Syngeneic bone marrow transplantation').transplantType,
+    ).toBe('both');
   });
 
   it('the higher-weight field wins over background in the summary', () => {
@@ -170,7 +183,10 @@ describe('classifyTherapy, step C: cell source', () => {
   });
 
   it('a tie between fields of equal weight gives "both"', () => {
-    expect(withTitle('Syngeneic or Autologous Peripheral Blood Stem Cell Transplantation').transplantType).toBe('both');
+    expect(
+      withTitle('Syngeneic or Autologous Peripheral Blood Stem Cell Transplantation')
+        .transplantType,
+    ).toBe('both');
   });
 
   it('an allogeneic product that is not the graft does not make the HSCT allogeneic', () => {
@@ -190,17 +206,19 @@ describe('classifyTherapy, step C: cell source', () => {
   });
 
   it('cyclophosphamide, ATG, alemtuzumab and "bone marrow" alone are no source cues', () => {
-    expect(withIntervention('HSCT after cyclophosphamide, ATG, alemtuzumab; bone marrow harvest').transplantType).toBe(
-      'unspecified',
-    );
+    expect(
+      withIntervention('HSCT after cyclophosphamide, ATG, alemtuzumab; bone marrow harvest')
+        .transplantType,
+    ).toBe('unspecified');
   });
 });
 
 describe('classifyTherapy: transplantEvidence', () => {
   it('quotes the deciding phrase in its original case', () => {
-    expect(withIntervention('PROCEDURE: Autologous Haematopoietic Stem Cell Transplantation').transplantEvidence).toBe(
-      'Autologous Haematopoietic Stem Cell Transplantation',
-    );
+    expect(
+      withIntervention('PROCEDURE: Autologous Haematopoietic Stem Cell Transplantation')
+        .transplantEvidence,
+    ).toBe('Autologous Haematopoietic Stem Cell Transplantation');
   });
 
   it('quotes the therapy phrase when no source is named', () => {
@@ -211,7 +229,10 @@ describe('classifyTherapy: transplantEvidence', () => {
 
   it('quotes the phrase from the highest-weight field', () => {
     const result = classifyTherapy(
-      evidence({ interventions: ['Allogeneic HCT'], briefSummary: 'An autologous comparison is discussed.' }),
+      evidence({
+        interventions: ['Allogeneic HCT'],
+        briefSummary: 'An autologous comparison is discussed.',
+      }),
     );
     expect(result.transplantEvidence).toBe('Allogeneic HCT');
   });

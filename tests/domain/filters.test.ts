@@ -41,10 +41,16 @@ const msCart = syntheticTrial({
   transplantType: 'autologous',
   startYear: 2023,
   status: 'RECRUITING',
-  interventions: [{ type: 'BIOLOGICAL', name: 'KYV-101 CAR T cells', otherNames: ['anti-CD19 CAR-T'] }],
+  interventions: [
+    { type: 'BIOLOGICAL', name: 'KYV-101 CAR T cells', otherNames: ['anti-CD19 CAR-T'] },
+  ],
   sponsor: { name: 'Kyverna Therapeutics', class: 'INDUSTRY' },
 });
-const notAutoimmune = syntheticTrial({ diseases: [], transplantType: 'allogeneic', startYear: 2018 });
+const notAutoimmune = syntheticTrial({
+  diseases: [],
+  transplantType: 'allogeneic',
+  startYear: 2018,
+});
 
 const ALL: Trial[] = [ssc2016, ssc2010, sscAllo, msCart, notAutoimmune];
 
@@ -62,7 +68,10 @@ describe('filterTrials', () => {
   });
 
   it('answers: autologous HSCT in systemic sclerosis started since 2015, recruiting, by country', () => {
-    const since2015 = filterTrials(ALL, f({ disease: ['systemic-sclerosis'], type: ['autologous'], from: 2015 }));
+    const since2015 = filterTrials(
+      ALL,
+      f({ disease: ['systemic-sclerosis'], type: ['autologous'], from: 2015 }),
+    );
     expect(since2015).toEqual([ssc2016]);
     const recruiting = filterTrials(since2015, f({ status: ['RECRUITING'] }));
     expect(recruiting).toHaveLength(1);
@@ -84,7 +93,10 @@ describe('filterTrials', () => {
 
   it('limits the start year range inclusively and drops trials without a start year', () => {
     const noStart = syntheticTrial({ diseases: ['lupus'] });
-    expect(filterTrials([...ALL, noStart], f({ from: 2010, to: 2016 }))).toEqual([ssc2016, ssc2010]);
+    expect(filterTrials([...ALL, noStart], f({ from: 2010, to: 2016 }))).toEqual([
+      ssc2016,
+      ssc2010,
+    ]);
   });
 
   it('filters by sponsor class and posted results', () => {
@@ -138,7 +150,12 @@ describe('facetCounts', () => {
       nctId: `NCT99${String(i).padStart(6, '0')}`,
       startYear: 2000 + (i % 25),
     }));
-    const filters = f({ disease: ['systemic-sclerosis'], status: ['RECRUITING'], from: 2010, q: 'sclerosis' });
+    const filters = f({
+      disease: ['systemic-sclerosis'],
+      status: ['RECRUITING'],
+      from: 2010,
+      q: 'sclerosis',
+    });
     // Best of five runs, so a busy machine or a cold JIT does not decide the result.
     const timings = Array.from({ length: 5 }, () => {
       const started = performance.now();

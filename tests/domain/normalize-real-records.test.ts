@@ -40,7 +40,11 @@ describe('the 114 real records of any disease', () => {
       const p = raw.protocolSection;
       const info = p.designModule?.enrollmentInfo;
       const countries = [
-        ...new Set((p.contactsLocationsModule?.locations ?? []).map((l) => l.country).filter((c) => c !== undefined)),
+        ...new Set(
+          (p.contactsLocationsModule?.locations ?? [])
+            .map((l) => l.country)
+            .filter((c) => c !== undefined),
+        ),
       ];
       const trial = normalizeStudy(raw);
       expect(trial).not.toBeNull();

@@ -11,7 +11,8 @@ const FULL = {
     identificationModule: {
       nctId: 'nct99000001',
       briefTitle: 'aHSCT in Aggressive MS',
-      officialTitle: 'Autologous Hematopoietic Stem Cell Transplantation in Aggressive Multiple Sclerosis',
+      officialTitle:
+        'Autologous Hematopoietic Stem Cell Transplantation in Aggressive Multiple Sclerosis',
       acronym: 'SYN-MS',
     },
     statusModule: {
@@ -27,7 +28,10 @@ const FULL = {
       leadSponsor: { name: 'Synthetic University', class: 'OTHER' },
       collaborators: [{ name: 'Synthetic Foundation', class: 'INDUSTRY' }, { class: 'NIH' }],
     },
-    descriptionModule: { briefSummary: 'Synthetic summary.', detailedDescription: 'Synthetic details.' },
+    descriptionModule: {
+      briefSummary: 'Synthetic summary.',
+      detailedDescription: 'Synthetic details.',
+    },
     conditionsModule: { conditions: ['Multiple Sclerosis', '  '], keywords: ['HSCT'] },
     designModule: {
       studyType: 'INTERVENTIONAL',
@@ -36,7 +40,12 @@ const FULL = {
     },
     armsInterventionsModule: {
       armGroups: [
-        { label: 'aHSCT', type: 'EXPERIMENTAL', description: 'BEAM-ATG then stem cells', interventionNames: ['Procedure: aHSCT'] },
+        {
+          label: 'aHSCT',
+          type: 'EXPERIMENTAL',
+          description: 'BEAM-ATG then stem cells',
+          interventionNames: ['Procedure: aHSCT'],
+        },
       ],
       interventions: [
         { type: 'PROCEDURE', name: 'aHSCT', description: 'Autologous HSCT', otherNames: ['AHSCT'] },
@@ -53,16 +62,30 @@ const FULL = {
     },
     contactsLocationsModule: {
       centralContacts: [{ name: 'Study Nurse', role: 'CONTACT', email: 'nurse@example.org' }],
-      overallOfficials: [{ name: 'Dr Synthetic', affiliation: 'Synthetic University', role: 'PRINCIPAL_INVESTIGATOR' }],
+      overallOfficials: [
+        {
+          name: 'Dr Synthetic',
+          affiliation: 'Synthetic University',
+          role: 'PRINCIPAL_INVESTIGATOR',
+        },
+      ],
       locations: [
-        { facility: 'Site A', city: 'Oslo', country: 'Norway', status: 'RECRUITING', geoPoint: { lat: 59.9, lon: 10.7 } },
+        {
+          facility: 'Site A',
+          city: 'Oslo',
+          country: 'Norway',
+          status: 'RECRUITING',
+          geoPoint: { lat: 59.9, lon: 10.7 },
+        },
         { facility: 'Site B', city: 'Bergen', country: 'Norway', geoPoint: { lat: 'x', lon: 5.3 } },
         { city: 'Uppsala', country: 'Sweden', contacts: [{ name: 'Site PI', phone: '+46 0' }] },
       ],
     },
     outcomesModule: { primaryOutcomes: [{ measure: 'Allogeneic lupus CAR-T outcome' }] },
   },
-  derivedSection: { conditionBrowseModule: { meshes: [{ id: 'D009103', term: 'Multiple Sclerosis' }] } },
+  derivedSection: {
+    conditionBrowseModule: { meshes: [{ id: 'D009103', term: 'Multiple Sclerosis' }] },
+  },
   hasResults: true,
 };
 
@@ -77,7 +100,8 @@ describe('normalizeStudy maps a full record', () => {
   it('keeps titles, status, dates and study design as given', () => {
     expect(trial).toMatchObject({
       title: 'aHSCT in Aggressive MS',
-      officialTitle: 'Autologous Hematopoietic Stem Cell Transplantation in Aggressive Multiple Sclerosis',
+      officialTitle:
+        'Autologous Hematopoietic Stem Cell Transplantation in Aggressive Multiple Sclerosis',
       acronym: 'SYN-MS',
       status: 'TERMINATED',
       whyStopped: 'Funding ended',
@@ -114,14 +138,26 @@ describe('normalizeStudy maps a full record', () => {
       { type: 'PROCEDURE', name: 'aHSCT', description: 'Autologous HSCT', otherNames: ['AHSCT'] },
     ]);
     expect(trial.arms).toEqual([
-      { label: 'aHSCT', type: 'EXPERIMENTAL', description: 'BEAM-ATG then stem cells', interventionNames: ['Procedure: aHSCT'] },
+      {
+        label: 'aHSCT',
+        type: 'EXPERIMENTAL',
+        description: 'BEAM-ATG then stem cells',
+        interventionNames: ['Procedure: aHSCT'],
+      },
     ]);
   });
 
   it('keeps locations with coordinates only when both are finite, and distinct countries in order', () => {
     expect(trial.countries).toEqual(['Norway', 'Sweden']);
     expect(trial.locations).toEqual([
-      { facility: 'Site A', city: 'Oslo', country: 'Norway', status: 'RECRUITING', lat: 59.9, lon: 10.7 },
+      {
+        facility: 'Site A',
+        city: 'Oslo',
+        country: 'Norway',
+        status: 'RECRUITING',
+        lat: 59.9,
+        lon: 10.7,
+      },
       { facility: 'Site B', city: 'Bergen', country: 'Norway' },
       { city: 'Uppsala', country: 'Sweden', contacts: [{ name: 'Site PI', phone: '+46 0' }] },
     ]);
@@ -136,7 +172,13 @@ describe('normalizeStudy maps a full record', () => {
       healthyVolunteers: false,
       briefSummary: 'Synthetic summary.',
       centralContacts: [{ name: 'Study Nurse', role: 'CONTACT', email: 'nurse@example.org' }],
-      overallOfficials: [{ name: 'Dr Synthetic', affiliation: 'Synthetic University', role: 'PRINCIPAL_INVESTIGATOR' }],
+      overallOfficials: [
+        {
+          name: 'Dr Synthetic',
+          affiliation: 'Synthetic University',
+          role: 'PRINCIPAL_INVESTIGATOR',
+        },
+      ],
     });
     expect(JSON.stringify(trial)).not.toContain('Exclusion');
   });
@@ -149,7 +191,9 @@ describe('normalizeStudy maps a full record', () => {
 
 describe('normalizeStudy on sparse and odd records', () => {
   it('a record with only an id gets defaults', () => {
-    expect(normalizeStudy({ protocolSection: { identificationModule: { nctId: 'NCT99000002' } } })).toEqual({
+    expect(
+      normalizeStudy({ protocolSection: { identificationModule: { nctId: 'NCT99000002' } } }),
+    ).toEqual({
       nctId: 'NCT99000002',
       url: 'https://clinicaltrials.gov/study/NCT99000002',
       title: 'NCT99000002',
@@ -168,14 +212,20 @@ describe('normalizeStudy on sparse and odd records', () => {
   });
 
   it('falls back to the official title, then the id', () => {
-    const only = (identificationModule: object) => normalizeStudy({ protocolSection: { identificationModule } })?.title;
+    const only = (identificationModule: object) =>
+      normalizeStudy({ protocolSection: { identificationModule } })?.title;
     expect(only({ nctId: 'NCT99000003', officialTitle: 'Official' })).toBe('Official');
-    expect(only({ nctId: 'NCT99000003', briefTitle: '  ', officialTitle: 'Official' })).toBe('Official');
+    expect(only({ nctId: 'NCT99000003', briefTitle: '  ', officialTitle: 'Official' })).toBe(
+      'Official',
+    );
   });
 
   it('keeps an unknown overall status string as given', () => {
     const t = normalizeStudy({
-      protocolSection: { identificationModule: { nctId: 'NCT99000004' }, statusModule: { overallStatus: 'SOMETHING_NEW' } },
+      protocolSection: {
+        identificationModule: { nctId: 'NCT99000004' },
+        statusModule: { overallStatus: 'SOMETHING_NEW' },
+      },
     });
     expect(t?.status).toBe('SOMETHING_NEW');
   });
@@ -195,22 +245,34 @@ describe('normalizeStudy on sparse and odd records', () => {
     ['2101', undefined],
   ])('start date %j becomes %j', (date, expected) => {
     const t = normalizeStudy({
-      protocolSection: { identificationModule: { nctId: 'NCT99000005' }, statusModule: { startDateStruct: { date } } },
+      protocolSection: {
+        identificationModule: { nctId: 'NCT99000005' },
+        statusModule: { startDateStruct: { date } },
+      },
     });
     expect(t?.startDate).toBe(expected);
     expect(t?.startYear).toBe(expected === undefined ? undefined : Number(expected.slice(0, 4)));
   });
 
-  it.each([[-1], [1.5], ['40'], [Number.NaN], [null]])('enrollment count %j is dropped', (count) => {
-    const t = normalizeStudy({
-      protocolSection: { identificationModule: { nctId: 'NCT99000006' }, designModule: { enrollmentInfo: { count } } },
-    });
-    expect(t?.enrollment).toBeUndefined();
-  });
+  it.each([[-1], [1.5], ['40'], [Number.NaN], [null]])(
+    'enrollment count %j is dropped',
+    (count) => {
+      const t = normalizeStudy({
+        protocolSection: {
+          identificationModule: { nctId: 'NCT99000006' },
+          designModule: { enrollmentInfo: { count } },
+        },
+      });
+      expect(t?.enrollment).toBeUndefined();
+    },
+  );
 
   it('an enrollment without a known type is UNKNOWN', () => {
     const t = normalizeStudy({
-      protocolSection: { identificationModule: { nctId: 'NCT99000007' }, designModule: { enrollmentInfo: { count: 0 } } },
+      protocolSection: {
+        identificationModule: { nctId: 'NCT99000007' },
+        designModule: { enrollmentInfo: { count: 0 } },
+      },
     });
     expect(t?.enrollment).toEqual({ count: 0, type: 'UNKNOWN' });
   });
@@ -240,19 +302,31 @@ describe('normalizeStudy is total', () => {
     { protocolSection: { identificationModule: { nctId: 'NCT123' } } },
     { protocolSection: { identificationModule: { nctId: 'XNCT99000009' } } },
   ];
-  it.each(garbage.map((g) => [JSON.stringify(g) ?? String(g), g]))('%s gives null', (_label, input) => {
-    expect(normalizeStudy(input)).toBeNull();
-  });
+  it.each(garbage.map((g) => [JSON.stringify(g) ?? String(g), g]))(
+    '%s gives null',
+    (_label, input) => {
+      expect(normalizeStudy(input)).toBeNull();
+    },
+  );
 
   it('a record with an id and wrong types everywhere still gives a trial', () => {
     const weird = {
       protocolSection: {
         identificationModule: { nctId: 'NCT99000010', briefTitle: 7, officialTitle: ['x'] },
-        statusModule: { overallStatus: {}, startDateStruct: 'today', completionDateStruct: { date: null } },
+        statusModule: {
+          overallStatus: {},
+          startDateStruct: 'today',
+          completionDateStruct: { date: null },
+        },
         designModule: { phases: 'PHASE2', enrollmentInfo: [], studyType: 3 },
         conditionsModule: { conditions: 'Lupus', keywords: [1, null, 'Lupus'] },
-        armsInterventionsModule: { interventions: [null, 5, { name: { x: 1 } }], armGroups: 'none' },
-        contactsLocationsModule: { locations: [null, 'Oslo', { geoPoint: { lat: Infinity, lon: 1 } }] },
+        armsInterventionsModule: {
+          interventions: [null, 5, { name: { x: 1 } }],
+          armGroups: 'none',
+        },
+        contactsLocationsModule: {
+          locations: [null, 'Oslo', { geoPoint: { lat: Infinity, lon: 1 } }],
+        },
         sponsorCollaboratorsModule: { leadSponsor: 'Acme', collaborators: {} },
         eligibilityModule: { sex: 'BOTH', healthyVolunteers: 'No' },
       },
@@ -291,7 +365,9 @@ describe('normalizeStudy is total', () => {
 });
 
 describe('normalizeStudies', () => {
-  const study = (nctId: string, briefTitle: string) => ({ protocolSection: { identificationModule: { nctId, briefTitle } } });
+  const study = (nctId: string, briefTitle: string) => ({
+    protocolSection: { identificationModule: { nctId, briefTitle } },
+  });
 
   it('keeps the first record of each NCT id and counts records without id and duplicates as skipped', () => {
     const { trials, skipped } = normalizeStudies([
@@ -316,7 +392,10 @@ describe('normalizeStudies', () => {
 describe('isShownByDefault', () => {
   it('hides a trial without an autoimmune disease', () => {
     const t = normalizeStudy({
-      protocolSection: { identificationModule: { nctId: 'NCT99000030' }, conditionsModule: { conditions: ['Leukemia'] } },
+      protocolSection: {
+        identificationModule: { nctId: 'NCT99000030' },
+        conditionsModule: { conditions: ['Leukemia'] },
+      },
     }) as Trial;
     expect(isShownByDefault(t)).toBe(false);
   });

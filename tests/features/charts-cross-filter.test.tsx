@@ -10,9 +10,29 @@ import { StoppedTrials } from '../../src/features/charts/stopped-trials.tsx';
 import { syntheticTrial } from './trial-factory.ts';
 
 const trials = [
-  syntheticTrial({ status: 'RECRUITING', startYear: 2016, transplantType: 'autologous', countries: ['France'], enrollment: { count: 40, type: 'ESTIMATED' } }),
-  syntheticTrial({ status: 'COMPLETED', startYear: 2014, transplantType: 'autologous', countries: ['France', 'Italy'], hasResults: true, enrollment: { count: 25, type: 'ACTUAL' } }),
-  syntheticTrial({ status: 'TERMINATED', whyStopped: 'Slow accrual', startYear: 2016, transplantType: 'allogeneic', diseases: ['systemic-sclerosis'], enrollment: { count: 3, type: 'ACTUAL' } }),
+  syntheticTrial({
+    status: 'RECRUITING',
+    startYear: 2016,
+    transplantType: 'autologous',
+    countries: ['France'],
+    enrollment: { count: 40, type: 'ESTIMATED' },
+  }),
+  syntheticTrial({
+    status: 'COMPLETED',
+    startYear: 2014,
+    transplantType: 'autologous',
+    countries: ['France', 'Italy'],
+    hasResults: true,
+    enrollment: { count: 25, type: 'ACTUAL' },
+  }),
+  syntheticTrial({
+    status: 'TERMINATED',
+    whyStopped: 'Slow accrual',
+    startYear: 2016,
+    transplantType: 'allogeneic',
+    diseases: ['systemic-sclerosis'],
+    enrollment: { count: 3, type: 'ACTUAL' },
+  }),
 ];
 
 async function openTable(user: ReturnType<typeof userEvent.setup>, name: string) {
@@ -27,7 +47,10 @@ describe('cross-filtering charts', () => {
     const onToggle = vi.fn();
     render(<StatusChart trials={trials} selected={['COMPLETED']} onToggle={onToggle} />);
     const table = await openTable(user, 'Trials by status');
-    expect(within(table).getByRole('button', { name: 'Completed' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(table).getByRole('button', { name: 'Completed' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await user.click(within(table).getByRole('button', { name: 'Recruiting' }));
     expect(onToggle).toHaveBeenCalledWith('RECRUITING');
   });
@@ -45,12 +68,11 @@ describe('cross-filtering charts', () => {
     const onToggle = vi.fn();
     render(<StartYearChart trials={trials} onToggle={onToggle} />);
     const table = await openTable(user, 'Trials started per year');
-    expect(within(table).getAllByRole('row').map((r) => r.textContent)).toEqual([
-      'Start yearAutologousAllogeneicTotal',
-      '2014101',
-      '2015000',
-      '2016112',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['Start yearAutologousAllogeneicTotal', '2014101', '2015000', '2016112']);
     await user.click(within(table).getByRole('button', { name: '2016' }));
     expect(onToggle).toHaveBeenCalledWith('2016');
   });
@@ -65,8 +87,12 @@ describe('cross-filtering charts', () => {
 
   it('shows disease by transplant type with summed enrollment', () => {
     render(<DiseaseTypeMatrix trials={trials} />);
-    const table = screen.getByRole('table', { name: 'Trials (participants) by disease and transplant type' });
-    expect(within(table).getByRole('row', { name: /^Multiple sclerosis 2 \(65\) – – – 2 \(65\)$/ })).toBeVisible();
+    const table = screen.getByRole('table', {
+      name: 'Trials (participants) by disease and transplant type',
+    });
+    expect(
+      within(table).getByRole('row', { name: /^Multiple sclerosis 2 \(65\) – – – 2 \(65\)$/ }),
+    ).toBeVisible();
   });
 
   it('filters to trials with results from the results chart', async () => {

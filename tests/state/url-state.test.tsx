@@ -55,10 +55,18 @@ describe('useTrialFilters', () => {
 
   it('writes a filter change to the URL as a new history entry and reads it back', async () => {
     const { result, updates, lastQuery } = setup(() => useTrialFilters());
-    act(() => result.current[1]({ disease: ['systemic-sclerosis'], type: ['autologous'], from: 2015 }));
-    await waitFor(() => expect(lastQuery()).toBe('?disease=systemic-sclerosis&type=autologous&from=2015'));
+    act(() =>
+      result.current[1]({ disease: ['systemic-sclerosis'], type: ['autologous'], from: 2015 }),
+    );
+    await waitFor(() =>
+      expect(lastQuery()).toBe('?disease=systemic-sclerosis&type=autologous&from=2015'),
+    );
     expect(updates.at(-1)?.options.history).toBe('push');
-    expect(result.current[0]).toMatchObject({ disease: ['systemic-sclerosis'], type: ['autologous'], from: 2015 });
+    expect(result.current[0]).toMatchObject({
+      disease: ['systemic-sclerosis'],
+      type: ['autologous'],
+      from: 2015,
+    });
   });
 
   it('leaves the default therapy out of the URL and writes therapy=all for no therapy filter', async () => {
@@ -86,7 +94,10 @@ describe('useTrialFilters', () => {
   });
 
   it('clears every filter with null, back to the defaults', async () => {
-    const { result, lastQuery } = setup(() => useTrialFilters(), '?disease=lupus&therapy=all&results=1&view=table');
+    const { result, lastQuery } = setup(
+      () => useTrialFilters(),
+      '?disease=lupus&therapy=all&results=1&view=table',
+    );
     act(() => result.current[1](null));
     expect(result.current[0]).toEqual(DEFAULT_FILTERS);
     await waitFor(() => expect(lastQuery()).toBe('?view=table'));
@@ -108,8 +119,15 @@ describe('useTrialFilters', () => {
   });
 
   it('accepts ids in any letter case', () => {
-    const { result } = setup(() => useTrialFilters(), '?disease=LUPUS&status=recruiting&phase=phase1_phase2');
-    expect(result.current[0]).toMatchObject({ disease: ['lupus'], status: ['RECRUITING'], phase: ['PHASE1_PHASE2'] });
+    const { result } = setup(
+      () => useTrialFilters(),
+      '?disease=LUPUS&status=recruiting&phase=phase1_phase2',
+    );
+    expect(result.current[0]).toMatchObject({
+      disease: ['lupus'],
+      status: ['RECRUITING'],
+      phase: ['PHASE1_PHASE2'],
+    });
   });
 
   it('can replace the history entry instead of pushing one (typing in the search box)', async () => {
@@ -123,8 +141,16 @@ describe('useTrialFilters', () => {
 
 describe('useView, useSelectedTrial, useTableSort', () => {
   it('defaults to the dashboard view, no selected trial and the newest start first', () => {
-    const { result } = setup(() => ({ view: useView()[0], trial: useSelectedTrial()[0], sort: useTableSort()[0] }));
-    expect(result.current).toEqual({ view: 'dashboard', trial: null, sort: { column: 'start', direction: 'desc' } });
+    const { result } = setup(() => ({
+      view: useView()[0],
+      trial: useSelectedTrial()[0],
+      sort: useTableSort()[0],
+    }));
+    expect(result.current).toEqual({
+      view: 'dashboard',
+      trial: null,
+      sort: { column: 'start', direction: 'desc' },
+    });
   });
 
   it('reads and writes view, trial and sort', async () => {
@@ -148,7 +174,11 @@ describe('useView, useSelectedTrial, useTableSort', () => {
       () => ({ view: useView()[0], trial: useSelectedTrial()[0], sort: useTableSort()[0] }),
       '?view=map&trial=12&sort=colour:up',
     );
-    expect(result.current).toEqual({ view: 'dashboard', trial: null, sort: { column: 'start', direction: 'desc' } });
+    expect(result.current).toEqual({
+      view: 'dashboard',
+      trial: null,
+      sort: { column: 'start', direction: 'desc' },
+    });
   });
 });
 

@@ -29,8 +29,7 @@ export const DISEASE_RULES: readonly DiseaseRule[] = [
       String.raw`\b(?:relapsing[- ]remitting|secondary[- ]progressive|primary[- ]progressive|progressive[- ]relapsing)\b(?! (?:aphasia|supranuclear|myoclonus|ataxia))`,
       String.raw`\b(?:aggressive|highly active|relapsing|progressive) ms\b`,
     ],
-    note:
-      'Bare "MS" (mass spectrometry, milliseconds) is accepted only in conditions and titles, in upper case (see BARE_MS). Bare "RMS" is not a cue: it is also rhabdomyosarcoma.',
+    note: 'Bare "MS" (mass spectrometry, milliseconds) is accepted only in conditions and titles, in upper case (see BARE_MS). Bare "RMS" is not a cue: it is also rhabdomyosarcoma.',
   },
   {
     id: 'systemic-sclerosis',
@@ -76,7 +75,7 @@ export const DISEASE_RULES: readonly DiseaseRule[] = [
     id: 'ulcerative-colitis',
     cues: [String.raw`\binflammatory bowel diseases?\b`, String.raw`\bibd\b`],
     droppedWhen: ['crohns-disease', 'immune-dysregulation'],
-    note: 'IBD is the umbrella term: it adds nothing when Crohn\'s or monogenic IBD is named.',
+    note: "IBD is the umbrella term: it adds nothing when Crohn's or monogenic IBD is named.",
   },
   {
     id: 'type-1-diabetes',
@@ -184,7 +183,11 @@ export const DISEASE_RULES: readonly DiseaseRule[] = [
   },
   {
     id: 'celiac-disease',
-    cues: [String.raw`\bceliac (?:disease|sprue)`, String.raw`\brefractory celiac`, String.raw`\brcd[- ]?(?:ii|2)\b`],
+    cues: [
+      String.raw`\bceliac (?:disease|sprue)`,
+      String.raw`\brefractory celiac`,
+      String.raw`\brcd[- ]?(?:ii|2)\b`,
+    ],
   },
   {
     id: 'immune-dysregulation',

@@ -20,12 +20,9 @@ export type ActiveFiltersProps = {
 
 type Chip = { key: string; label: string; remove: Partial<TrialFilters> };
 
-function listChips<K extends 'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor'>(
-  filters: TrialFilters,
-  key: K,
-  name: string,
-  label: (value: string) => string,
-): Chip[] {
+function listChips<
+  K extends 'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor',
+>(filters: TrialFilters, key: K, name: string, label: (value: string) => string): Chip[] {
   const values: readonly string[] = filters[key];
   return values.map((value) => ({
     key: `${key}:${value}`,
@@ -37,18 +34,55 @@ function listChips<K extends 'disease' | 'therapy' | 'type' | 'phase' | 'status'
 /** Chips for every active filter (removable one by one), "Clear all", and a live "N trials" count. */
 export function chipsOf(filters: TrialFilters): Chip[] {
   const chips: Chip[] = [];
-  if (filters.q.trim() !== '') chips.push({ key: 'q', label: `Search: “${filters.q.trim()}”`, remove: { q: '' } });
-  chips.push(...listChips(filters, 'disease', 'Disease', (v) => DISEASE_LABELS[v as keyof typeof DISEASE_LABELS] ?? v));
+  if (filters.q.trim() !== '')
+    chips.push({ key: 'q', label: `Search: “${filters.q.trim()}”`, remove: { q: '' } });
+  chips.push(
+    ...listChips(
+      filters,
+      'disease',
+      'Disease',
+      (v) => DISEASE_LABELS[v as keyof typeof DISEASE_LABELS] ?? v,
+    ),
+  );
   const therapyIsDefault =
     filters.therapy.length === DEFAULT_FILTERS.therapy.length &&
     filters.therapy.every((t) => DEFAULT_FILTERS.therapy.includes(t));
   if (!therapyIsDefault) {
-    if (filters.therapy.length === 0) chips.push({ key: 'therapy:all', label: 'Therapy: all', remove: { therapy: [...DEFAULT_FILTERS.therapy] } });
-    else chips.push(...listChips(filters, 'therapy', 'Therapy', (v) => THERAPY_LABELS[v as keyof typeof THERAPY_LABELS] ?? v));
+    if (filters.therapy.length === 0)
+      chips.push({
+        key: 'therapy:all',
+        label: 'Therapy: all',
+        remove: { therapy: [...DEFAULT_FILTERS.therapy] },
+      });
+    else
+      chips.push(
+        ...listChips(
+          filters,
+          'therapy',
+          'Therapy',
+          (v) => THERAPY_LABELS[v as keyof typeof THERAPY_LABELS] ?? v,
+        ),
+      );
   }
-  chips.push(...listChips(filters, 'type', 'Transplant type', (v) => TRANSPLANT_TYPE_LABELS[v as keyof typeof TRANSPLANT_TYPE_LABELS] ?? v));
-  chips.push(...listChips(filters, 'phase', 'Phase', (v) => PHASE_LABELS[v as keyof typeof PHASE_LABELS] ?? v));
-  chips.push(...listChips(filters, 'status', 'Status', (v) => STATUS_LABELS[v as KnownStatus] ?? v));
+  chips.push(
+    ...listChips(
+      filters,
+      'type',
+      'Transplant type',
+      (v) => TRANSPLANT_TYPE_LABELS[v as keyof typeof TRANSPLANT_TYPE_LABELS] ?? v,
+    ),
+  );
+  chips.push(
+    ...listChips(
+      filters,
+      'phase',
+      'Phase',
+      (v) => PHASE_LABELS[v as keyof typeof PHASE_LABELS] ?? v,
+    ),
+  );
+  chips.push(
+    ...listChips(filters, 'status', 'Status', (v) => STATUS_LABELS[v as KnownStatus] ?? v),
+  );
   chips.push(...listChips(filters, 'country', 'Country', (v) => v));
   if (filters.from !== null || filters.to !== null) {
     const label =
@@ -62,8 +96,14 @@ export function chipsOf(filters: TrialFilters): Chip[] {
     chips.push({ key: 'years', label, remove: { from: null, to: null } });
   }
   chips.push(...listChips(filters, 'sponsor', 'Sponsor', sponsorClassLabel));
-  if (filters.results) chips.push({ key: 'results', label: 'Has results', remove: { results: false } });
-  if (filters.hidden) chips.push({ key: 'hidden', label: 'Including records not classified as autoimmune', remove: { hidden: false } });
+  if (filters.results)
+    chips.push({ key: 'results', label: 'Has results', remove: { results: false } });
+  if (filters.hidden)
+    chips.push({
+      key: 'hidden',
+      label: 'Including records not classified as autoimmune',
+      remove: { hidden: false },
+    });
   return chips;
 }
 

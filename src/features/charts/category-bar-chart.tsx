@@ -1,6 +1,13 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../lib/format.ts';
-import { AXIS_LINE, AXIS_TICK, BAR_COLOR, GRID_STROKE, TOOLTIP_PROPS, barChartHeight } from './chart-style.ts';
+import {
+  AXIS_LINE,
+  AXIS_TICK,
+  BAR_COLOR,
+  GRID_STROKE,
+  TOOLTIP_PROPS,
+  barChartHeight,
+} from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 
 export type CategoryRow = { key: string; label: string; count: number };
@@ -51,7 +58,10 @@ export function CategoryBarChart({
     if (filter && row && !inertKeys.includes(row.key)) filter.onToggle(row.key);
   };
   const tableFilter: CrossFilter | undefined = filter
-    ? { selected: filter.selected, onToggle: (key) => (inertKeys.includes(key) ? undefined : filter.onToggle(key)) }
+    ? {
+        selected: filter.selected,
+        onToggle: (key) => (inertKeys.includes(key) ? undefined : filter.onToggle(key)),
+      }
     : undefined;
   return (
     <FilterChartPanel
@@ -75,7 +85,13 @@ export function CategoryBarChart({
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={AXIS_LINE} />
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          tick={AXIS_TICK}
+          axisLine={AXIS_LINE}
+          tickLine={AXIS_LINE}
+        />
         <YAxis
           type="category"
           dataKey="label"

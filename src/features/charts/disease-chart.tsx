@@ -7,9 +7,14 @@ export const UNCLASSIFIED_LABEL = 'Not classified as autoimmune';
 const UNCLASSIFIED_KEY = 'unclassified';
 
 export function diseaseRows(trials: readonly Trial[]): CategoryRow[] {
-  const rows: CategoryRow[] = countByDisease(trials).map(({ id, label, count }) => ({ key: id, label, count }));
+  const rows: CategoryRow[] = countByDisease(trials).map(({ id, label, count }) => ({
+    key: id,
+    label,
+    count,
+  }));
   const unclassified = countUnclassified(trials);
-  if (unclassified > 0) rows.push({ key: UNCLASSIFIED_KEY, label: UNCLASSIFIED_LABEL, count: unclassified });
+  if (unclassified > 0)
+    rows.push({ key: UNCLASSIFIED_KEY, label: UNCLASSIFIED_LABEL, count: unclassified });
   return rows;
 }
 

@@ -12,7 +12,9 @@ function cell(trials: number, enrollment: number): string {
 /** Disease × transplant type: trial counts with summed enrollment; each disease is a filter toggle. */
 export function DiseaseTypeMatrix({ trials, selected, onToggle }: DiseaseTypeMatrixProps) {
   const rows = diseaseTypeMatrix(trials);
-  const filter: CrossFilter | undefined = onToggle ? { selected: selected ?? [], onToggle } : undefined;
+  const filter: CrossFilter | undefined = onToggle
+    ? { selected: selected ?? [], onToggle }
+    : undefined;
   return (
     <FilterChartPanel
       title="Diseases by transplant type"

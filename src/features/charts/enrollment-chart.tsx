@@ -3,7 +3,14 @@ import { enrollmentByType } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
 import { barOpacity } from './category-bar-chart.tsx';
-import { AXIS_LINE, AXIS_TICK, GRID_STROKE, OKABE_ITO, TOOLTIP_PROPS, barChartHeight } from './chart-style.ts';
+import {
+  AXIS_LINE,
+  AXIS_TICK,
+  GRID_STROKE,
+  OKABE_ITO,
+  TOOLTIP_PROPS,
+  barChartHeight,
+} from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 
 export type EnrollmentChartProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
@@ -11,11 +18,15 @@ export type EnrollmentChartProps = { trials: readonly Trial[] } & Partial<CrossF
 /** Participants per transplant type, actual (enrolled) vs estimated (planned). A bar toggles the type filter. */
 export function EnrollmentChart({ trials, selected, onToggle }: EnrollmentChartProps) {
   const rows = enrollmentByType(trials);
-  const filter: CrossFilter | undefined = onToggle ? { selected: selected ?? [], onToggle } : undefined;
+  const filter: CrossFilter | undefined = onToggle
+    ? { selected: selected ?? [], onToggle }
+    : undefined;
   const actual = rows.reduce((s, r) => s + r.actual, 0);
   const estimated = rows.reduce((s, r) => s + r.estimated, 0);
   const summary = `Stacked bar chart of enrolled participants by transplant type. ${rows
-    .map((r) => `${r.label}: ${formatCount(r.actual)} actual, ${formatCount(r.estimated)} estimated`)
+    .map(
+      (r) => `${r.label}: ${formatCount(r.actual)} actual, ${formatCount(r.estimated)} estimated`,
+    )
     .join('; ')}.`;
   return (
     <FilterChartPanel
@@ -34,7 +45,13 @@ export function EnrollmentChart({ trials, selected, onToggle }: EnrollmentChartP
           key: r.key,
           cells: [r.label, r.actual, r.trialsActual, r.estimated, r.trialsEstimated],
         })),
-        footer: ['Total', actual, rows.reduce((s, r) => s + r.trialsActual, 0), estimated, rows.reduce((s, r) => s + r.trialsEstimated, 0)],
+        footer: [
+          'Total',
+          actual,
+          rows.reduce((s, r) => s + r.trialsActual, 0),
+          estimated,
+          rows.reduce((s, r) => s + r.trialsEstimated, 0),
+        ],
       }}
       {...(filter ? { filter } : {})}
     >
@@ -49,8 +66,22 @@ export function EnrollmentChart({ trials, selected, onToggle }: EnrollmentChartP
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={AXIS_LINE} />
-        <YAxis type="category" dataKey="label" width={100} interval={0} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={false} />
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          tick={AXIS_TICK}
+          axisLine={AXIS_LINE}
+          tickLine={AXIS_LINE}
+        />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={100}
+          interval={0}
+          tick={AXIS_TICK}
+          axisLine={AXIS_LINE}
+          tickLine={false}
+        />
         <Tooltip {...TOOLTIP_PROPS} />
         <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
         {(['actual', 'estimated'] as const).map((series) => (

@@ -112,7 +112,15 @@ function ToggleTable({ table, filter }: Pick<FilterChartPanelProps, 'table' | 'f
  * A titled chart panel (same look as components/chart-panel) whose data table doubles as the keyboard
  * route to cross-filtering: every row header is a toggle button with aria-pressed.
  */
-export function FilterChartPanel({ title, description, children, table, filter, tableOnly, className }: FilterChartPanelProps) {
+export function FilterChartPanel({
+  title,
+  description,
+  children,
+  table,
+  filter,
+  tableOnly,
+  className,
+}: FilterChartPanelProps) {
   const headingId = useId();
   const tableId = useId();
   const [showTable, setShowTable] = useState(false);
@@ -132,7 +140,9 @@ export function FilterChartPanel({ title, description, children, table, filter, 
           </div>
           <ChartActions title={title} chart={chartRef} />
           {filter ? (
-            <p className="panel-hint">Select a bar to filter by it; the data table has the same choices as buttons.</p>
+            <p className="panel-hint">
+              Select a bar to filter by it; the data table has the same choices as buttons.
+            </p>
           ) : null}
           <button
             type="button"

@@ -30,7 +30,9 @@ export function ResultsChart({ trials, selected = false, onToggle }: ResultsChar
       summaryPrefix="Bar chart of trials with and without posted results"
       labelWidth={150}
       inertKeys={['no']}
-      {...(onToggle ? { filter: { selected: selected ? ['yes'] : [], onToggle: () => onToggle() } } : {})}
+      {...(onToggle
+        ? { filter: { selected: selected ? ['yes'] : [], onToggle: () => onToggle() } }
+        : {})}
     />
   );
 }

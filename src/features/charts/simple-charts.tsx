@@ -30,7 +30,9 @@ export function StatusChart({ trials, ...cross }: Props) {
 export function CountryChart({ trials, ...cross }: Props) {
   const { rows, countries, noCountry } = countByCountry(trials, 15);
   const note =
-    countries > rows.length ? `Top ${rows.length} of ${formatCount(countries)} countries.` : `${formatCount(countries)} ${pluralize(countries, 'country', 'countries')}.`;
+    countries > rows.length
+      ? `Top ${rows.length} of ${formatCount(countries)} countries.`
+      : `${formatCount(countries)} ${pluralize(countries, 'country', 'countries')}.`;
   return (
     <CategoryBarChart
       title="Trials by country"
@@ -51,7 +53,11 @@ export function SponsorChart({ trials, ...cross }: Props) {
       title="Trials by sponsor class"
       description="The class the registry gives the lead sponsor: most transplant trials are led by universities and hospitals (“Other”)."
       category="Sponsor class"
-      rows={countBySponsorClass(trials).map((r) => ({ key: r.value, label: r.label, count: r.count }))}
+      rows={countBySponsorClass(trials).map((r) => ({
+        key: r.value,
+        label: r.label,
+        count: r.count,
+      }))}
       summaryPrefix="Bar chart of trials by sponsor class"
       labelWidth={190}
       {...filterOf(cross)}

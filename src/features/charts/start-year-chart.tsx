@@ -9,7 +9,14 @@ import {
 } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
 import { barOpacity } from './category-bar-chart.tsx';
-import { AXIS_LINE, AXIS_TICK, GRID_STROKE, THERAPY_COLORS, TOOLTIP_PROPS, TRANSPLANT_TYPE_COLORS } from './chart-style.ts';
+import {
+  AXIS_LINE,
+  AXIS_TICK,
+  GRID_STROKE,
+  THERAPY_COLORS,
+  TOOLTIP_PROPS,
+  TRANSPLANT_TYPE_COLORS,
+} from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 
 export type StartYearChartProps = {
@@ -19,19 +26,28 @@ export type StartYearChartProps = {
 } & Partial<CrossFilter>;
 
 function seriesLabel(by: YearSeriesKey, key: string): string {
-  return by === 'type' ? TRANSPLANT_TYPE_LABELS[key as TransplantType] : THERAPY_LABELS[key as Therapy];
+  return by === 'type'
+    ? TRANSPLANT_TYPE_LABELS[key as TransplantType]
+    : THERAPY_LABELS[key as Therapy];
 }
 
 function seriesColor(by: YearSeriesKey, key: string): string {
-  return (by === 'type' ? TRANSPLANT_TYPE_COLORS[key] : THERAPY_COLORS[key as Therapy]) ?? '#8C8C8C';
+  return (
+    (by === 'type' ? TRANSPLANT_TYPE_COLORS[key] : THERAPY_COLORS[key as Therapy]) ?? '#8C8C8C'
+  );
 }
 
 /** Trials started per year, stacked by transplant type or therapy. A bar toggles that start year as the filter. */
 export function StartYearChart({ trials, by = 'type', selected, onToggle }: StartYearChartProps) {
   const { rows, keys, undated } = countByStartYear(trials, by);
   const data = rows.map((r) => ({ year: String(r.year), total: r.total, ...r.counts }));
-  const filter: CrossFilter | undefined = onToggle ? { selected: selected ?? [], onToggle } : undefined;
-  const peak = rows.reduce((best, r) => (r.total > best.total ? r : best), rows[0] ?? { year: 0, total: 0, counts: {} });
+  const filter: CrossFilter | undefined = onToggle
+    ? { selected: selected ?? [], onToggle }
+    : undefined;
+  const peak = rows.reduce(
+    (best, r) => (r.total > best.total ? r : best),
+    rows[0] ?? { year: 0, total: 0, counts: {} },
+  );
   const summary =
     rows.length === 0
       ? 'Column chart of trials started per year: no dated trials.'
@@ -66,8 +82,20 @@ export function StartYearChart({ trials, by = 'type', selected, onToggle }: Star
         accessibilityLayer={false}
       >
         <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis dataKey="year" tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={AXIS_LINE} minTickGap={12} />
-        <YAxis allowDecimals={false} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={AXIS_LINE} width={36} />
+        <XAxis
+          dataKey="year"
+          tick={AXIS_TICK}
+          axisLine={AXIS_LINE}
+          tickLine={AXIS_LINE}
+          minTickGap={12}
+        />
+        <YAxis
+          allowDecimals={false}
+          tick={AXIS_TICK}
+          axisLine={AXIS_LINE}
+          tickLine={AXIS_LINE}
+          width={36}
+        />
         <Tooltip {...TOOLTIP_PROPS} />
         <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
         {keys.map((key) => (

@@ -31,9 +31,15 @@ export function StoppedTrials({ trials, onSelectTrial }: StoppedTrialsProps) {
         <ul className="stopped-list">
           {shown.map((t) => (
             <li key={t.nctId}>
-              <span className="stopped-status">{STATUS_LABELS[t.status as KnownStatus] ?? t.status}</span>{' '}
+              <span className="stopped-status">
+                {STATUS_LABELS[t.status as KnownStatus] ?? t.status}
+              </span>{' '}
               {onSelectTrial ? (
-                <button type="button" className="link-button" onClick={() => onSelectTrial(t.nctId)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onSelectTrial(t.nctId)}
+                >
                   {t.title}
                 </button>
               ) : (
@@ -43,13 +49,20 @@ export function StoppedTrials({ trials, onSelectTrial }: StoppedTrialsProps) {
                 ({t.nctId}
                 {t.startYear !== undefined ? `, started ${t.startYear}` : ''})
               </span>
-              <p className="stopped-reason">{t.whyStopped ? `Reason: ${t.whyStopped}` : 'No reason stated.'}</p>
+              <p className="stopped-reason">
+                {t.whyStopped ? `Reason: ${t.whyStopped}` : 'No reason stated.'}
+              </p>
             </li>
           ))}
         </ul>
       ) : null}
       {stopped.length > FIRST ? (
-        <button type="button" className="button button-quiet" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => setShowAll((v) => !v)}
+          aria-expanded={showAll}
+        >
           {showAll ? 'Show fewer' : `Show all ${formatCount(stopped.length)}`}
         </button>
       ) : null}

@@ -36,7 +36,9 @@ export function TransplantTypeChart({ trials, selected, onToggle }: TransplantTy
   // Keep at least HSCT in the legend so an empty chart still explains its colours.
   const therapies: Therapy[] = present.length > 0 ? present : ['hsct'];
   const data = rows.map((row) => ({ label: row.label, total: row.total, ...row.byTherapy }));
-  const filter: CrossFilter | undefined = onToggle ? { selected: selected ?? [], onToggle } : undefined;
+  const filter: CrossFilter | undefined = onToggle
+    ? { selected: selected ?? [], onToggle }
+    : undefined;
   return (
     <FilterChartPanel
       title="Trials by transplant type"

@@ -19,7 +19,10 @@ import {
 import { formatCount } from '../../lib/format.ts';
 import './filters.css';
 
-export type FilterChange = (next: Partial<TrialFilters>, options?: { history?: 'push' | 'replace' }) => void;
+export type FilterChange = (
+  next: Partial<TrialFilters>,
+  options?: { history?: 'push' | 'replace' },
+) => void;
 
 export type FilterPanelProps = {
   /** All loaded trials (the panel counts facets itself). */
@@ -48,7 +51,9 @@ function CheckboxFacet({
   hideEmpty?: boolean;
   scroll?: boolean;
 }) {
-  const shown = hideEmpty ? options.filter((o) => (counts.get(o.value) ?? 0) > 0 || value.includes(o.value)) : options;
+  const shown = hideEmpty
+    ? options.filter((o) => (counts.get(o.value) ?? 0) > 0 || value.includes(o.value))
+    : options;
   return (
     <CheckboxGroup className="facet" value={[...value]} onChange={onChange}>
       <Label className="facet-label">{label}</Label>
@@ -61,7 +66,8 @@ function CheckboxFacet({
               <span className="facet-box" aria-hidden="true" />
               <span className="facet-text">{o.label}</span>{' '}
               <span className={n === 0 ? 'facet-count facet-count-zero' : 'facet-count'}>
-                {formatCount(n)} <span className="visually-hidden">{n === 1 ? 'trial' : 'trials'}</span>
+                {formatCount(n)}{' '}
+                <span className="visually-hidden">{n === 1 ? 'trial' : 'trials'}</span>
               </span>
             </Checkbox>
           );
@@ -83,7 +89,8 @@ function YearSelect({
   onChange: (year: number | null) => void;
 }) {
   const id = useId();
-  const options = value !== null && !years.includes(value) ? [...years, value].sort((a, b) => a - b) : years;
+  const options =
+    value !== null && !years.includes(value) ? [...years, value].sort((a, b) => a - b) : years;
   return (
     <div className="facet-year">
       <label htmlFor={id} className="facet-label">
@@ -120,7 +127,12 @@ function SearchBox({ value, onChange }: { value: string; onChange: FilterChange 
     return () => clearTimeout(timer);
   }, [text, value, onChange]);
   return (
-    <SearchField className="facet facet-search" value={text} onChange={setText} onClear={() => onChange({ q: '' })}>
+    <SearchField
+      className="facet facet-search"
+      value={text}
+      onChange={setText}
+      onClear={() => onChange({ q: '' })}
+    >
       <Label className="facet-label">Search</Label>
       <Input className="input" placeholder="Title, acronym, NCT id, sponsor, intervention" />
     </SearchField>
@@ -138,14 +150,14 @@ function statusOptions(counts: FacetCounts, selected: readonly string[]): Option
 /** The faceted filters: every option shows how many trials it would match under the other active filters. */
 export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
   const counts = useMemo(() => facetCounts(trials, filters), [trials, filters]);
-  const years = useMemo(
-    () => [...counts.year.keys()].map(Number).sort((a, b) => a - b),
-    [counts],
-  );
+  const years = useMemo(() => [...counts.year.keys()].map(Number).sort((a, b) => a - b), [counts]);
   const countries: Option[] = useMemo(
     () =>
       [...new Set([...counts.country.keys(), ...filters.country])]
-        .sort((a, b) => (counts.country.get(b) ?? 0) - (counts.country.get(a) ?? 0) || a.localeCompare(b))
+        .sort(
+          (a, b) =>
+            (counts.country.get(b) ?? 0) - (counts.country.get(a) ?? 0) || a.localeCompare(b),
+        )
         .map((c) => ({ value: c, label: c })),
     [counts, filters.country],
   );
@@ -212,8 +224,18 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
       />
       <fieldset className="facet facet-years">
         <legend className="visually-hidden">Start year</legend>
-        <YearSelect label="Start year from" value={filters.from} years={years} onChange={(from) => onChange({ from })} />
-        <YearSelect label="Start year to" value={filters.to} years={years} onChange={(to) => onChange({ to })} />
+        <YearSelect
+          label="Start year from"
+          value={filters.from}
+          years={years}
+          onChange={(from) => onChange({ from })}
+        />
+        <YearSelect
+          label="Start year to"
+          value={filters.to}
+          years={years}
+          onChange={(to) => onChange({ to })}
+        />
       </fieldset>
       <CheckboxFacet
         label="Sponsor class"
@@ -232,7 +254,8 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
           <span className="facet-box" aria-hidden="true" />
           <span className="facet-text">Has results</span>{' '}
           <span className="facet-count">
-            {formatCount(counts.results.get('yes') ?? 0)} <span className="visually-hidden">trials</span>
+            {formatCount(counts.results.get('yes') ?? 0)}{' '}
+            <span className="visually-hidden">trials</span>
           </span>
         </Checkbox>
       </div>

@@ -7,15 +7,31 @@ import { FilterPanel } from '../../../src/features/filters/filter-panel.tsx';
 import { syntheticTrial } from '../trial-factory.ts';
 
 const trials = [
-  syntheticTrial({ status: 'RECRUITING', startYear: 2016, countries: ['Korea, Republic of'], diseases: ['systemic-sclerosis'] }),
-  syntheticTrial({ status: 'COMPLETED', startYear: 2009, hasResults: true, sponsor: { name: 'NIH', class: 'NIH' } }),
+  syntheticTrial({
+    status: 'RECRUITING',
+    startYear: 2016,
+    countries: ['Korea, Republic of'],
+    diseases: ['systemic-sclerosis'],
+  }),
+  syntheticTrial({
+    status: 'COMPLETED',
+    startYear: 2009,
+    hasResults: true,
+    sponsor: { name: 'NIH', class: 'NIH' },
+  }),
   syntheticTrial({ status: 'RECRUITING', therapy: 'car-t', startYear: 2023, diseases: ['lupus'] }),
 ];
 
 function renderPanel(filters: Partial<TrialFilters> = {}) {
   const onChange = vi.fn();
   const user = userEvent.setup();
-  render(<FilterPanel trials={trials} filters={{ ...DEFAULT_FILTERS, ...filters }} onChange={onChange} />);
+  render(
+    <FilterPanel
+      trials={trials}
+      filters={{ ...DEFAULT_FILTERS, ...filters }}
+      onChange={onChange}
+    />,
+  );
   return { onChange, user };
 }
 
@@ -37,7 +53,11 @@ describe('FilterPanel', () => {
   it('offers the start years present in the data and reports the chosen range', async () => {
     const { onChange, user } = renderPanel();
     const from = screen.getByRole('combobox', { name: 'Start year from' });
-    expect(within(from).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', '2009', '2016']);
+    expect(
+      within(from)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Any', '2009', '2016']);
     await user.selectOptions(from, '2009');
     expect(onChange).toHaveBeenLastCalledWith({ from: 2009 });
   });
@@ -45,7 +65,9 @@ describe('FilterPanel', () => {
   it('writes the search text to the URL shortly after typing, replacing the history entry', async () => {
     const { onChange, user } = renderPanel();
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'kyv');
-    await waitFor(() => expect(onChange).toHaveBeenCalledWith({ q: 'kyv' }, { history: 'replace' }));
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith({ q: 'kyv' }, { history: 'replace' }),
+    );
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
@@ -69,13 +91,21 @@ describe('ActiveFilters', () => {
     const user = userEvent.setup();
     render(
       <ActiveFilters
-        filters={{ ...DEFAULT_FILTERS, therapy: [], country: ['Korea, Republic of'], from: 2015, results: true }}
+        filters={{
+          ...DEFAULT_FILTERS,
+          therapy: [],
+          country: ['Korea, Republic of'],
+          from: 2015,
+          results: true,
+        }}
         count={1}
         onChange={onChange}
       />,
     );
     expect(screen.getByRole('status')).toHaveTextContent('1 trial');
-    const chips = within(screen.getByRole('list', { name: 'Active filters' })).getAllByRole('button');
+    const chips = within(screen.getByRole('list', { name: 'Active filters' })).getAllByRole(
+      'button',
+    );
     expect(chips.map((c) => c.textContent?.replace('×', '').trim())).toEqual([
       'Therapy: all',
       'Country: Korea, Republic of',
