@@ -30,6 +30,7 @@ async function expectCoreCharts(page: Page, expected: Expected): Promise<void> {
   for (const title of CORE_CHARTS) {
     const panel = chartPanel(page, title);
     await expect(panel).toBeVisible();
+    await panel.scrollIntoViewIfNeeded(); // charts are drawn as they come near the viewport
     await expect(panel.locator('svg[role="img"]')).toBeVisible();
     expect(await barCount(panel), `${title}: bars drawn`).toBeGreaterThan(0);
   }

@@ -223,7 +223,16 @@ async function expectNoSeriousViolations(page: Page, label: string): Promise<voi
 
 async function scanEveryView(page: Page, label: string): Promise<void> {
   await openDashboard(page);
+  await chartPanel(page, 'Trials by disease').scrollIntoViewIfNeeded();
   await expect(chartPanel(page, 'Trials by disease').locator('svg[role="img"]')).toBeVisible();
+  // Scroll to the end so every chart (drawn as it nears the viewport) is in the scan.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 500) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+  });
+  await expect(page.locator('.chart-pending')).toHaveCount(0);
   await expectNoSeriousViolations(page, `${label} dashboard`);
 
   await page.getByRole('tab', { name: 'Trials table' }).click();

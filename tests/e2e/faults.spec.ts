@@ -43,6 +43,7 @@ async function open(page: Page, scenario: string): Promise<void> {
 async function expectChartsDrawn(page: Page): Promise<void> {
   for (const title of CORE_CHARTS) {
     const panel = chartPanel(page, title);
+    await panel.scrollIntoViewIfNeeded(); // charts are drawn as they come near the viewport
     await expect(panel.locator('svg[role="img"]')).toBeVisible({ timeout: 30_000 });
     expect(await barCount(panel)).toBeGreaterThan(0);
   }

@@ -89,6 +89,7 @@ test.describe('live data', () => {
     const retry = banner(page).getByRole('button', { name: 'Retry' });
     await expect(retry).toBeVisible();
     await expect(page.getByText(/^Updated just now/)).toBeVisible();
+    await chartPanel(page, 'Trials by disease').scrollIntoViewIfNeeded();
     await expect(chartPanel(page, 'Trials by disease').locator('svg[role="img"]')).toBeVisible();
     await expect.poll(() => barCount(chartPanel(page, 'Trials by disease'))).toBeGreaterThan(0);
 

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { ChartActions } from '../../components/chart-actions.tsx';
+import { useNearViewport } from '../../components/use-near-viewport.ts';
 
 export type ToggleTableColumn = { header: string; numeric?: boolean };
 
@@ -125,6 +126,7 @@ export function FilterChartPanel({
   const tableId = useId();
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(chartRef);
   return (
     <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={headingId}>
       <h2 id={headingId} className="panel-title">
@@ -135,8 +137,8 @@ export function FilterChartPanel({
         <ToggleTable table={table} {...(filter ? { filter } : {})} />
       ) : (
         <>
-          <div className="chart" ref={chartRef}>
-            {children}
+          <div className={near ? 'chart' : 'chart chart-pending'} ref={chartRef}>
+            {near ? children : null}
           </div>
           <ChartActions title={title} chart={chartRef} />
           {filter ? (

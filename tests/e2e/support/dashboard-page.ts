@@ -61,9 +61,18 @@ export function nonZero(map: ReadonlyMap<string, number>): [string, number][] {
   return [...map].filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** Number of drawn bars (SVG paths of recharts bar rectangles) in a panel. */
+/**
+ * Number of drawn bars (SVG paths of recharts bar rectangles) in a panel. Charts are drawn when they come
+ * near the viewport, so the panel is scrolled into view first and given a moment to draw.
+ */
 export async function barCount(panel: Locator): Promise<number> {
-  return panel.locator('svg .recharts-bar-rectangle path, svg path.recharts-rectangle').count();
+  const bars = panel.locator('svg .recharts-bar-rectangle path, svg path.recharts-rectangle');
+  await panel.scrollIntoViewIfNeeded();
+  await bars
+    .first()
+    .waitFor({ state: 'attached', timeout: 10_000 })
+    .catch(() => undefined);
+  return bars.count();
 }
 
 /** Collects uncaught page errors; `expect(errors).toEqual([])` at the end of a test. */
