@@ -89,6 +89,14 @@ test.describe('XSS payloads in API text', () => {
     await expect(page.getByText(/Emulated API/)).toBeVisible({ timeout: 30_000 });
     // The payload records are classified as multiple sclerosis HSCT trials, so they are on screen.
     expect(await readTrialCount(page)).toBeGreaterThan(MOCK_TOTAL);
+    // Scroll to the end so every chart (drawn as it nears the viewport) renders the payloads.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 500) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => setTimeout(resolve, 60));
+      }
+    });
+    await expect(page.locator('.chart-pending')).toHaveCount(0);
     await expect(
       page.getByRole('region', { name: 'Trials by disease', exact: true }).locator('svg'),
     ).toBeVisible();
