@@ -1,10 +1,10 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../lib/format.ts';
 import {
-  AXIS_LINE,
-  AXIS_TICK,
   BAR_COLOR,
+  COUNT_AXIS_PROPS,
   GRID_STROKE,
+  LABEL_AXIS_PROPS,
   TOOLTIP_PROPS,
   barChartHeight,
 } from './chart-style.ts';
@@ -85,22 +85,8 @@ export function CategoryBarChart({
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis
-          type="number"
-          allowDecimals={false}
-          tick={AXIS_TICK}
-          axisLine={AXIS_LINE}
-          tickLine={AXIS_LINE}
-        />
-        <YAxis
-          type="category"
-          dataKey="label"
-          width={labelWidth}
-          interval={0}
-          tick={AXIS_TICK}
-          axisLine={AXIS_LINE}
-          tickLine={false}
-        />
+        <XAxis {...COUNT_AXIS_PROPS} />
+        <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
         <Tooltip {...TOOLTIP_PROPS} />
         <Bar
           dataKey="count"

@@ -31,6 +31,25 @@ export const AXIS_TICK = { fill: 'currentColor', fontSize: 13 } as const;
 export const AXIS_LINE = { stroke: 'currentColor', strokeOpacity: 0.35 } as const;
 export const GRID_STROKE = 'currentColor';
 
+/** Props of the count axis of a horizontal bar chart (spread onto <XAxis>). */
+export const COUNT_AXIS_PROPS = {
+  type: 'number',
+  allowDecimals: false,
+  tick: AXIS_TICK,
+  axisLine: AXIS_LINE,
+  tickLine: AXIS_LINE,
+} as const;
+
+/** Props of the label axis of a horizontal bar chart (spread onto <YAxis>; set `width`). */
+export const LABEL_AXIS_PROPS = {
+  type: 'category',
+  dataKey: 'label',
+  interval: 0,
+  tick: AXIS_TICK,
+  axisLine: AXIS_LINE,
+  tickLine: false,
+} as const;
+
 export const TOOLTIP_PROPS = {
   contentStyle: {
     background: 'var(--color-surface)',

@@ -4,9 +4,9 @@ import type { Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
 import { barOpacity } from './category-bar-chart.tsx';
 import {
-  AXIS_LINE,
-  AXIS_TICK,
+  COUNT_AXIS_PROPS,
   GRID_STROKE,
+  LABEL_AXIS_PROPS,
   OKABE_ITO,
   TOOLTIP_PROPS,
   barChartHeight,
@@ -66,22 +66,8 @@ export function EnrollmentChart({ trials, selected, onToggle }: EnrollmentChartP
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis
-          type="number"
-          allowDecimals={false}
-          tick={AXIS_TICK}
-          axisLine={AXIS_LINE}
-          tickLine={AXIS_LINE}
-        />
-        <YAxis
-          type="category"
-          dataKey="label"
-          width={100}
-          interval={0}
-          tick={AXIS_TICK}
-          axisLine={AXIS_LINE}
-          tickLine={false}
-        />
+        <XAxis {...COUNT_AXIS_PROPS} />
+        <YAxis {...LABEL_AXIS_PROPS} width={100} />
         <Tooltip {...TOOLTIP_PROPS} />
         <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
         {(['actual', 'estimated'] as const).map((series) => (
