@@ -19,3 +19,14 @@ export function fixtureEntries(): FixtureEntry[] {
 export function fixtureStudies(): Study[] {
   return fixtureEntries().map((entry) => entry.study);
 }
+
+/** The fixture studies with these NCT ids, in the given order; throws on an id that is not a fixture. */
+export function fixturesById(...ids: string[]): Study[] {
+  return ids.map((id) => {
+    const entry = fixtureEntries().find(
+      (e) => e.study.protocolSection?.identificationModule?.nctId === id,
+    );
+    if (!entry) throw new Error(`No fixture ${id}`);
+    return entry.study;
+  });
+}

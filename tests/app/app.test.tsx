@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixtureEntries } from '../../mocks/emulator/fixture-studies.ts';
+import { fixturesById } from '../../mocks/emulator/fixture-studies.ts';
 import { server } from '../../mocks/node.ts';
 import { App } from '../../src/app/app.tsx';
 import { renderWithProviders } from '../render.tsx';
@@ -14,21 +14,17 @@ function renderApp() {
 }
 
 /** Fixture records (real unless their NCT id starts with NCT99) by NCT id. */
-function fixtures(...ids: string[]): unknown[] {
-  return ids.map((id) => {
-    const entry = fixtureEntries().find(
-      (e) => e.study.protocolSection?.identificationModule?.nctId === id,
-    );
-    if (!entry) throw new Error(`No fixture ${id}`);
-    return entry.study;
-  });
-}
-
 /**
  * A known set: three autoimmune trials (two multiple sclerosis, one systemic sclerosis; real records)
  * and two that are not autoimmune (a real breast cancer record and a synthetic GVHD/AML one).
  */
-const KNOWN = fixtures('NCT00014755', 'NCT00040482', 'NCT01413100', 'NCT02513394', 'NCT99000022');
+const KNOWN = fixturesById(
+  'NCT00014755',
+  'NCT00040482',
+  'NCT01413100',
+  'NCT02513394',
+  'NCT99000022',
+);
 
 function serveStudies(studies: unknown[]) {
   server.use(

@@ -1,27 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixtureEntries } from '../../mocks/emulator/fixture-studies.ts';
+import { fixturesById } from '../../mocks/emulator/fixture-studies.ts';
 import { server } from '../../mocks/node.ts';
 import { App } from '../../src/app/app.tsx';
 import { renderWithProviders } from '../render.tsx';
-
-function fixtures(...ids: string[]): unknown[] {
-  return ids.map((id) => {
-    const entry = fixtureEntries().find(
-      (e) => e.study.protocolSection?.identificationModule?.nctId === id,
-    );
-    if (!entry) throw new Error(`No fixture ${id}`);
-    return entry.study;
-  });
-}
 
 /**
  * Real records: two multiple sclerosis HSCT trials (transplant type both / unspecified, started 1997 and
  * 1999), one systemic sclerosis autologous HSCT trial (2011); and two not classified as autoimmune
  * (a real record classified "other" therapy, a synthetic MSC one).
  */
-const KNOWN = fixtures('NCT00014755', 'NCT00040482', 'NCT01413100', 'NCT02513394', 'NCT99000022');
+const KNOWN = fixturesById(
+  'NCT00014755',
+  'NCT00040482',
+  'NCT01413100',
+  'NCT02513394',
+  'NCT99000022',
+);
 
 function renderAt(path: string) {
   window.history.replaceState(null, '', path);

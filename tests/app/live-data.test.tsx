@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureEntries } from '../../mocks/emulator/fixture-studies.ts';
+import { fixturesById } from '../../mocks/emulator/fixture-studies.ts';
 import { server } from '../../mocks/node.ts';
 import { App } from '../../src/app/app.tsx';
 import { snapshotSeen, type SeenState } from '../../src/domain/changes.ts';
@@ -15,21 +15,11 @@ function renderApp() {
   return renderWithProviders(<App datasetOptions={datasetOptions} mockMode={false} />);
 }
 
-function fixtures(...ids: string[]): unknown[] {
-  return ids.map((id) => {
-    const entry = fixtureEntries().find(
-      (e) => e.study.protocolSection?.identificationModule?.nctId === id,
-    );
-    if (!entry) throw new Error(`No fixture ${id}`);
-    return entry.study;
-  });
-}
-
 /** Three real autoimmune HSCT records (two multiple sclerosis, one systemic sclerosis). */
 const CHANGED_ID = 'NCT00014755';
 const SAME_ID = 'NCT00040482';
 const NEW_ID = 'NCT01413100';
-const STUDIES = fixtures(CHANGED_ID, SAME_ID, NEW_ID);
+const STUDIES = fixturesById(CHANGED_ID, SAME_ID, NEW_ID);
 const TODAY = snapshotSeen(normalizeStudies(STUDIES).trials);
 
 function serveStudies(studies: unknown[]) {

@@ -1,26 +1,22 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureEntries } from '../../mocks/emulator/fixture-studies.ts';
+import { fixturesById } from '../../mocks/emulator/fixture-studies.ts';
 import { server } from '../../mocks/node.ts';
 import { App } from '../../src/app/app.tsx';
 import { renderWithProviders } from '../render.tsx';
-
-function fixtures(...ids: string[]): unknown[] {
-  return ids.map((id) => {
-    const entry = fixtureEntries().find(
-      (e) => e.study.protocolSection?.identificationModule?.nctId === id,
-    );
-    if (!entry) throw new Error(`No fixture ${id}`);
-    return entry.study;
-  });
-}
 
 /**
  * Synthetic recruiting MS transplant trials (Chicago, Rochester MN, London; NCT99000027-29), a real systemic
  * sclerosis HSCT trial (NCT01413100) and a real record not classified as autoimmune (NCT02513394).
  */
-const STUDIES = fixtures('NCT99000027', 'NCT99000028', 'NCT99000029', 'NCT01413100', 'NCT02513394');
+const STUDIES = fixturesById(
+  'NCT99000027',
+  'NCT99000028',
+  'NCT99000029',
+  'NCT01413100',
+  'NCT02513394',
+);
 
 function renderAt(path: string) {
   window.history.replaceState(null, '', path);
