@@ -390,19 +390,37 @@ export function normalizeStudy(raw: unknown): Trial | null {
   }
 }
 
-/** Normalises a list, keeping the first record of each NCT id. `skipped` = records without id + duplicates. */
-export function normalizeStudies(raws: readonly unknown[]): { trials: Trial[]; skipped: number } {
+export type NormalizedStudies = { trials: Trial[]; skipped: number };
+
+/**
+ * Normalises records one at a time into one list, keeping the first record of each NCT id (so a long
+ * list can be normalised in slices, yielding to the page between them). `skipped` counts records
+ * without a valid id and duplicates.
+ */
+export function createStudyCollector(): {
+  add(raw: unknown): void;
+  result(): NormalizedStudies;
+} {
   const trials: Trial[] = [];
   const seen = new Set<string>();
   let skipped = 0;
-  for (const raw of Array.isArray(raws) ? raws : []) {
-    const trial = normalizeStudy(raw);
-    if (trial === null || seen.has(trial.nctId)) {
-      skipped++;
-      continue;
-    }
-    seen.add(trial.nctId);
-    trials.push(trial);
-  }
-  return { trials, skipped };
+  return {
+    add(raw) {
+      const trial = normalizeStudy(raw);
+      if (trial === null || seen.has(trial.nctId)) {
+        skipped++;
+        return;
+      }
+      seen.add(trial.nctId);
+      trials.push(trial);
+    },
+    result: () => ({ trials, skipped }),
+  };
+}
+
+/** Normalises a list, keeping the first record of each NCT id. `skipped` = records without id + duplicates. */
+export function normalizeStudies(raws: readonly unknown[]): NormalizedStudies {
+  const collector = createStudyCollector();
+  for (const raw of Array.isArray(raws) ? raws : []) collector.add(raw);
+  return collector.result();
 }

@@ -58,14 +58,20 @@ function hasSpecialChar(lower: string): boolean {
 }
 
 /**
- * Every SPECIAL word contains "ae", "oe" or "isation"; every other SPECIAL alternative is one of the
- * single characters of SPECIAL_CHARS_G. So text without those three sequences only needs the character
- * replacements (one cheap character-class pass), and text without such characters either is returned
- * as lowercased.
+ * Every SPECIAL word contains "aem" (haem, anaem, leukaem, haematopoet, haemopoet), "poet" (hematopoet,
+ * hemopoet), "coeli" or "isation"; every other SPECIAL alternative is one of the single characters of
+ * SPECIAL_CHARS_G. So text without those four sequences (nearly all text: "ae" and "oe" alone are common
+ * in English, these are not) only needs the character replacements (one cheap character-class pass),
+ * and text without such characters either is returned as lowercased.
  */
 export function normalizeText(text: string): string {
   const lower = text.toLowerCase();
-  if (lower.includes('ae') || lower.includes('oe') || lower.includes('isation')) {
+  if (
+    lower.includes('aem') ||
+    lower.includes('poet') ||
+    lower.includes('coeli') ||
+    lower.includes('isation')
+  ) {
     return lower.replace(SPECIAL, replacementOf);
   }
   return hasSpecialChar(lower) ? lower.replace(SPECIAL_CHARS_G, replacementOf) : lower;

@@ -8,9 +8,9 @@ import {
   type StudyQuery,
 } from '../api/ctgov/default-query.ts';
 import { fetchAllStudies, fetchVersion, type RetryOptions } from '../api/ctgov/studies.ts';
-import { normalizeStudies } from '../domain/normalize-study.ts';
 import type { Trial } from '../domain/trial.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
+import { normalizeInSlices } from './normalize-in-slices.ts';
 
 export type TrialDataset = {
   /** Where the trials came from: the live API, or the bundled sample after the live API failed. */
@@ -158,7 +158,8 @@ export async function loadTrialDataset(
   let liveError: string;
   try {
     const { result, version } = await loadLive(query, live.signal, options, progress);
-    const { trials, skipped } = normalizeStudies(result.studies);
+    clearTimeout(timer); // the time budget is for the API; normalising is ours
+    const { trials, skipped } = await normalizeInSlices(result.studies, signal);
     return {
       source: 'live',
       trials,
@@ -194,7 +195,7 @@ export async function loadTrialDataset(
     if (signal.aborted) throw error;
     throw new DatasetUnavailableError(liveError, messageOf(error));
   }
-  const { trials, skipped } = normalizeStudies(bundled.studies);
+  const { trials, skipped } = await normalizeInSlices(bundled.studies, signal);
   const { meta } = bundled;
   return {
     source: 'bundled',

@@ -1,0 +1,37 @@
+/**
+ * normalizeStudies without one long main-thread task: records are normalised in slices of at most
+ * SLICE_MS, and the page gets the main thread back between slices (input, paint), so a 1,000-study page
+ * never freezes the dashboard. The result is exactly normalizeStudies(raws).
+ */
+import { createStudyCollector, type NormalizedStudies } from '../domain/normalize-study.ts';
+
+/** Work per slice, in ms: well under the 50 ms after which a task counts as long. */
+export const SLICE_MS = 8;
+
+type SchedulerWithYield = { yield?: () => Promise<void> };
+
+/** Gives the main thread back: `scheduler.yield()` where the browser has it, else a macrotask. */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export async function normalizeInSlices(
+  raws: readonly unknown[],
+  signal?: AbortSignal,
+  sliceMs: number = SLICE_MS,
+): Promise<NormalizedStudies> {
+  const collector = createStudyCollector();
+  const list = Array.isArray(raws) ? raws : [];
+  let sliceStart = performance.now();
+  for (const raw of list) {
+    collector.add(raw);
+    if (performance.now() - sliceStart >= sliceMs) {
+      await yieldToMain();
+      signal?.throwIfAborted();
+      sliceStart = performance.now();
+    }
+  }
+  return collector.result();
+}
