@@ -21,6 +21,7 @@ import {
   describeParseIssues,
   useParseIssues,
   useSelectedTrial,
+  useTableSort,
   useTrialFilters,
   useView,
   type View,
@@ -162,6 +163,7 @@ function DashboardBody({
 }) {
   const [filters, setFilters] = useTrialFilters();
   const [view, setView] = useView();
+  const [sort] = useTableSort();
   const [selectedTrial, setSelectedTrial] = useSelectedTrial();
   const hiddenCount = useMemo(
     () => dataset.trials.length - dataset.trials.filter(isShownByDefault).length,
@@ -171,9 +173,14 @@ function DashboardBody({
   const changes = useTrialChanges(dataset, filtered);
   const trials = changes.trials;
   const exportMeta = useMemo(
-    () => exportMetaOf(dataset, filters, viewPermalink(window.location.href, filters, view)),
-    [dataset, filters, view],
+    () => exportMetaOf(dataset, filters, viewPermalink(window.location.href, filters, view, sort)),
+    [dataset, filters, view, sort],
   );
+  /** "Clear all": every filter, and the `changed` filter (kept apart from TrialFilters). */
+  const clearAll = () => {
+    setFilters(null);
+    if (changes.panel.changed.length > 0) changes.panel.onChangedChange([]);
+  };
   const selected =
     selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
   const nothingAtAll =
@@ -198,7 +205,13 @@ function DashboardBody({
           )}
           <div className="explore-main">
             {view === 'patient' ? null : (
-              <ActiveFilters filters={filters} count={trials.length} onChange={setFilters} />
+              <ActiveFilters
+                filters={filters}
+                count={trials.length}
+                onChange={setFilters}
+                changed={changes.panel.changed}
+                onChangedChange={changes.panel.onChangedChange}
+              />
             )}
             {view === 'patient' ? null : (
               <ErrorBoundary label="Share and export">
@@ -225,7 +238,7 @@ function DashboardBody({
               </TabList>
               <TabPanel id="dashboard" className="view-panel">
                 {trials.length === 0 ? (
-                  <NoMatches onClear={() => setFilters(null)} />
+                  <NoMatches onClear={clearAll} />
                 ) : (
                   <>
                     <ErrorBoundary label="The summary figures">

@@ -2,20 +2,38 @@ import { createSerializer } from 'nuqs';
 import type { ExportMeta } from '../domain/export/provenance.ts';
 import type { TrialFilters } from '../domain/filters.ts';
 import type { TrialDataset } from '../queries/trial-queries.ts';
-import { trialFilterParsers, viewParser, type View } from '../state/url-state.ts';
+import {
+  sortParser,
+  trialFilterParsers,
+  viewParser,
+  type TableSort,
+  type View,
+} from '../state/url-state.ts';
 
-const serializeView = createSerializer({ ...trialFilterParsers, view: viewParser });
+const serializeView = createSerializer({
+  ...trialFilterParsers,
+  view: viewParser,
+  sort: sortParser,
+});
 
 /**
- * The absolute address of a view: the page address with these filters and view (an open trial and
- * the hash are left out). Computed from the state, not read from the address bar, which the URL state
- * updates a moment after rendering.
+ * The absolute address of a view: the page address with these filters, view and table sort (each left
+ * out when it is the default). An open trial, the hash and the `changed` filter are left out: `changed`
+ * is relative to each viewer's own last visit, so it would show someone else other trials. Without
+ * `sort`, whatever sort the address holds is kept. Computed from the state, not read from the address
+ * bar, which the URL state updates a moment after rendering.
  */
-export function viewPermalink(href: string, filters: TrialFilters, view: View): string {
+export function viewPermalink(
+  href: string,
+  filters: TrialFilters,
+  view: View,
+  sort?: TableSort,
+): string {
   const url = new URL(href);
   url.hash = '';
   url.searchParams.delete('trial');
-  return serializeView(url.toString(), { ...filters, view });
+  url.searchParams.delete('changed');
+  return serializeView(url.toString(), { ...filters, view, ...(sort ? { sort } : {}) });
 }
 
 /** When the data was current: the registry's timestamp, the snapshot's capture date, or the load time. */

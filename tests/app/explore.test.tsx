@@ -155,6 +155,25 @@ describe('Exploring the trials', () => {
     expect(await screen.findByRole('region', { name: 'Trials by disease' })).toBeVisible();
   });
 
+  it('puts the table sort in the link to the view, as the address bar writes it, unless it is the default', async () => {
+    const { user } = renderAt('/?view=table');
+    const linkToView = async () => {
+      await user.click(await screen.findByRole('button', { name: 'Share or embed' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Share or embed this view' });
+      const link = within(dialog).getByLabelText<HTMLTextAreaElement>('Link to this view').value;
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      return link;
+    };
+    expect(await linkToView()).toBe(`${window.location.origin}/?view=table`);
+
+    await user.click(await screen.findByRole('button', { name: /^Enrollment/ }));
+    await waitFor(() => expect(window.location.search).toContain('sort='));
+    const sorted = await linkToView();
+    expect(new URL(sorted).searchParams.get('sort')).toBe('enrollment:desc');
+    expect(sorted).toBe(`${window.location.origin}/${window.location.search}`);
+  });
+
   it('ignores unknown values in a link with a quiet notice, keeping the rest', async () => {
     renderAt('/?disease=systemic-sclerosis,not-a-disease&from=19x9');
     expect(

@@ -149,6 +149,73 @@ describe('What changed since the last visit', () => {
     expect(dialog).toHaveTextContent(/Changed.*Status: .+ → .+; 1 new site/);
   });
 
+  it('shows each mark of the changed filter as a removable chip in the active filters', async () => {
+    seedLastVisit();
+    window.history.replaceState(null, '', '/?view=table&changed=new,updated');
+    const { user } = renderApp();
+    await waitFor(async () => expect((await tableRows()).size).toBe(2));
+    const chips = screen.getByRole('list', { name: 'Active filters' });
+    expect(
+      within(chips)
+        .getAllByRole('button')
+        .map((chip) => chip.textContent),
+    ).toEqual([
+      expect.stringContaining('Changed: new since last visit'),
+      expect.stringContaining('Changed: updated since last visit'),
+    ]);
+    expect(screen.getByRole('button', { name: 'Clear all' })).toBeVisible();
+
+    await user.click(
+      screen.getByRole('button', { name: 'Remove filter Changed: new since last visit' }),
+    );
+    await waitFor(async () => expect([...(await tableRows()).keys()]).toEqual([CHANGED_ID]));
+    expect(new URLSearchParams(window.location.search).get('changed')).toBe('updated');
+    expect(
+      screen.queryByRole('button', { name: 'Remove filter Changed: new since last visit' }),
+    ).not.toBeInTheDocument();
+    expect(within(changesPanel()).getByRole('button', { name: /^Only new/ })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+  });
+
+  it('clears the changed filter together with the other filters on "Clear all"', async () => {
+    seedLastVisit();
+    window.history.replaceState(null, '', '/?view=table&changed=new&results=1');
+    const { user } = renderApp();
+    await screen.findByRole('button', { name: 'Remove filter Changed: new since last visit' });
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    await waitFor(async () => expect((await tableRows()).size).toBe(3));
+    expect(window.location.search).toBe('?view=table');
+    expect(screen.queryByRole('list', { name: 'Active filters' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Clear all' })).not.toBeInTheDocument();
+  });
+
+  it('clears the changed filter too from "Clear all filters" when no trial matches', async () => {
+    seedLastVisit();
+    window.history.replaceState(null, '', '/?changed=new&disease=multiple-sclerosis');
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Clear all filters' }));
+    await waitFor(() => expect(window.location.search).toBe(''));
+    expect(
+      screen.queryByRole('heading', { name: 'No trials match these filters' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('leaves the changed filter out of the link to the view', async () => {
+    seedLastVisit();
+    window.history.replaceState(null, '', '/?view=table&changed=new');
+    const { user } = renderApp();
+    await waitFor(async () => expect((await tableRows()).size).toBe(1));
+    await user.click(await screen.findByRole('button', { name: 'Share or embed' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Share or embed this view' });
+    const link = new URL(
+      within(dialog).getByLabelText<HTMLTextAreaElement>('Link to this view').value,
+    );
+    expect(link.searchParams.get('view')).toBe('table');
+    expect(link.searchParams.has('changed')).toBe(false);
+  });
+
   it('offers the ClinicalTrials.gov RSS feed of the same search', async () => {
     renderApp();
     await tableRows();

@@ -1,6 +1,11 @@
 import { sponsorClassLabel } from '../../domain/aggregate.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
-import { DEFAULT_FILTERS, isDefaultFilters, type TrialFilters } from '../../domain/filters.ts';
+import {
+  DEFAULT_FILTERS,
+  isDefaultFilters,
+  type ChangeMark,
+  type TrialFilters,
+} from '../../domain/filters.ts';
 import {
   PHASE_LABELS,
   STATUS_LABELS,
@@ -16,6 +21,12 @@ export type ActiveFiltersProps = {
   /** Number of trials that pass the filters. */
   count: number;
   onChange: (next: Partial<TrialFilters> | null) => void;
+  /**
+   * The `changed` filter ("what changed since my last visit"), kept apart from TrialFilters. Optional:
+   * without `onChangedChange` (embed mode) no chip is shown for it and "Clear all" leaves it alone.
+   */
+  changed?: readonly ChangeMark[];
+  onChangedChange?: (next: readonly ChangeMark[]) => void;
 };
 
 type Chip = { key: string; label: string; remove: Partial<TrialFilters> };
@@ -107,8 +118,50 @@ export function chipsOf(filters: TrialFilters): Chip[] {
   return chips;
 }
 
-export function ActiveFilters({ filters, count, onChange }: ActiveFiltersProps) {
-  const chips = chipsOf(filters);
+const CHANGE_MARK_LABELS: Record<ChangeMark, string> = {
+  new: 'Changed: new since last visit',
+  updated: 'Changed: updated since last visit',
+};
+
+type ChangedChip = { key: string; label: string; remaining: ChangeMark[] };
+
+/** One chip per mark of the `changed` filter (in canonical order); removing it keeps the other marks. */
+export function changedChipsOf(changed: readonly ChangeMark[]): ChangedChip[] {
+  const marks = (Object.keys(CHANGE_MARK_LABELS) as ChangeMark[]).filter((mark) =>
+    changed.includes(mark),
+  );
+  return marks.map((mark) => ({
+    key: `changed:${mark}`,
+    label: CHANGE_MARK_LABELS[mark],
+    remaining: marks.filter((m) => m !== mark),
+  }));
+}
+
+export function ActiveFilters({
+  filters,
+  count,
+  onChange,
+  changed = [],
+  onChangedChange,
+}: ActiveFiltersProps) {
+  const changedChips = onChangedChange ? changedChipsOf(changed) : [];
+  const chips = [
+    ...chipsOf(filters).map((chip) => ({
+      key: chip.key,
+      label: chip.label,
+      onRemove: () => onChange(chip.remove),
+    })),
+    ...changedChips.map((chip) => ({
+      key: chip.key,
+      label: chip.label,
+      onRemove: () => onChangedChange?.(chip.remaining),
+    })),
+  ];
+  const filtersActive = !isDefaultFilters(filters);
+  const clearAll = () => {
+    if (filtersActive) onChange(null);
+    if (changedChips.length > 0) onChangedChange?.([]);
+  };
   return (
     <div className="active-filters">
       <p className="result-count" role="status" aria-live="polite">
@@ -122,7 +175,7 @@ export function ActiveFilters({ filters, count, onChange }: ActiveFiltersProps) 
                 type="button"
                 className="chip"
                 aria-label={`Remove filter ${chip.label}`}
-                onClick={() => onChange(chip.remove)}
+                onClick={chip.onRemove}
               >
                 <span>{chip.label}</span>
                 <span className="chip-x" aria-hidden="true">
@@ -133,8 +186,8 @@ export function ActiveFilters({ filters, count, onChange }: ActiveFiltersProps) 
           ))}
         </ul>
       ) : null}
-      {!isDefaultFilters(filters) ? (
-        <button type="button" className="button button-quiet" onClick={() => onChange(null)}>
+      {filtersActive || changedChips.length > 0 ? (
+        <button type="button" className="button button-quiet" onClick={clearAll}>
           Clear all
         </button>
       ) : null}

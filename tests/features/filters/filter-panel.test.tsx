@@ -118,6 +118,76 @@ describe('ActiveFilters', () => {
     expect(onChange).toHaveBeenLastCalledWith(null);
   });
 
+  it('shows each mark of the changed filter as a chip that removes only that mark', async () => {
+    const onChange = vi.fn();
+    const onChangedChange = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <ActiveFilters
+        filters={DEFAULT_FILTERS}
+        count={2}
+        onChange={onChange}
+        changed={['updated', 'new']}
+        onChangedChange={onChangedChange}
+      />,
+    );
+    const chips = within(screen.getByRole('list', { name: 'Active filters' })).getAllByRole(
+      'button',
+    );
+    expect(chips.map((c) => c.textContent?.replace('×', '').trim())).toEqual([
+      'Changed: new since last visit',
+      'Changed: updated since last visit',
+    ]);
+    await user.click(
+      screen.getByRole('button', { name: 'Remove filter Changed: new since last visit' }),
+    );
+    expect(onChangedChange).toHaveBeenLastCalledWith(['updated']);
+    await user.click(
+      screen.getByRole('button', { name: 'Remove filter Changed: updated since last visit' }),
+    );
+    expect(onChangedChange).toHaveBeenLastCalledWith(['new']);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('offers Clear all when only the changed filter is active, and clears it with the others', async () => {
+    const onChange = vi.fn();
+    const onChangedChange = vi.fn();
+    const user = userEvent.setup();
+    const { rerender } = render(
+      <ActiveFilters
+        filters={DEFAULT_FILTERS}
+        count={1}
+        onChange={onChange}
+        changed={['new']}
+        onChangedChange={onChangedChange}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(onChangedChange).toHaveBeenLastCalledWith([]);
+
+    rerender(
+      <ActiveFilters
+        filters={{ ...DEFAULT_FILTERS, results: true }}
+        count={1}
+        onChange={onChange}
+        changed={['new']}
+        onChangedChange={onChangedChange}
+      />,
+    );
+    onChangedChange.mockClear();
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(onChange).toHaveBeenLastCalledWith(null);
+    expect(onChangedChange).toHaveBeenLastCalledWith([]);
+  });
+
+  it('shows no changed chip without a setter for it (embed mode has no changed filter)', () => {
+    render(
+      <ActiveFilters filters={DEFAULT_FILTERS} count={3} onChange={() => {}} changed={['new']} />,
+    );
+    expect(screen.queryByRole('list', { name: 'Active filters' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Clear all' })).not.toBeInTheDocument();
+  });
+
   it('shows neither chips nor Clear all for the default filters', () => {
     render(<ActiveFilters filters={DEFAULT_FILTERS} count={12} onChange={() => {}} />);
     expect(screen.getByRole('status')).toHaveTextContent('12 trials');
