@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { parseEmbedParams } from '../domain/embed-params.ts';
@@ -296,8 +296,11 @@ function Dashboard({
   mockMode: boolean;
 }) {
   const query = useTrialDataset(datasetOptions);
+  // New data is rendered as a background update that React splits into small slices, so drawing the
+  // whole dashboard never blocks input (the loading status stays on screen until it is ready).
+  const data = useDeferredValue(query.data);
   const retry = () => void query.refetch();
-  if (query.data === undefined) {
+  if (data === undefined) {
     if (query.isError) return <LoadError error={query.error} onRetry={retry} />;
     return <LoadStatus />;
   }
@@ -306,14 +309,14 @@ function Dashboard({
       {query.isError ? (
         <p className="quiet-notice" role="status">
           Could not refresh the data ({messageOf(query.error)}). Showing the data loaded on{' '}
-          {formatDate(query.data.fetchedAt)}.{' '}
+          {formatDate(data.fetchedAt)}.{' '}
           <button type="button" className="button button-quiet" onClick={retry}>
             Try again
           </button>
         </p>
       ) : null}
       <DashboardBody
-        dataset={query.data}
+        dataset={data}
         mockMode={mockMode}
         refreshing={query.isFetching}
         onRetry={retry}

@@ -110,6 +110,9 @@ describe('embed mode', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'disease: “flu” is not a known value and was ignored.',
     );
+    // The valid part is applied, up to the address (written a moment later: wait, so that the write
+    // cannot land in the next test).
+    await waitFor(() => expect(window.location.search).toContain('disease=lupus'));
   });
 
   it('picks readable text for light and dark accent colours', () => {

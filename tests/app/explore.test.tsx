@@ -53,7 +53,7 @@ describe('Exploring the trials', () => {
       'Sponsor class',
     ]) {
       expect(within(region).getByRole('group', { name })).toBeVisible();
-      expect(within(region).getByText(name, { selector: 'label, span' })).toBeVisible();
+      expect(within(region).getByText(name, { selector: 'legend' })).toBeVisible();
     }
     expect(within(region).getByRole('searchbox', { name: 'Search' })).toBeVisible();
     expect(within(region).getByRole('combobox', { name: 'Start year from' })).toBeVisible();

@@ -62,7 +62,7 @@ describe('DataSourceBanner', () => {
   it('says so when the page runs against the API emulator', () => {
     render(<DataSourceBanner dataset={{ ...common, source: 'live' }} mockMode />);
     expect(screen.getByRole('region', { name: 'Data source' })).toHaveTextContent(
-      /MSW emulator .* not live data/,
+      /Emulated API — not live data\. Data as of .+\. The in-browser MSW emulator of ClinicalTrials\.gov is serving fixture records/,
     );
   });
 });

@@ -22,6 +22,8 @@ function SourceLine({ dataset, mockMode }: DataSourceBannerProps) {
             {asOf ? formatDate(asOf) : 'an unknown date'} — live API unreachable
           </strong>
           .{' '}
+        </p>
+        <p className="banner-detail">
           {meta?.kind === 'snapshot'
             ? `Showing the bundled snapshot of ${pluralize(count, 'trial record')} from ClinicalTrials.gov.`
             : `Showing a bundled sample of ${pluralize(count, 'real trial record')} captured from ClinicalTrials.gov by public repositories.`}
@@ -42,11 +44,15 @@ function SourceLine({ dataset, mockMode }: DataSourceBannerProps) {
   const asOf = dataset.dataTimestamp ?? dataset.fetchedAt;
   if (mockMode) {
     return (
-      <p className="banner-headline">
-        <strong>Emulated API:</strong> the in-browser MSW emulator of ClinicalTrials.gov, serving
-        fixture records (real records and labelled synthetic ones) — not live data. Data as of{' '}
-        {formatDate(asOf)}.
-      </p>
+      <>
+        <p className="banner-headline">
+          <strong>Emulated API</strong> — not live data. Data as of {formatDate(asOf)}.{' '}
+        </p>
+        <p className="banner-detail">
+          The in-browser MSW emulator of ClinicalTrials.gov is serving fixture records (real records
+          and labelled synthetic ones).
+        </p>
+      </>
     );
   }
   return (

@@ -1,5 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { Checkbox, CheckboxGroup, Input, Label, SearchField } from 'react-aria-components';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { sponsorClassLabel } from '../../domain/aggregate.ts';
 import { DISEASE_IDS, DISEASE_LABELS } from '../../domain/diseases.ts';
 import { facetCounts, type FacetCounts, type TrialFilters } from '../../domain/filters.ts';
@@ -33,6 +32,43 @@ export type FilterPanelProps = {
 
 type Option = { value: string; label: string };
 
+/**
+ * One option: a native checkbox (keyboard, form semantics and screen readers for free, and cheap to
+ * render: the panel has a hundred of them) drawn as the styled box next to it.
+ */
+function FacetCheckbox({
+  checked,
+  onChange,
+  className = 'facet-option',
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className={className}>
+      <input
+        type="checkbox"
+        className="facet-input"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span className="facet-box" aria-hidden="true" />
+      {children}
+    </label>
+  );
+}
+
+function FacetCount({ n }: { n: number }) {
+  return (
+    <span className={n === 0 ? 'facet-count facet-count-zero' : 'facet-count'}>
+      {formatCount(n)} <span className="visually-hidden">{n === 1 ? 'trial' : 'trials'}</span>
+    </span>
+  );
+}
+
 function CheckboxFacet({
   label,
   options,
@@ -55,25 +91,24 @@ function CheckboxFacet({
     ? options.filter((o) => (counts.get(o.value) ?? 0) > 0 || value.includes(o.value))
     : options;
   return (
-    <CheckboxGroup className="facet" value={[...value]} onChange={onChange}>
-      <Label className="facet-label">{label}</Label>
+    <fieldset className="facet">
+      <legend className="facet-label">{label}</legend>
       <div className={scroll ? 'facet-options facet-scroll' : 'facet-options'}>
         {shown.length === 0 ? <p className="facet-empty">No options with trials.</p> : null}
-        {shown.map((o) => {
-          const n = counts.get(o.value) ?? 0;
-          return (
-            <Checkbox key={o.value} value={o.value} className="facet-option">
-              <span className="facet-box" aria-hidden="true" />
-              <span className="facet-text">{o.label}</span>{' '}
-              <span className={n === 0 ? 'facet-count facet-count-zero' : 'facet-count'}>
-                {formatCount(n)}{' '}
-                <span className="visually-hidden">{n === 1 ? 'trial' : 'trials'}</span>
-              </span>
-            </Checkbox>
-          );
-        })}
+        {shown.map((o) => (
+          <FacetCheckbox
+            key={o.value}
+            checked={value.includes(o.value)}
+            onChange={(checked) =>
+              onChange(checked ? [...value, o.value] : value.filter((v) => v !== o.value))
+            }
+          >
+            <span className="facet-text">{o.label}</span>{' '}
+            <FacetCount n={counts.get(o.value) ?? 0} />
+          </FacetCheckbox>
+        ))}
       </div>
-    </CheckboxGroup>
+    </fieldset>
   );
 }
 
@@ -114,6 +149,7 @@ function YearSelect({
 }
 
 function SearchBox({ value, onChange }: { value: string; onChange: FilterChange }) {
+  const id = useId();
   const [text, setText] = useState(value);
   const [urlValue, setUrlValue] = useState(value);
   // Follow the URL (back/forward, Clear all, a chip removed) when it changes.
@@ -127,15 +163,27 @@ function SearchBox({ value, onChange }: { value: string; onChange: FilterChange 
     return () => clearTimeout(timer);
   }, [text, value, onChange]);
   return (
-    <SearchField
-      className="facet facet-search"
-      value={text}
-      onChange={setText}
-      onClear={() => onChange({ q: '' })}
-    >
-      <Label className="facet-label">Search</Label>
-      <Input className="input" placeholder="Title, acronym, NCT id, sponsor, intervention" />
-    </SearchField>
+    <div className="facet facet-search">
+      <label htmlFor={id} className="facet-label">
+        Search
+      </label>
+      <input
+        id={id}
+        type="search"
+        className="input"
+        placeholder="Title, acronym, NCT id, sponsor, intervention"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          // Escape empties the box at once (as the browser's own clear button does).
+          if (e.key === 'Escape' && text !== '') {
+            e.preventDefault();
+            setText('');
+            onChange({ q: '' });
+          }
+        }}
+      />
+    </div>
   );
 }
 
@@ -246,18 +294,14 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
         hideEmpty
       />
       <div className="facet">
-        <Checkbox
+        <FacetCheckbox
           className="facet-option facet-single"
-          isSelected={filters.results}
+          checked={filters.results}
           onChange={(results) => onChange({ results })}
         >
-          <span className="facet-box" aria-hidden="true" />
           <span className="facet-text">Has results</span>{' '}
-          <span className="facet-count">
-            {formatCount(counts.results.get('yes') ?? 0)}{' '}
-            <span className="visually-hidden">trials</span>
-          </span>
-        </Checkbox>
+          <FacetCount n={counts.results.get('yes') ?? 0} />
+        </FacetCheckbox>
       </div>
     </div>
   );
