@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
+import type { emulatedApiMiddleware } from './scripts/emulated-api-middleware.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -47,8 +48,27 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * With EMULATED_API=1, `vite preview` also answers /api/v2 from the fixture emulator
+ * (scripts/emulated-api-middleware.ts): a production build built with VITE_CTGOV_API_BASE pointing at
+ * the preview server then runs exactly as deployed, against an API on the same machine (Lighthouse).
+ */
+function emulatedApi(): Plugin {
+  return {
+    name: 'hsct-emulated-api',
+    async configurePreviewServer(server) {
+      if (process.env.EMULATED_API !== '1') return;
+      const { tsImport } = await import('tsx/esm/api');
+      const module = (await tsImport('./scripts/emulated-api-middleware.ts', import.meta.url)) as {
+        emulatedApiMiddleware: typeof emulatedApiMiddleware;
+      };
+      server.middlewares.use('/api/v2', module.emulatedApiMiddleware());
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), emulatedApi()],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },

@@ -1,27 +1,67 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useState, type RefObject } from 'react';
 
 /**
- * True once the element has come within `margin` of the viewport, and from then on. Charts below the fold
- * are drawn only when the reader gets near them, so the first view does not pay for a dozen SVG charts
- * at once (the main-thread cost that blocks a phone for seconds). Without IntersectionObserver (old
- * browsers, jsdom) everything is drawn at once.
+ * Elements that came near the viewport and wait for their turn to be drawn: one per idle period of the
+ * main thread. A chart's first draw measures itself and re-renders a few times in one uninterruptible
+ * task; drawing the charts one after another keeps each such task short instead of one long freeze.
  */
-export function useNearViewport(ref: RefObject<Element | null>, margin = '600px'): boolean {
+const waiting: (() => void)[] = [];
+let draining = false;
+
+function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 1000 });
+  else setTimeout(callback, 16);
+}
+
+function drawNext(): void {
+  const next = waiting.shift();
+  if (next === undefined) {
+    draining = false;
+    return;
+  }
+  next();
+  whenIdle(drawNext);
+}
+
+function enqueue(draw: () => void): () => void {
+  waiting.push(draw);
+  if (!draining) {
+    draining = true;
+    whenIdle(drawNext);
+  }
+  return () => {
+    const at = waiting.indexOf(draw);
+    if (at !== -1) waiting.splice(at, 1);
+  };
+}
+
+/**
+ * True once the element has come within `margin` of the viewport (and its turn to be drawn came), and
+ * from then on. Charts below the fold are drawn only when the reader gets near them, so the first view
+ * does not pay for a dozen SVG charts at once (the main-thread cost that blocks a phone for seconds).
+ * Drawing is a transition, so React renders in small slices where it can. Without IntersectionObserver
+ * (old browsers, jsdom) everything is drawn at once.
+ */
+export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'): boolean {
   const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const element = ref.current;
     if (near || !element || typeof IntersectionObserver === 'undefined') return;
+    let dequeue: (() => void) | undefined;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
-          setNear(true);
           observer.disconnect();
+          dequeue = enqueue(() => startTransition(() => setNear(true)));
         }
       },
       { rootMargin: `${margin} 0px` },
     );
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      dequeue?.();
+    };
   }, [ref, margin, near]);
   return near;
 }
