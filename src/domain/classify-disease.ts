@@ -11,7 +11,7 @@
  * cue stops reading with no id. Eligibility criteria and outcomes are never read.
  */
 import { DISEASE_IDS, type DiseaseId } from './diseases.ts';
-import { compileScanner } from './rules/compile-cues.ts';
+import { lazyScanner } from './rules/compile-cues.ts';
 import { BARE_MS, DISEASE_RULES, NOT_AUTOIMMUNE_CUES } from './rules/disease-rules.ts';
 import { joinNormalized, normalized, type NormalizedText } from './text-normalize.ts';
 
@@ -36,7 +36,7 @@ export type DiseaseTexts = {
 };
 
 /** One scanner for all rules (bit i = DISEASE_RULES[i]) plus the not-autoimmune cues (last bit). */
-const SCANNER = compileScanner([...DISEASE_RULES.map((rule) => rule.cues), NOT_AUTOIMMUNE_CUES]);
+const SCANNER = lazyScanner([...DISEASE_RULES.map((rule) => rule.cues), NOT_AUTOIMMUNE_CUES]);
 const NOT_AUTOIMMUNE_BIT = 1 << DISEASE_RULES.length;
 const RULE_BITS = NOT_AUTOIMMUNE_BIT - 1;
 

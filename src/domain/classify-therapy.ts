@@ -20,7 +20,7 @@
  *
  * Eligibility criteria and outcomes are never read.
  */
-import { anyOf, compileScanner } from './rules/compile-cues.ts';
+import { anyOf, lazyScanner } from './rules/compile-cues.ts';
 import {
   CELL_THERAPY_CUES,
   FIELD_WEIGHTS,
@@ -105,7 +105,7 @@ const WEAK_BIT = 1 << 8;
 const ALLO_BIT = 1 << 9;
 const MASK_FOR_HSCT_BIT = 1 << 10;
 const MASK_FOR_OTHERS_BIT = 1 << 11;
-const SCANNER = compileScanner([
+const SCANNER = lazyScanner([
   HSCT_CUES.strong,
   HSCT_CUES.generic,
   CELL_THERAPY_CUES['car-t'],
@@ -120,7 +120,7 @@ const SCANNER = compileScanner([
   [HSCT_PRODUCT_FOR_OTHERS],
 ]);
 /** Source cues only, for text with another product's phrases blanked out (bit i = SCANNER bit i + 7). */
-const SOURCE_SCANNER = compileScanner([
+const SOURCE_SCANNER = lazyScanner([
   SOURCE_CUES.autologous,
   SOURCE_CUES.weakAutologous,
   SOURCE_CUES.allogeneic,

@@ -2,10 +2,12 @@
 
 const LOCALE = 'en-GB';
 
-const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+/** Created on first use: the first Intl object loads locale data, which need not delay the first paint. */
+let integerFormat: Intl.NumberFormat | undefined;
 
 /** 12345 -> "12,345". */
 export function formatCount(value: number): string {
+  integerFormat ??= new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
   return integerFormat.format(value);
 }
 

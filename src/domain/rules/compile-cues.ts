@@ -106,3 +106,17 @@ export function compileScanner(families: readonly (readonly string[])[]): CueSca
     },
   };
 }
+
+/**
+ * compileScanner, deferred to the first scan: compiling analyses every cue (a few ms, several times that
+ * on a phone), which should not delay the page's first paint when the module is loaded.
+ */
+export function lazyScanner(families: readonly (readonly string[])[]): CueScanner {
+  let compiled: CueScanner | undefined;
+  return {
+    scan(text, wanted) {
+      compiled ??= compileScanner(families);
+      return compiled.scan(text, wanted);
+    },
+  };
+}

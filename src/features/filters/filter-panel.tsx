@@ -37,11 +37,14 @@ type Option = { value: string; label: string };
  * render: the panel has a hundred of them) drawn as the styled box next to it.
  */
 function FacetCheckbox({
+  value,
   checked,
   onChange,
   className = 'facet-option',
   children,
 }: {
+  /** The option's value (also the input's form value). */
+  value?: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
   className?: string;
@@ -52,6 +55,7 @@ function FacetCheckbox({
       <input
         type="checkbox"
         className="facet-input"
+        {...(value === undefined ? {} : { value })}
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
       />
@@ -98,6 +102,7 @@ function CheckboxFacet({
         {shown.map((o) => (
           <FacetCheckbox
             key={o.value}
+            value={o.value}
             checked={value.includes(o.value)}
             onChange={(checked) =>
               onChange(checked ? [...value, o.value] : value.filter((v) => v !== o.value))
