@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import Papa from 'papaparse';
+import { barCount, chartPanel } from './support/dashboard-page.ts';
 import { MOCK_URL } from './support/servers.ts';
 
 const slot = Number(process.env.E2E_SLOT ?? 0);
@@ -294,6 +295,62 @@ test.describe('exports of the filtered view', () => {
     const risIds = [...ris.text.matchAll(/^ID {2}- (NCT\d{8})/gm)].map((m) => m[1]).sort();
     expect(risIds).toEqual(expected);
     expect(ris.text).toMatch(/^DB {2}- ClinicalTrials\.gov/m);
+  });
+
+  test('a chart downloads as SVG and as PNG: the drawn bars, title and provenance', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 1600 });
+    await page.goto(`${MOCK_URL}/?disease=multiple-sclerosis`);
+    const panel = chartPanel(page, 'Trials by phase');
+    await expect.poll(() => barCount(panel), { timeout: 30_000 }).toBeGreaterThan(0);
+    const save = panel.getByRole('group', { name: 'Save the chart “Trials by phase”' });
+
+    const [svgFile] = await Promise.all([
+      page.waitForEvent('download'),
+      save.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
+    expect(svgFile.suggestedFilename()).toMatch(/^hsct-trials-trials-by-phase.*\.svg$/);
+    const svg = await readFile(await svgFile.path(), 'utf8');
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('Trials by phase');
+    expect(svg).toContain('ClinicalTrials.gov');
+    expect(svg.match(/recharts-bar-rectangle/g)?.length ?? 0).toBeGreaterThan(0);
+
+    const [pngFile] = await Promise.all([
+      page.waitForEvent('download'),
+      save.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
+    expect(pngFile.suggestedFilename()).toMatch(/^hsct-trials-trials-by-phase.*\.png$/);
+    const png = await readFile(await pngFile.path());
+    // PNG signature, then the IHDR chunk with the image's width and height.
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width).toBeGreaterThan(300);
+    expect(height).toBeGreaterThan(150);
+    // Not a blank canvas: decode it in the page and find pixels that are neither white nor transparent.
+    const inked = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      if (!context) return 0;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+        if (a > 0 && (r < 200 || g < 200 || b < 200)) count++;
+      }
+      return count / (image.width * image.height);
+    }, png.toString('base64'));
+    expect(inked).toBeGreaterThan(0.01);
+    // No problem was reported next to the buttons.
+    await expect(save).not.toContainText(/could not|cannot|no picture/);
   });
 
   test('the share dialog gives a snippet whose preview is the same preset view', async ({
