@@ -8,31 +8,11 @@ import {
   therapiesPresent,
 } from '../../src/domain/aggregate.ts';
 import type { DiseaseId } from '../../src/domain/diseases.ts';
-import { PHASES, type Trial } from '../../src/domain/trial.ts';
+import { PHASES } from '../../src/domain/trial.ts';
+import { syntheticTrial } from '../trial-factory.ts';
 
-let serial = 0;
 /** A synthetic trial (NCT99… ids): only the fields the aggregates read matter. */
-function trial(overrides: Partial<Trial> = {}): Trial {
-  serial += 1;
-  const nctId = `NCT99${String(serial).padStart(6, '0')}`;
-  return {
-    nctId,
-    url: `https://clinicaltrials.gov/study/${nctId}`,
-    title: 'Synthetic trial',
-    status: 'COMPLETED',
-    studyType: 'INTERVENTIONAL',
-    phase: 'PHASE2',
-    diseases: ['multiple-sclerosis'],
-    therapy: 'hsct',
-    transplantType: 'autologous',
-    conditions: [],
-    interventions: [],
-    countries: [],
-    locations: [],
-    hasResults: false,
-    ...overrides,
-  };
-}
+const trial = syntheticTrial;
 
 const diseases = (...ids: DiseaseId[]) => ({ diseases: ids });
 

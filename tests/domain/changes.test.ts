@@ -10,28 +10,17 @@ import {
 } from '../../src/domain/changes.ts';
 import { DEFAULT_QUERY } from '../../src/api/ctgov/default-query.ts';
 import type { Trial, TrialLocation } from '../../src/domain/trial.ts';
+import { syntheticTrial } from '../trial-factory.ts';
 
 /** A synthetic trial (NCT99… ids): only the fields the change tracking reads matter. */
 function trial(nctId: string, overrides: Partial<Trial> = {}): Trial {
-  return {
+  return syntheticTrial({
     nctId,
-    url: `https://clinicaltrials.gov/study/${nctId}`,
-    title: 'Synthetic trial',
     status: 'RECRUITING',
-    studyType: 'INTERVENTIONAL',
-    phase: 'PHASE2',
-    diseases: ['multiple-sclerosis'],
-    therapy: 'hsct',
-    transplantType: 'autologous',
-    conditions: [],
-    interventions: [],
-    countries: [],
-    locations: [],
-    hasResults: false,
     lastUpdated: '2025-01-10',
     enrollment: { count: 40, type: 'ESTIMATED' },
     ...overrides,
-  };
+  });
 }
 
 const sites = (n: number): TrialLocation[] =>

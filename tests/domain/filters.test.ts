@@ -8,7 +8,7 @@ import {
   type TrialFilters,
 } from '../../src/domain/filters.ts';
 import type { Trial } from '../../src/domain/trial.ts';
-import { syntheticTrial } from '../features/trial-factory.ts';
+import { syntheticTrial } from '../trial-factory.ts';
 
 const ssc2016 = syntheticTrial({
   title: 'Autologous HSCT in diffuse cutaneous systemic sclerosis',

@@ -10,25 +10,18 @@ import {
   sitePlaces,
   sitesByCountry,
 } from '../../src/domain/site-places.ts';
+import { syntheticTrial } from '../trial-factory.ts';
 
 /** Synthetic trials (NCT99… ids) with hand-placed sites; coordinates are the real cities'. */
 function trial(nctId: string, status: string, locations: TrialLocation[]): Trial {
-  return {
+  return syntheticTrial({
     nctId,
-    url: `https://clinicaltrials.gov/study/${nctId}`,
     title: `Synthetic trial ${nctId}`,
     status,
-    studyType: 'INTERVENTIONAL',
-    phase: 'PHASE2',
-    diseases: ['multiple-sclerosis'],
-    therapy: 'hsct',
-    transplantType: 'autologous',
     conditions: ['Multiple Sclerosis'],
-    interventions: [],
     countries: [...new Set(locations.map((l) => l.country).filter((c): c is string => Boolean(c)))],
     locations,
-    hasResults: false,
-  };
+  });
 }
 
 const CHICAGO_SITE: TrialLocation = {

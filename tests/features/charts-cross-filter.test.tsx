@@ -7,7 +7,7 @@ import { ResultsChart } from '../../src/features/charts/results-chart.tsx';
 import { CountryChart, StatusChart } from '../../src/features/charts/simple-charts.tsx';
 import { StartYearChart } from '../../src/features/charts/start-year-chart.tsx';
 import { StoppedTrials } from '../../src/features/charts/stopped-trials.tsx';
-import { syntheticTrial } from './trial-factory.ts';
+import { syntheticTrial } from '../trial-factory.ts';
 
 const trials = [
   syntheticTrial({

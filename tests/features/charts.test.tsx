@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DiseaseChart } from '../../src/features/charts/disease-chart.tsx';
 import { PhaseChart } from '../../src/features/charts/phase-chart.tsx';
 import { TransplantTypeChart } from '../../src/features/charts/transplant-type-chart.tsx';
-import { syntheticTrial } from './trial-factory.ts';
+import { syntheticTrial } from '../trial-factory.ts';
 
 const trials = [
   syntheticTrial({

@@ -4,7 +4,7 @@ import { DataSourceBanner } from '../../src/features/data-source/data-source-ban
 import { LoadStatus } from '../../src/features/data-source/load-status.tsx';
 import { datasetLoadProgress } from '../../src/queries/load-progress.ts';
 import type { TrialDataset } from '../../src/queries/trial-queries.ts';
-import { syntheticTrial } from './trial-factory.ts';
+import { syntheticTrial } from '../trial-factory.ts';
 
 const query = { 'query.cond': 'lupus', 'query.intr': 'HSCT' };
 const common = {

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SummaryFigures } from '../../src/features/summary/summary-figures.tsx';
-import { syntheticTrial } from './trial-factory.ts';
+import { syntheticTrial } from '../trial-factory.ts';
 
 describe('SummaryFigures', () => {
   it('shows the number of trials, recruiting trials and total enrollment as labelled figures', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_FILTERS, type TrialFilters } from '../../../src/domain/filters.ts';
 import { ActiveFilters } from '../../../src/features/active-filters/active-filters.tsx';
 import { FilterPanel } from '../../../src/features/filters/filter-panel.tsx';
-import { syntheticTrial } from '../trial-factory.ts';
+import { syntheticTrial } from '../../trial-factory.ts';
 
 const trials = [
   syntheticTrial({

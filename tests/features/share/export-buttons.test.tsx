@@ -4,24 +4,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExportMeta } from '../../../src/domain/export/provenance.ts';
 import type { Trial } from '../../../src/domain/trial.ts';
 import { ExportButtons } from '../../../src/features/share/export-buttons.tsx';
+import { syntheticTrial } from '../../trial-factory.ts';
 
 /** Synthetic trials (NCT99… ids), not taken from any record. */
-const trials: Trial[] = ['NCT99000010', 'NCT99000011'].map((nctId) => ({
-  nctId,
-  url: `https://clinicaltrials.gov/study/${nctId}`,
-  title: `Synthetic HSCT trial ${nctId}, Zürich`,
-  status: 'RECRUITING',
-  studyType: 'INTERVENTIONAL',
-  phase: 'PHASE2',
-  diseases: ['lupus'],
-  therapy: 'hsct',
-  transplantType: 'autologous',
-  conditions: ['Lupus'],
-  interventions: [],
-  countries: ['Switzerland'],
-  locations: [],
-  hasResults: false,
-}));
+const trials: Trial[] = ['NCT99000010', 'NCT99000011'].map((nctId) =>
+  syntheticTrial({
+    nctId,
+    title: `Synthetic HSCT trial ${nctId}, Zürich`,
+    status: 'RECRUITING',
+    diseases: ['lupus'],
+    conditions: ['Lupus'],
+    countries: ['Switzerland'],
+  }),
+);
 
 const meta: ExportMeta = {
   source: 'ClinicalTrials.gov API v2 (live)',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Trial } from '../../../src/domain/trial.ts';
 import { TrialTable } from '../../../src/features/trial-table/trial-table.tsx';
 import { useSelectedTrial } from '../../../src/state/url-state.ts';
-import { syntheticTrial } from '../trial-factory.ts';
+import { syntheticTrial } from '../../trial-factory.ts';
 import { renderWithUrl } from './render-with-url.tsx';
 
 /** The text of one column (by header name) of the body rows, top to bottom. */
