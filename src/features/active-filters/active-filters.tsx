@@ -14,6 +14,7 @@ import {
   type KnownStatus,
 } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
+import { CHANGE_MARKS } from '../../state/changes-state.ts';
 import './active-filters.css';
 
 export type ActiveFiltersProps = {
@@ -127,9 +128,7 @@ type ChangedChip = { key: string; label: string; remaining: ChangeMark[] };
 
 /** One chip per mark of the `changed` filter (in canonical order); removing it keeps the other marks. */
 export function changedChipsOf(changed: readonly ChangeMark[]): ChangedChip[] {
-  const marks = (Object.keys(CHANGE_MARK_LABELS) as ChangeMark[]).filter((mark) =>
-    changed.includes(mark),
-  );
+  const marks = CHANGE_MARKS.filter((mark) => changed.includes(mark));
   return marks.map((mark) => ({
     key: `changed:${mark}`,
     label: CHANGE_MARK_LABELS[mark],
