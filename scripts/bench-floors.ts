@@ -16,14 +16,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Study } from '../src/api/ctgov/wire-types.ts';
 import { normalizeStudies } from '../src/domain/normalize-study.ts';
 import { compileScanner } from '../src/domain/rules/compile-cues.ts';
-import {
-  CELL_THERAPY_CUES,
-  FOREIGN_PRODUCT_FOR_HSCT,
-  HSCT_CUES,
-  HSCT_PRODUCT_FOR_OTHERS,
-  NON_HSCT_KINDS,
-  SOURCE_CUES,
-} from '../src/domain/rules/therapy-rules.ts';
+import { THERAPY_SCAN_FAMILIES } from '../src/domain/rules/therapy-rules.ts';
 import { normalizeText } from '../src/domain/text-normalize.ts';
 
 type Json = Record<string, unknown>;
@@ -110,21 +103,6 @@ export function withoutText(study: unknown): Study {
   } as Study;
 }
 
-const THERAPY_FAMILIES = [
-  HSCT_CUES.strong,
-  HSCT_CUES.generic,
-  CELL_THERAPY_CUES['car-t'],
-  CELL_THERAPY_CUES.msc,
-  CELL_THERAPY_CUES.treg,
-  CELL_THERAPY_CUES.other,
-  NON_HSCT_KINDS,
-  SOURCE_CUES.autologous,
-  SOURCE_CUES.weakAutologous,
-  SOURCE_CUES.allogeneic,
-  [FOREIGN_PRODUCT_FOR_HSCT],
-  [HSCT_PRODUCT_FOR_OTHERS],
-];
-
 const WORD_CHAR = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) WORD_CHAR[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
 
@@ -171,7 +149,7 @@ export function measureFloors(studies: readonly unknown[]): Floor[] {
   const normalize = medianMs(() => {
     for (const t of raw) sink += normalizeText(t).length;
   });
-  const scanner = compileScanner(THERAPY_FAMILIES);
+  const scanner = compileScanner(THERAPY_SCAN_FAMILIES);
   const scan = medianMs(() => {
     for (const t of normalizedTexts) sink += scanner.scan(t);
   });

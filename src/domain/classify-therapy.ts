@@ -27,8 +27,8 @@ import {
   FOREIGN_PRODUCT_FOR_HSCT,
   HSCT_CUES,
   HSCT_PRODUCT_FOR_OTHERS,
-  NON_HSCT_KINDS,
   SOURCE_CUES,
+  THERAPY_SCAN_FAMILIES,
   type TherapyField,
 } from './rules/therapy-rules.ts';
 import {
@@ -89,7 +89,7 @@ const AUTO_OR_ALLO = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.allogeneic
 const MASK_FOR_HSCT = new RegExp(FOREIGN_PRODUCT_FOR_HSCT, 'g');
 const MASK_FOR_OTHERS = new RegExp(HSCT_PRODUCT_FOR_OTHERS, 'g');
 
-// Every cue family of a field is found in one scan (bit per family).
+// Every cue family of a field is found in one scan; bit i = THERAPY_SCAN_FAMILIES[i].
 const STRONG = 1 << 0;
 const GENERIC = 1 << 1;
 const FAMILY_BIT: Readonly<Record<CellFamily, number>> = {
@@ -105,20 +105,7 @@ const WEAK_BIT = 1 << 8;
 const ALLO_BIT = 1 << 9;
 const MASK_FOR_HSCT_BIT = 1 << 10;
 const MASK_FOR_OTHERS_BIT = 1 << 11;
-const SCANNER = lazyScanner([
-  HSCT_CUES.strong,
-  HSCT_CUES.generic,
-  CELL_THERAPY_CUES['car-t'],
-  CELL_THERAPY_CUES.msc,
-  CELL_THERAPY_CUES.treg,
-  CELL_THERAPY_CUES.other,
-  NON_HSCT_KINDS,
-  SOURCE_CUES.autologous,
-  SOURCE_CUES.weakAutologous,
-  SOURCE_CUES.allogeneic,
-  [FOREIGN_PRODUCT_FOR_HSCT],
-  [HSCT_PRODUCT_FOR_OTHERS],
-]);
+const SCANNER = lazyScanner(THERAPY_SCAN_FAMILIES);
 /** Source cues only, for text with another product's phrases blanked out (bit i = SCANNER bit i + 7). */
 const SOURCE_SCANNER = lazyScanner([
   SOURCE_CUES.autologous,

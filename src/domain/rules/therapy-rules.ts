@@ -159,3 +159,23 @@ export const FOREIGN_PRODUCT_FOR_HSCT = String.raw`\b(?:allogen(?:e)?ic|autologo
 
 /** For a non-HSCT therapy, HSCT background ("unlike autologous HSCT, ...") is blanked out first. */
 export const HSCT_PRODUCT_FOR_OTHERS = String.raw`\b(?:allogen(?:e)?ic|autologous|syngeneic|auto-|allo-) ?(?:(?!(?:${OTHER_PRODUCT_WORDS})\b)[\w'+-]+ ){0,3}?(?:hem(?:at)?opoietic|hscts?|hct|sct|bmt|bone marrow transplant\w*|stem cell transplant\w*)\b`;
+
+/**
+ * Every cue family the therapy classifier scans a field for, in bit order (bit i = family i): HSCT
+ * strong and generic, the four other cell therapies, other cell products, the three source families,
+ * and the two mask phrases. classify-therapy.ts compiles this list into one scanner.
+ */
+export const THERAPY_SCAN_FAMILIES: readonly (readonly string[])[] = [
+  HSCT_CUES.strong,
+  HSCT_CUES.generic,
+  CELL_THERAPY_CUES['car-t'],
+  CELL_THERAPY_CUES.msc,
+  CELL_THERAPY_CUES.treg,
+  CELL_THERAPY_CUES.other,
+  NON_HSCT_KINDS,
+  SOURCE_CUES.autologous,
+  SOURCE_CUES.weakAutologous,
+  SOURCE_CUES.allogeneic,
+  [FOREIGN_PRODUCT_FOR_HSCT],
+  [HSCT_PRODUCT_FOR_OTHERS],
+];

@@ -11,11 +11,8 @@ import { anyOf, compileScanner } from '../../../src/domain/rules/compile-cues.ts
 import { DISEASE_RULES, NOT_AUTOIMMUNE_CUES } from '../../../src/domain/rules/disease-rules.ts';
 import {
   CELL_THERAPY_CUES,
-  FOREIGN_PRODUCT_FOR_HSCT,
   HSCT_CUES,
-  HSCT_PRODUCT_FOR_OTHERS,
-  NON_HSCT_KINDS,
-  SOURCE_CUES,
+  THERAPY_SCAN_FAMILIES,
 } from '../../../src/domain/rules/therapy-rules.ts';
 import { normalizeText } from '../../../src/domain/text-normalize.ts';
 
@@ -75,20 +72,7 @@ const TEXTS = [
 ].map(normalizeText);
 
 const FAMILY_SETS: [string, readonly (readonly string[])[]][] = [
-  [
-    'therapy and source cues',
-    [
-      HSCT_CUES.strong,
-      HSCT_CUES.generic,
-      ...Object.values(CELL_THERAPY_CUES),
-      NON_HSCT_KINDS,
-      SOURCE_CUES.autologous,
-      SOURCE_CUES.weakAutologous,
-      SOURCE_CUES.allogeneic,
-      [FOREIGN_PRODUCT_FOR_HSCT],
-      [HSCT_PRODUCT_FOR_OTHERS],
-    ],
-  ],
+  ['therapy and source cues', THERAPY_SCAN_FAMILIES],
   ['disease cues', [...DISEASE_RULES.map((r) => r.cues), NOT_AUTOIMMUNE_CUES]],
 ];
 
