@@ -1,17 +1,9 @@
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { enrollmentByType } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
-import { barOpacity } from './category-bar-chart.tsx';
-import {
-  COUNT_AXIS_PROPS,
-  GRID_STROKE,
-  LABEL_AXIS_PROPS,
-  OKABE_ITO,
-  TOOLTIP_PROPS,
-  barChartHeight,
-} from './chart-style.ts';
+import { OKABE_ITO } from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
+import { StackedBarChart } from './stacked-bar-chart.tsx';
 
 export type EnrollmentChartProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
 
@@ -55,44 +47,23 @@ export function EnrollmentChart({ trials, selected, onToggle }: EnrollmentChartP
       }}
       {...(filter ? { filter } : {})}
     >
-      <BarChart
-        responsive
-        style={{ width: '100%', height: barChartHeight(rows.length, 44, 84) }}
+      <StackedBarChart
         data={rows}
-        layout="vertical"
-        margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
-        role="img"
-        aria-label={summary}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis {...COUNT_AXIS_PROPS} />
-        <YAxis {...LABEL_AXIS_PROPS} width={100} />
-        <Tooltip {...TOOLTIP_PROPS} />
-        <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
-        {(['actual', 'estimated'] as const).map((series) => (
-          <Bar
-            key={series}
-            dataKey={series}
-            name={series === 'actual' ? 'Actual (enrolled)' : 'Estimated (planned)'}
-            stackId="enrollment"
-            fill={series === 'actual' ? OKABE_ITO.blue : OKABE_ITO.skyBlue}
-            stroke={series === 'estimated' ? OKABE_ITO.blue : undefined}
-            strokeDasharray={series === 'estimated' ? '4 2' : undefined}
-            isAnimationActive={false}
-            maxBarSize={30}
-            cursor={filter ? 'pointer' : undefined}
-            onClick={(_d, index) => {
-              const row = rows[index];
-              if (filter && row) filter.onToggle(row.key);
-            }}
-          >
-            {rows.map((r) => (
-              <Cell key={r.key} fillOpacity={barOpacity(r.key, filter?.selected)} />
-            ))}
-          </Bar>
-        ))}
-      </BarChart>
+        keys={rows.map((r) => r.key)}
+        series={[
+          { dataKey: 'actual', name: 'Actual (enrolled)', fill: OKABE_ITO.blue },
+          {
+            dataKey: 'estimated',
+            name: 'Estimated (planned)',
+            fill: OKABE_ITO.skyBlue,
+            stroke: OKABE_ITO.blue,
+            strokeDasharray: '4 2',
+          },
+        ]}
+        stackId="enrollment"
+        summary={summary}
+        filter={filter}
+      />
     </FilterChartPanel>
   );
 }

@@ -1,4 +1,3 @@
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   countByTransplantType,
   therapiesPresent,
@@ -6,16 +5,9 @@ import {
 } from '../../domain/aggregate.ts';
 import { THERAPIES, THERAPY_LABELS, type Therapy, type Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
-import {
-  COUNT_AXIS_PROPS,
-  GRID_STROKE,
-  LABEL_AXIS_PROPS,
-  THERAPY_COLORS,
-  TOOLTIP_PROPS,
-  barChartHeight,
-} from './chart-style.ts';
-import { barOpacity } from './category-bar-chart.tsx';
+import { THERAPY_COLORS } from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
+import { StackedBarChart } from './stacked-bar-chart.tsx';
 
 function summary(rows: readonly TransplantTypeCount[], therapies: readonly Therapy[]): string {
   const parts = rows.map((row) => {
@@ -57,42 +49,18 @@ export function TransplantTypeChart({ trials, selected, onToggle }: TransplantTy
       }}
       {...(filter ? { filter } : {})}
     >
-      <BarChart
-        responsive
-        style={{ width: '100%', height: barChartHeight(rows.length, 44, 84) }}
+      <StackedBarChart
         data={data}
-        layout="vertical"
-        margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
-        role="img"
-        aria-label={summary(rows, therapies)}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis {...COUNT_AXIS_PROPS} />
-        <YAxis {...LABEL_AXIS_PROPS} width={100} />
-        <Tooltip {...TOOLTIP_PROPS} />
-        <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
-        {therapies.map((therapy) => (
-          <Bar
-            key={therapy}
-            dataKey={therapy}
-            name={THERAPY_LABELS[therapy]}
-            stackId="therapy"
-            fill={THERAPY_COLORS[therapy]}
-            isAnimationActive={false}
-            maxBarSize={30}
-            cursor={filter ? 'pointer' : undefined}
-            onClick={(_data, index) => {
-              const row = rows[index];
-              if (filter && row) filter.onToggle(row.type);
-            }}
-          >
-            {rows.map((row) => (
-              <Cell key={row.type} fillOpacity={barOpacity(row.type, filter?.selected)} />
-            ))}
-          </Bar>
-        ))}
-      </BarChart>
+        keys={rows.map((row) => row.type)}
+        series={therapies.map((therapy) => ({
+          dataKey: therapy,
+          name: THERAPY_LABELS[therapy],
+          fill: THERAPY_COLORS[therapy],
+        }))}
+        stackId="therapy"
+        summary={summary(rows, therapies)}
+        filter={filter}
+      />
     </FilterChartPanel>
   );
 }

@@ -1,0 +1,82 @@
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { barOpacity } from './category-bar-chart.tsx';
+import {
+  COUNT_AXIS_PROPS,
+  GRID_STROKE,
+  LABEL_AXIS_PROPS,
+  TOOLTIP_PROPS,
+  barChartHeight,
+} from './chart-style.ts';
+import type { CrossFilter } from './filter-chart-panel.tsx';
+
+/** One stacked series: a numeric key of every data row, its legend name and colours. */
+export type StackSeries = {
+  dataKey: string;
+  name: string;
+  fill: string;
+  stroke?: string | undefined;
+  strokeDasharray?: string | undefined;
+};
+
+export type StackedBarChartProps = {
+  /** One row per bar, with a `label` (the axis label) and a number per series. */
+  data: readonly object[];
+  /** The filter value of each row of `data`, in the same order. */
+  keys: readonly string[];
+  series: readonly StackSeries[];
+  stackId: string;
+  /** Text alternative read by screen readers (the panel also has a data table). */
+  summary: string;
+  filter?: CrossFilter | undefined;
+};
+
+/** Horizontal stacked bars, one per row; a click on any segment toggles that row's filter value. */
+export function StackedBarChart({
+  data,
+  keys,
+  series,
+  stackId,
+  summary,
+  filter,
+}: StackedBarChartProps) {
+  return (
+    <BarChart
+      responsive
+      style={{ width: '100%', height: barChartHeight(keys.length, 44, 84) }}
+      data={[...data]}
+      layout="vertical"
+      margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
+      role="img"
+      aria-label={summary}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+      <XAxis {...COUNT_AXIS_PROPS} />
+      <YAxis {...LABEL_AXIS_PROPS} width={100} />
+      <Tooltip {...TOOLTIP_PROPS} />
+      <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
+      {series.map((s) => (
+        <Bar
+          key={s.dataKey}
+          dataKey={s.dataKey}
+          name={s.name}
+          stackId={stackId}
+          fill={s.fill}
+          stroke={s.stroke}
+          strokeDasharray={s.strokeDasharray}
+          isAnimationActive={false}
+          maxBarSize={30}
+          cursor={filter ? 'pointer' : undefined}
+          onClick={(_data, index) => {
+            const key = keys[index];
+            if (filter && key !== undefined) filter.onToggle(key);
+          }}
+        >
+          {keys.map((key) => (
+            <Cell key={key} fillOpacity={barOpacity(key, filter?.selected)} />
+          ))}
+        </Bar>
+      ))}
+    </BarChart>
+  );
+}
