@@ -18,7 +18,7 @@ function arr(value: unknown): unknown[] {
 }
 
 /** mulberry32: small, fast, seedable PRNG. */
-function makeRng(seed: number): () => number {
+export function makeRng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -29,7 +29,8 @@ function makeRng(seed: number): () => number {
   };
 }
 
-const STATUSES = [
+/** Overall statuses a copy may be given (COMPLETED twice: it is the most common status). */
+export const SYNTHETIC_STATUSES: readonly string[] = [
   'RECRUITING',
   'COMPLETED',
   'COMPLETED',
@@ -39,9 +40,14 @@ const STATUSES = [
   'UNKNOWN',
 ];
 
-function nctIdOf(study: unknown): string {
+export function nctIdOf(study: unknown): string {
   const id = obj(obj(obj(study).protocolSection).identificationModule).nctId;
   return typeof id === 'string' ? id : '';
+}
+
+/** Synthetic NCT id for the i-th generated study (NCT99 + 6 digits). */
+export function syntheticNctId(i: number): string {
+  return `NCT99${String(i % 1_000_000).padStart(6, '0')}`;
 }
 
 function shiftYear(date: unknown, years: number): unknown {
@@ -86,13 +92,15 @@ export function generateSyntheticStudies(
         ...p,
         identificationModule: {
           ...ident,
-          nctId: `NCT99${String(i % 1_000_000).padStart(6, '0')}`,
+          nctId: syntheticNctId(i),
           briefTitle: `${title} (synthetic copy ${i + 1})`,
         },
         statusModule: {
           ...status,
           overallStatus:
-            rng() < 0.4 ? STATUSES[Math.floor(rng() * STATUSES.length)] : status.overallStatus,
+            rng() < 0.4
+              ? SYNTHETIC_STATUSES[Math.floor(rng() * SYNTHETIC_STATUSES.length)]
+              : status.overallStatus,
           startDateStruct: {
             ...start,
             date: shiftYear(start.date ?? '2015-06', Math.floor(rng() * 16) - 10),

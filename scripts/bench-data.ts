@@ -11,22 +11,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeRng, nctIdOf, SYNTHETIC_STATUSES, syntheticNctId } from '../mocks/synthetic-scale.ts';
 
 type Json = Record<string, unknown>;
 
 const ROOT = new URL('..', import.meta.url).pathname;
-
-/** mulberry32: small, fast, seedable PRNG. */
-export function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -83,16 +72,6 @@ export function loadRealRecords(): unknown[] {
   return readDir('tests/data/records');
 }
 
-export function nctIdOf(study: unknown): string {
-  const id = obj(obj(obj(study).protocolSection).identificationModule).nctId;
-  return typeof id === 'string' ? id : '';
-}
-
-/** Synthetic NCT id for the i-th generated study (NCT99 + 6 digits). */
-export function syntheticNctId(i: number): string {
-  return `NCT99${String(i % 1_000_000).padStart(6, '0')}`;
-}
-
 const TITLE_PHRASES = [
   'in Multiple Sclerosis',
   'for Refractory Systemic Sclerosis',
@@ -108,16 +87,7 @@ const TITLE_PHRASES = [
   '- Long-term Follow-up',
 ];
 
-const STATUSES = [
-  'RECRUITING',
-  'COMPLETED',
-  'COMPLETED',
-  'ACTIVE_NOT_RECRUITING',
-  'NOT_YET_RECRUITING',
-  'TERMINATED',
-  'UNKNOWN',
-  'WITHDRAWN',
-];
+const STATUSES = [...SYNTHETIC_STATUSES, 'WITHDRAWN'];
 
 function pick<T>(rng: () => number, items: readonly T[]): T | undefined {
   return items.length === 0 ? undefined : items[Math.floor(rng() * items.length)];
