@@ -344,11 +344,18 @@ export function requiredLiterals(source: string): string[] | null {
 // ---------------------------------------------------------------------------------------------------
 // Leading variants
 
-/** Index of the `)` closing the group opened at `open`, or -1. */
-function closingParen(s: string, open: number): number {
+/**
+ * Walks `s` from `from`, skipping escapes and character classes, and calls `visit` with each `(`, `)`
+ * and `|` outside a class and the group depth after it; stops when `visit` returns true.
+ */
+function walkStructure(
+  s: string,
+  from: number,
+  visit: (i: number, c: string, depth: number) => boolean,
+): void {
   let depth = 0;
   let inClass = false;
-  for (let i = open; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const c = s.charAt(i);
     if (c === '\\') {
       i++;
@@ -356,39 +363,36 @@ function closingParen(s: string, open: number): number {
       if (c === ']') inClass = false;
     } else if (c === '[') {
       inClass = true;
-    } else if (c === '(') {
-      depth++;
-    } else if (c === ')') {
-      depth--;
-      if (depth === 0) return i;
+    } else if (c === '(' || c === ')' || c === '|') {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (visit(i, c, depth)) return;
     }
   }
-  return -1;
+}
+
+/** Index of the `)` closing the group opened at `open`, or -1. */
+function closingParen(s: string, open: number): number {
+  let at = -1;
+  walkStructure(s, open, (i, c, depth) => {
+    if (c !== ')' || depth !== 0) return false;
+    at = i;
+    return true;
+  });
+  return at;
 }
 
 /** `body` split at its top-level `|` (escapes, classes and nested groups skipped). */
 function topLevelBranches(body: string): string[] {
   const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charAt(i);
-    if (c === '\\') {
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-    } else if (c === '[') {
-      inClass = true;
-    } else if (c === '(') {
-      depth++;
-    } else if (c === ')') {
-      depth--;
-    } else if (c === '|' && depth === 0) {
+  walkStructure(body, 0, (i, c, depth) => {
+    if (c === '|' && depth === 0) {
       out.push(body.slice(start, i));
       start = i + 1;
     }
-  }
+    return false;
+  });
   out.push(body.slice(start));
   return out;
 }
