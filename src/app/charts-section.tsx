@@ -1,6 +1,11 @@
 import { ErrorBoundary } from '../components/error-boundary.tsx';
-import { toggleValue, type TrialFilters } from '../domain/filters.ts';
+import type { TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
+import {
+  listCrossFilter,
+  yearCrossFilter,
+  type CrossFilterKey,
+} from '../features/charts/cross-filters.ts';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { DiseaseTypeMatrix } from '../features/charts/disease-type-matrix.tsx';
 import { EnrollmentChart } from '../features/charts/enrollment-chart.tsx';
@@ -20,8 +25,6 @@ export type ChartsSectionProps = {
   onSelectTrial?: (nctId: string) => void;
 };
 
-type ListKey = 'disease' | 'type' | 'phase' | 'status' | 'country' | 'sponsor';
-
 /** The dashboard charts, each behind its own error boundary. Loaded lazily (the chart library is large). */
 export function ChartsSection({
   trials,
@@ -29,29 +32,8 @@ export function ChartsSection({
   onFiltersChange,
   onSelectTrial,
 }: ChartsSectionProps) {
-  const cross = (key: ListKey) => {
-    if (!filters || !onFiltersChange) return {};
-    const selected: readonly string[] = filters[key];
-    return {
-      selected,
-      onToggle: (value: string) => onFiltersChange({ [key]: toggleValue(selected, value) }),
-    };
-  };
-  const year =
-    filters && onFiltersChange
-      ? {
-          selected:
-            filters.from !== null && filters.from === filters.to ? [String(filters.from)] : [],
-          onToggle: (value: string) => {
-            const y = Number(value);
-            onFiltersChange(
-              filters.from === y && filters.to === y
-                ? { from: null, to: null }
-                : { from: y, to: y },
-            );
-          },
-        }
-      : {};
+  const cross = (key: CrossFilterKey) => listCrossFilter(filters, onFiltersChange, key);
+  const year = yearCrossFilter(filters, onFiltersChange);
   const results =
     filters && onFiltersChange
       ? {

@@ -1,7 +1,12 @@
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import type { Panel } from '../domain/embed-params.ts';
-import { toggleValue, type TrialFilters } from '../domain/filters.ts';
+import type { TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
+import {
+  listCrossFilter,
+  yearCrossFilter,
+  type CrossFilterKey,
+} from '../features/charts/cross-filters.ts';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { PhaseChart } from '../features/charts/phase-chart.tsx';
 import { CountryChart, StatusChart } from '../features/charts/simple-charts.tsx';
@@ -17,30 +22,10 @@ export type EmbedChartsProps = {
   onFiltersChange?: (next: Partial<TrialFilters>) => void;
 };
 
-type ListKey = 'disease' | 'type' | 'phase' | 'status' | 'country';
-
 /** The charts of an embedded view, in the order of EMBED_PANELS. Loaded lazily (the chart library is large). */
 export function EmbedCharts({ panels, trials, filters, onFiltersChange }: EmbedChartsProps) {
-  const cross = (key: ListKey) => {
-    if (!onFiltersChange) return {};
-    const selected: readonly string[] = filters[key];
-    return {
-      selected,
-      onToggle: (value: string) => onFiltersChange({ [key]: toggleValue(selected, value) }),
-    };
-  };
-  const year = onFiltersChange
-    ? {
-        selected:
-          filters.from !== null && filters.from === filters.to ? [String(filters.from)] : [],
-        onToggle: (value: string) => {
-          const y = Number(value);
-          onFiltersChange(
-            filters.from === y && filters.to === y ? { from: null, to: null } : { from: y, to: y },
-          );
-        },
-      }
-    : {};
+  const cross = (key: CrossFilterKey) => listCrossFilter(filters, onFiltersChange, key);
+  const year = yearCrossFilter(filters, onFiltersChange);
   const chart = (panel: Panel) => {
     switch (panel) {
       case 'disease':
