@@ -96,15 +96,7 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
                         <span className="visually-hidden"> (opens in a new tab)</span>
                       </a>
                     </p>
-                    {onRemove ? (
-                      <button
-                        type="button"
-                        className="button button-quiet no-print"
-                        onClick={() => onRemove(nctId)}
-                      >
-                        Remove<span className="visually-hidden"> {nctId}</span> from my shortlist
-                      </button>
-                    ) : null}
+                    {onRemove ? <RemoveButton nctId={nctId} onRemove={onRemove} /> : null}
                   </li>
                 );
               }
@@ -122,15 +114,7 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
                     <FullRecordLink trial={trial} />
                     <span className="print-only"> {trial.url}</span>
                   </p>
-                  {onRemove ? (
-                    <button
-                      type="button"
-                      className="button button-quiet no-print"
-                      onClick={() => onRemove(nctId)}
-                    >
-                      Remove<span className="visually-hidden"> {nctId}</span> from my shortlist
-                    </button>
-                  ) : null}
+                  {onRemove ? <RemoveButton nctId={nctId} onRemove={onRemove} /> : null}
                 </li>
               );
             })}
@@ -169,5 +153,13 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
         </>
       )}
     </section>
+  );
+}
+
+function RemoveButton({ nctId, onRemove }: { nctId: string; onRemove: (nctId: string) => void }) {
+  return (
+    <button type="button" className="button button-quiet no-print" onClick={() => onRemove(nctId)}>
+      Remove<span className="visually-hidden"> {nctId}</span> from my shortlist
+    </button>
   );
 }
