@@ -3,6 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DiseaseChart } from '../../src/features/charts/disease-chart.tsx';
 import { PhaseChart } from '../../src/features/charts/phase-chart.tsx';
+import { CountryChart } from '../../src/features/charts/simple-charts.tsx';
+import { StartYearChart } from '../../src/features/charts/start-year-chart.tsx';
+import { StoppedTrials } from '../../src/features/charts/stopped-trials.tsx';
 import { TransplantTypeChart } from '../../src/features/charts/transplant-type-chart.tsx';
 import { syntheticTrial } from '../trial-factory.ts';
 
@@ -122,5 +125,44 @@ describe('PhaseChart', () => {
       ['Not applicable', '1'],
       ['No phase', '0'],
     ]);
+  });
+});
+
+describe('chart descriptions', () => {
+  const undatedAndSiteless = [
+    syntheticTrial({ startYear: 2019, startDate: '2019-03', countries: ['France'] }),
+    syntheticTrial({ countries: ['France', 'Germany'] }),
+    syntheticTrial({}),
+    syntheticTrial({ status: 'TERMINATED', whyStopped: 'Slow accrual' }),
+  ];
+
+  it('state each count once, with the right plural', () => {
+    render(
+      <>
+        <StartYearChart trials={undatedAndSiteless} />
+        <CountryChart trials={undatedAndSiteless} />
+        <StoppedTrials trials={undatedAndSiteless} />
+      </>,
+    );
+    const description = (name: string) =>
+      within(screen.getByRole('region', { name })).getAllByText(/./, { selector: 'p' })[0];
+    expect(description('Trials started per year')).toHaveTextContent(
+      /split by transplant type\. 3 trials have no start date\.$/,
+    );
+    expect(description('Trials by country')).toHaveTextContent(
+      /^2 countries\. A trial counts once in each country with a site; 2 trials list no site\.$/,
+    );
+    expect(description('Stopped trials')).toHaveTextContent(
+      /^1 trial was terminated, suspended or withdrawn\./,
+    );
+  });
+
+  it('say "1 trial has" for a single undated trial', () => {
+    render(<StartYearChart trials={[syntheticTrial({})]} />);
+    expect(
+      within(screen.getByRole('region', { name: 'Trials started per year' })).getByText(
+        /type\. 1 trial has no start date\.$/,
+      ),
+    ).toBeInTheDocument();
   });
 });

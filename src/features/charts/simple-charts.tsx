@@ -32,11 +32,11 @@ export function CountryChart({ trials, ...cross }: Props) {
   const note =
     countries > rows.length
       ? `Top ${rows.length} of ${formatCount(countries)} countries.`
-      : `${formatCount(countries)} ${pluralize(countries, 'country', 'countries')}.`;
+      : `${pluralize(countries, 'country', 'countries')}.`;
   return (
     <CategoryBarChart
       title="Trials by country"
-      description={`${note} A trial counts once in each country with a site${noCountry > 0 ? `; ${formatCount(noCountry)} ${pluralize(noCountry, 'trial lists', 'trials list')} no site` : ''}.`}
+      description={`${note} A trial counts once in each country with a site${noCountry > 0 ? `; ${pluralize(noCountry, 'trial lists', 'trials list')} no site` : ''}.`}
       category="Country"
       rows={rows.map((r) => ({ key: r.value, label: r.label, count: r.count }))}
       summaryPrefix="Bar chart of trials by country"

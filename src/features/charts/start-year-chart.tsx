@@ -56,7 +56,7 @@ export function StartYearChart({ trials, by = 'type', selected, onToggle }: Star
   return (
     <FilterChartPanel
       title="Trials started per year"
-      description={`By the start date in the record (actual or planned), split by ${byName}.${undated > 0 ? ` ${formatCount(undated)} ${pluralize(undated, 'trial has', 'trials have')} no start date.` : ''}`}
+      description={`By the start date in the record (actual or planned), split by ${byName}.${undated > 0 ? ` ${pluralize(undated, 'trial has', 'trials have')} no start date.` : ''}`}
       table={{
         caption: `Trials started per year by ${byName}`,
         columns: [

@@ -25,7 +25,7 @@ export function StoppedTrials({ trials, onSelectTrial }: StoppedTrialsProps) {
       <p className="panel-description">
         {stopped.length === 0
           ? 'None of these trials was terminated, suspended or withdrawn.'
-          : `${formatCount(stopped.length)} ${pluralize(stopped.length, 'trial was', 'trials were')} terminated, suspended or withdrawn. The reason is as the sponsor stated it.`}
+          : `${pluralize(stopped.length, 'trial was', 'trials were')} terminated, suspended or withdrawn. The reason is as the sponsor stated it.`}
       </p>
       {stopped.length > 0 ? (
         <ul className="stopped-list">
