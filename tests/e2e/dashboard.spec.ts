@@ -75,3 +75,40 @@ test.describe('dashboard charts', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('filter panel layout', () => {
+  /** Labels of filter options whose content is taller than the row drawn for them (squeezed, overlapping). */
+  async function squeezedOptions(page: Page): Promise<string[]> {
+    return page
+      .locator('.facet-option')
+      .evaluateAll((rows) =>
+        rows
+          .filter((row) => row.scrollHeight > row.clientHeight + 1)
+          .map((row) => row.textContent ?? ''),
+      );
+  }
+
+  for (const width of [1280, 360]) {
+    test(`every option's label fits its row, also when it wraps (${width} px)`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(MOCK_URL);
+      await expectTrialCount(page, MOCK_TOTAL);
+      const show = page.getByRole('button', { name: 'Show filters' });
+      if (await show.isVisible()) await show.click();
+      const disease = page.getByRole('group', { name: 'Disease', exact: true });
+      await expect(
+        disease.getByRole('checkbox', { name: /Systemic lupus erythematosus/ }),
+      ).toBeAttached();
+      // At least one label wraps at this width, so the check is not vacuous.
+      const heights = await disease
+        .locator('.facet-option')
+        .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+      expect(Math.max(...heights)).toBeGreaterThan(Math.min(...heights) * 1.5);
+      expect(await squeezedOptions(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});
