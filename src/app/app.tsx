@@ -1,6 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { ViewTabs } from '../components/view-tabs.tsx';
 import { parseEmbedParams } from '../domain/embed-params.ts';
 import { filterTrials, type TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
@@ -24,7 +24,6 @@ import {
   useTableSort,
   useTrialFilters,
   useView,
-  type View,
 } from '../state/url-state.ts';
 import { exportMetaOf, viewPermalink } from './export-meta.ts';
 import { LiveDataStatus, useTrialChanges } from './live-data.tsx';
@@ -220,55 +219,58 @@ function DashboardBody({
                 </Suspense>
               </ErrorBoundary>
             )}
-            <Tabs
-              selectedKey={view}
-              onSelectionChange={(key) => setView(key as View)}
+            <ViewTabs
+              label="Views"
+              selected={view}
+              onSelect={setView}
               className="views"
-            >
-              <TabList aria-label="Views" className="view-tabs">
-                <Tab id="dashboard" className="view-tab">
-                  Dashboard
-                </Tab>
-                <Tab id="table" className="view-tab">
-                  Trials table
-                </Tab>
-                <Tab id="patient" className="view-tab">
-                  For patients
-                </Tab>
-              </TabList>
-              <TabPanel id="dashboard" className="view-panel">
-                {trials.length === 0 ? (
-                  <NoMatches onClear={clearAll} />
-                ) : (
-                  <>
-                    <ErrorBoundary label="The summary figures">
-                      <SummaryFigures trials={trials} />
-                    </ErrorBoundary>
-                    <ErrorBoundary label="The charts">
-                      <Suspense fallback={<ChartsFallback />}>
-                        <ChartsSection
-                          meta={exportMeta}
-                          trials={trials}
-                          filters={filters}
-                          onFiltersChange={setFilters}
-                          onSelectTrial={setSelectedTrial}
-                        />
+              listClassName="view-tabs"
+              tabClassName="view-tab"
+              panelClassName="view-panel"
+              tabs={[
+                {
+                  id: 'dashboard',
+                  label: 'Dashboard',
+                  panel:
+                    trials.length === 0 ? (
+                      <NoMatches onClear={clearAll} />
+                    ) : (
+                      <>
+                        <ErrorBoundary label="The summary figures">
+                          <SummaryFigures trials={trials} />
+                        </ErrorBoundary>
+                        <ErrorBoundary label="The charts">
+                          <Suspense fallback={<ChartsFallback />}>
+                            <ChartsSection
+                              meta={exportMeta}
+                              trials={trials}
+                              filters={filters}
+                              onFiltersChange={setFilters}
+                              onSelectTrial={setSelectedTrial}
+                            />
+                          </Suspense>
+                        </ErrorBoundary>
+                      </>
+                    ),
+                },
+                {
+                  id: 'table',
+                  label: 'Trials table',
+                  panel: (
+                    <ErrorBoundary label="The trial table">
+                      <Suspense fallback={<p role="status">Loading the table…</p>}>
+                        <TrialTable trials={trials} changes={changes.marks} />
                       </Suspense>
                     </ErrorBoundary>
-                  </>
-                )}
-              </TabPanel>
-              <TabPanel id="table" className="view-panel">
-                <ErrorBoundary label="The trial table">
-                  <Suspense fallback={<p role="status">Loading the table…</p>}>
-                    <TrialTable trials={trials} changes={changes.marks} />
-                  </Suspense>
-                </ErrorBoundary>
-              </TabPanel>
-              <TabPanel id="patient" className="view-panel">
-                <PatientSection dataset={dataset} />
-              </TabPanel>
-            </Tabs>
+                  ),
+                },
+                {
+                  id: 'patient',
+                  label: 'For patients',
+                  panel: <PatientSection dataset={dataset} />,
+                },
+              ]}
+            />
           </div>
         </div>
       )}

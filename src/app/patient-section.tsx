@@ -4,6 +4,7 @@ import { isShownByDefault } from '../domain/visibility.ts';
 import type { TrialDataset } from '../queries/trial-queries.ts';
 import { useShortlistParam } from '../state/shortlist-state.ts';
 import { useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
+import { formatCount } from '../lib/format.ts';
 
 const PatientView = lazy(() =>
   import('../features/patient/patient-view.tsx').then((module) => ({
@@ -30,10 +31,9 @@ export function PatientSection({ dataset }: { dataset: TrialDataset }) {
   return (
     <div className="patient-section-app">
       <p className="quiet-notice">
-        This view looks at all {trials.length.toLocaleString('en-GB')} trials in the data that are
-        about an autoimmune disease. The dashboard filters do not apply here, only the condition you
-        choose below. It shows stem cell transplant trials unless you also ask for other cell
-        therapies.
+        This view looks at all {formatCount(trials.length)} trials in the data that are about an
+        autoimmune disease. The dashboard filters do not apply here, only the condition you choose
+        below. It shows stem cell transplant trials unless you also ask for other cell therapies.
       </p>
       <ErrorBoundary label="The patient view">
         <Suspense fallback={<p role="status">Loading the patient view…</p>}>

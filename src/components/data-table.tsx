@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatCount } from '../lib/format.ts';
 
 export type DataTableColumn = {
   /** Column header text. */
@@ -27,7 +28,7 @@ function Cells({
   return cells.map((cell, index) => {
     const numeric = columns[index]?.numeric === true;
     const className = numeric ? 'num' : undefined;
-    const text = typeof cell === 'number' ? cell.toLocaleString('en-GB') : cell;
+    const text = typeof cell === 'number' ? formatCount(cell) : cell;
     return index === 0 ? (
       <th key={index} scope="row" className={className}>
         {text}

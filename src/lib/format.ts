@@ -1,14 +1,21 @@
 /** Display formatting shared by the UI. Pure functions, fixed locale so output is stable everywhere. */
 
-const LOCALE = 'en-GB';
-
-/** Created on first use: the first Intl object loads locale data, which need not delay the first paint. */
-let integerFormat: Intl.NumberFormat | undefined;
-
-/** 12345 -> "12,345". */
+/**
+ * 12345 -> "12,345" (en-GB: comma groups of three, rounded to a whole number). Written out rather than
+ * with Intl.NumberFormat: the first Intl object in a page loads the locale data, a long task on a phone
+ * that the first view does not need.
+ */
 export function formatCount(value: number): string {
-  integerFormat ??= new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-  return integerFormat.format(value);
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞';
+  const rounded = Math.round(Math.abs(value));
+  const digits = String(rounded);
+  if (digits.includes('e')) return `${value < 0 ? '-' : ''}${digits}`;
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3) {
+    const group = digits.slice(Math.max(0, end - 3), end);
+    out = out === '' ? group : `${group},${out}`;
+  }
+  return value < 0 && rounded !== 0 ? `-${out}` : out;
 }
 
 /** "1 trial" / "3 trials": a count with its noun, pluralised with a plain "s" unless a plural is given. */

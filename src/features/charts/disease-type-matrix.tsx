@@ -1,12 +1,13 @@
 import { diseaseTypeMatrix } from '../../domain/aggregate.ts';
 import { TRANSPLANT_TYPES, TRANSPLANT_TYPE_LABELS, type Trial } from '../../domain/trial.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
+import { formatCount } from '../../lib/format.ts';
 
 export type DiseaseTypeMatrixProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
 
 function cell(trials: number, enrollment: number): string {
   if (trials === 0) return '–';
-  return `${trials.toLocaleString('en-GB')} (${enrollment.toLocaleString('en-GB')})`;
+  return `${formatCount(trials)} (${formatCount(enrollment)})`;
 }
 
 /** Disease × transplant type: trial counts with summed enrollment; each disease is a filter toggle. */

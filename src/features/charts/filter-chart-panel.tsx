@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { ChartActions } from '../../components/chart-actions.tsx';
 import { useNearViewport } from '../../components/use-near-viewport.ts';
+import { formatCount } from '../../lib/format.ts';
 
 export type ToggleTableColumn = { header: string; numeric?: boolean };
 
@@ -37,7 +38,7 @@ export type FilterChartPanelProps = {
 };
 
 function text(cell: string | number): string {
-  return typeof cell === 'number' ? cell.toLocaleString('en-GB') : cell;
+  return typeof cell === 'number' ? formatCount(cell) : cell;
 }
 
 function ToggleTable({ table, filter }: Pick<FilterChartPanelProps, 'table' | 'filter'>) {

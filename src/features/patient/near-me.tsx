@@ -12,6 +12,7 @@ import { DISTANCE_UNIT_LABELS } from '../../domain/geo.ts';
 import type { DistanceUnit, LatLon } from '../../domain/geo.ts';
 import type { SitePlace } from '../../domain/site-places.ts';
 import { useGeolocation } from './use-geolocation.ts';
+import { formatCount } from '../../lib/format.ts';
 
 export type Origin = { point: LatLon; label: string; source: 'device' | 'place'; placeId?: string };
 
@@ -122,7 +123,7 @@ export function NearMe({
               <option value="">Any distance</option>
               {DISTANCE_CHOICES.map((d) => (
                 <option key={d} value={d}>
-                  {d.toLocaleString('en-GB')} {DISTANCE_UNIT_LABELS[unit]}
+                  {formatCount(d)} {DISTANCE_UNIT_LABELS[unit]}
                 </option>
               ))}
             </select>

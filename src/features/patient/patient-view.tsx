@@ -10,7 +10,7 @@ import { PLAIN_DISEASE_NAMES, RISK_NOTE } from '../../domain/plain-language.ts';
 import { decodeShortlist, shortlistUrl } from '../../domain/shortlist.ts';
 import { nearestSite, placeLookup, sitePlaces } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatCount } from '../../lib/format.ts';
 import { AboutYou } from './about-you.tsx';
 import { GLOSSARY_SECTION_ID, GlossarySection, GlossaryTerm } from './glossary.tsx';
 import { NearMe } from './near-me.tsx';
@@ -48,7 +48,7 @@ function defaultPageUrl(): string {
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? singular : plural}`;
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
 
 export type PatientViewProps = {
@@ -254,7 +254,7 @@ export function PatientView(props: PatientViewProps) {
           {origin && maxDistance !== null && list.fartherAway + list.unplaced > 0 ? (
             <p>
               Not listed: {count(list.fartherAway, 'trial')} with no site within{' '}
-              {maxDistance.toLocaleString('en-GB')} {DISTANCE_UNIT_LABELS[unit]}
+              {formatCount(maxDistance)} {DISTANCE_UNIT_LABELS[unit]}
               {list.unplaced > 0
                 ? ` and ${count(list.unplaced, 'trial')} whose sites have no known position`
                 : ''}
