@@ -143,6 +143,22 @@ describe('ShareDialog', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
+  it('closes with Escape and puts the focus back on its button, which says it opens a dialog', async () => {
+    const { user } = await openDialog();
+    // While the dialog is open, the rest of the page is hidden from assistive technology.
+    const trigger = screen.getByRole('button', { name: 'Share or embed', hidden: true });
+    expect(trigger).toHaveAttribute('aria-haspopup', 'dialog');
+    expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(trigger).toHaveFocus();
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    await user.keyboard('{Enter}');
+    expect(
+      await screen.findByRole('dialog', { name: 'Share or embed this view' }),
+    ).toBeInTheDocument();
+  });
+
   it('says so when the view has no absolute address', async () => {
     const { dialog } = await openDialog({ viewUrl: 'javascript:alert(1)' });
     expect(within(dialog).getByRole('alert')).toHaveTextContent(
