@@ -159,7 +159,11 @@ describe('Exploring the trials', () => {
     const { user } = renderAt('/?view=table');
     const linkToView = async () => {
       await user.click(await screen.findByRole('button', { name: 'Share or embed' }));
-      const dialog = await screen.findByRole('dialog', { name: 'Share or embed this view' });
+      const dialog = await screen.findByRole(
+        'dialog',
+        { name: 'Share or embed this view' },
+        { timeout: 10_000 }, // the dialog's module is loaded on first use
+      );
       const link = within(dialog).getByLabelText<HTMLTextAreaElement>('Link to this view').value;
       await user.keyboard('{Escape}');
       await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());

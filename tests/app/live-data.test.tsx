@@ -208,7 +208,11 @@ describe('What changed since the last visit', () => {
     const { user } = renderApp();
     await waitFor(async () => expect((await tableRows()).size).toBe(1));
     await user.click(await screen.findByRole('button', { name: 'Share or embed' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Share or embed this view' });
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Share or embed this view' },
+      { timeout: 10_000 }, // the dialog's module is loaded on first use
+    );
     const link = new URL(
       within(dialog).getByLabelText<HTMLTextAreaElement>('Link to this view').value,
     );

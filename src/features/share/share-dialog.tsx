@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 
 const ShareDialogModal = lazy(() =>
   import('./share-dialog-modal.tsx').then((module) => ({ default: module.ShareDialogModal })),
@@ -37,13 +37,17 @@ export function ShareDialog({
   const button = useRef<HTMLButtonElement>(null);
   if (open && !loaded) setLoaded(true);
 
+  // Once the dialog has closed (and unmounted), the focus goes back to the button that opened it.
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
   const change = (next: boolean) => {
     setOwnOpen(next);
     onOpenChange?.(next);
-    if (!next) {
-      onClose?.();
-      button.current?.focus();
-    }
+    if (!next) onClose?.();
   };
 
   return (

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ShareDialog } from '../../../src/features/share/share-dialog.tsx';
@@ -9,7 +9,12 @@ async function openDialog(props: Partial<Parameters<typeof ShareDialog>[0]> = {}
   const user = userEvent.setup();
   render(<ShareDialog viewUrl={VIEW_URL} dataDate="2025-09-25" {...props} />);
   await user.click(screen.getByRole('button', { name: 'Share or embed' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Share or embed this view' });
+  // The dialog's module is loaded on first use, which can take a moment on a busy machine.
+  const dialog = await screen.findByRole(
+    'dialog',
+    { name: 'Share or embed this view' },
+    { timeout: 10_000 },
+  );
   return { user, dialog };
 }
 
@@ -151,7 +156,7 @@ describe('ShareDialog', () => {
     expect(trigger).toHaveAttribute('aria-expanded', 'true');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(trigger).toHaveFocus();
+    await waitFor(() => expect(trigger).toHaveFocus());
     expect(trigger).toHaveAttribute('aria-expanded', 'false');
     await user.keyboard('{Enter}');
     expect(
