@@ -1,4 +1,12 @@
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 
 export type ViewTab<Id extends string> = {
   id: Id;
@@ -21,8 +29,9 @@ export type ViewTabsProps<Id extends string> = {
 
 /**
  * Tabs following the WAI-ARIA tabs pattern with automatic activation: one tab stop (the selected tab);
- * Left/Right arrows (wrapping), Home and End move to a tab and select it; the selected panel is labelled
- * by its tab and is itself focusable. Only the selected panel is rendered.
+ * Left/Right arrows (wrapping), Home and End move to a tab and select it (with no modifier key, so
+ * Alt+Left still goes back); the selected panel is labelled by its tab, and is itself a tab stop only
+ * while it holds nothing focusable. Only the selected panel is rendered.
  *
  * Written here rather than taken from a component library: the first view needs only this, and the
  * library's locale detection at import time (Intl) cost a long task on phones.
@@ -43,7 +52,11 @@ export function ViewTabs<Id extends string>({
   const panelId = (id: Id) => `${base}-panel-${id}`;
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
 
+  const panel = useRef<HTMLDivElement>(null);
+  const panelFocusable = usePanelNeedsTabStop(panel, current?.id);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const index = tabs.findIndex((t) => t.id === current?.id);
     const last = tabs.length - 1;
     const target =
@@ -63,7 +76,7 @@ export function ViewTabs<Id extends string>({
     const next = tabs[target];
     if (next === undefined) return;
     event.preventDefault();
-    onSelect(next.id);
+    if (next.id !== current?.id) onSelect(next.id);
     tabRefs.current.get(next.id)?.focus();
   };
 
@@ -97,10 +110,11 @@ export function ViewTabs<Id extends string>({
       </div>
       {current ? (
         <div
+          ref={panel}
           role="tabpanel"
           id={panelId(current.id)}
           aria-labelledby={tabId(current.id)}
-          tabIndex={0}
+          tabIndex={panelFocusable ? 0 : undefined}
           className={panelClassName}
         >
           {current.panel}
@@ -108,4 +122,33 @@ export function ViewTabs<Id extends string>({
       ) : null}
     </div>
   );
+}
+
+const FOCUSABLE =
+  'a[href], area[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, iframe, [contenteditable=""], [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Whether the panel should be a tab stop itself: only while nothing inside it can take the focus
+ * (its content may arrive later, lazily loaded, so it is watched).
+ */
+function usePanelNeedsTabStop(
+  panel: RefObject<HTMLDivElement | null>,
+  selected: string | undefined,
+): boolean {
+  const [needs, setNeeds] = useState(true);
+  useEffect(() => {
+    const element = panel.current;
+    if (!element) return;
+    const check = () => setNeeds(element.querySelector(FOCUSABLE) === null);
+    check();
+    const observer = new MutationObserver(check);
+    observer.observe(element, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['tabindex', 'disabled', 'href'],
+    });
+    return () => observer.disconnect();
+  }, [panel, selected]);
+  return needs;
 }

@@ -7,15 +7,18 @@
  */
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞';
-  const rounded = Math.round(Math.abs(value));
-  const digits = String(rounded);
-  if (digits.includes('e')) return `${value < 0 ? '-' : ''}${digits}`;
+  // Beyond 2^53 digits are not exact and String() switches to exponents: leave those to Intl (never a count).
+  if (Math.abs(value) >= Number.MAX_SAFE_INTEGER) {
+    return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(value);
+  }
+  const digits = String(Math.round(Math.abs(value)));
   let out = '';
   for (let end = digits.length; end > 0; end -= 3) {
     const group = digits.slice(Math.max(0, end - 3), end);
     out = out === '' ? group : `${group},${out}`;
   }
-  return value < 0 && rounded !== 0 ? `-${out}` : out;
+  // Like Intl, a negative value keeps its sign even when it rounds to 0 ("-0").
+  return value < 0 || Object.is(value, -0) ? `-${out}` : out;
 }
 
 /** "1 trial" / "3 trials": a count with its noun, pluralised with a plain "s" unless a plural is given. */

@@ -1,12 +1,12 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ViewTabs } from '../../src/components/view-tabs.tsx';
 
 type Id = 'one' | 'two' | 'three';
 
-function Harness({ initial = 'one' }: { initial?: Id }) {
+function Harness({ initial = 'one', onSelect }: { initial?: Id; onSelect?: (id: Id) => void }) {
   const [selected, setSelected] = useState<Id>(initial);
   return (
     <>
@@ -14,7 +14,10 @@ function Harness({ initial = 'one' }: { initial?: Id }) {
       <ViewTabs
         label="Views"
         selected={selected}
-        onSelect={setSelected}
+        onSelect={(id) => {
+          onSelect?.(id);
+          setSelected(id);
+        }}
         tabs={[
           { id: 'one', label: 'First', panel: <p>First panel</p> },
           { id: 'two', label: 'Second', panel: <p>Second panel</p> },
@@ -72,5 +75,31 @@ describe('ViewTabs', () => {
     await user.keyboard('{Home}');
     expect(screen.getByRole('tab', { name: 'First' })).toHaveFocus();
     expect(screen.getAllByRole('tab').filter((t) => t.tabIndex === 0)).toHaveLength(1);
+  });
+
+  it('skips the panel as a tab stop when it holds a control, going straight to the control', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial="three" />);
+    await user.click(screen.getByRole('button', { name: 'Before' }));
+    await user.tab();
+    expect(screen.getByRole('tab', { name: 'Third' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Inside third' })).toHaveFocus();
+    expect(screen.getByRole('tabpanel', { name: 'Third' })).not.toHaveAttribute('tabindex');
+  });
+
+  it('leaves arrows with Alt, Ctrl or Meta to the browser, and does not re-select the selected tab', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn();
+    render(<Harness onSelect={onSelect} />);
+    screen.getByRole('tab', { name: 'First' }).focus();
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    await user.keyboard('{Control>}{ArrowRight}{/Control}');
+    await user.keyboard('{Meta>}{ArrowLeft}{/Meta}');
+    await user.keyboard('{Home}');
+    expect(onSelect).not.toHaveBeenCalled();
+    expect(screen.getByRole('tab', { name: 'First' })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowRight}');
+    expect(onSelect).toHaveBeenCalledWith('two');
   });
 });

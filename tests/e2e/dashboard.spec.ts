@@ -112,3 +112,36 @@ test.describe('filter panel layout', () => {
     });
   }
 });
+
+test.describe('share dialog loaded on first use', () => {
+  test('is not loaded with the page; a failed load says so, keeps the toolbar, and Try again opens it', async ({
+    page,
+  }) => {
+    const dialogChunk = /\/assets\/share-dialog-modal-[^/]*\.js$/;
+    const requested: string[] = [];
+    page.on('request', (request) => {
+      if (dialogChunk.test(request.url())) requested.push(request.url());
+    });
+    let failLoads = true;
+    // The production build: the mock build's service worker would answer before page.route could.
+    await blockLiveApi(page);
+    await page.route(dialogChunk, (route) => (failLoads ? route.abort() : route.continue()));
+    await page.goto(PROD_URL);
+    await expectTrialCount(page, SNAPSHOT_TOTAL);
+    const share = page.getByRole('button', { name: 'Share or embed' });
+    await expect(share).toBeVisible();
+    expect(requested).toEqual([]);
+
+    await share.click();
+    await expect(page.getByRole('alert')).toContainText('The share dialog could not be loaded.');
+    await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+
+    failLoads = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(share).toBeFocused();
+  });
+});

@@ -73,6 +73,11 @@ describe('LoadStatus', () => {
     render(<LoadStatus />);
     expect(screen.getByRole('status')).toHaveTextContent('Loading trials…');
 
+    act(() => datasetLoadProgress.set({ stage: 'live', loaded: 1, pages: 1 }));
+    expect(screen.getByRole('status')).toHaveTextContent(/^Loaded 1 trial$/);
+    act(() => datasetLoadProgress.set({ stage: 'live', loaded: 1, total: 1, pages: 1 }));
+    expect(screen.getByRole('status')).toHaveTextContent(/^Loaded 1 of 1 trial$/);
+
     act(() => datasetLoadProgress.set({ stage: 'live', loaded: 1000, total: 2345, pages: 1 }));
     expect(screen.getByRole('status')).toHaveTextContent('Loaded 1,000 of 2,345 trials');
     expect(screen.getByRole('progressbar', { name: 'Trials loaded' })).toHaveAttribute(

@@ -16,15 +16,16 @@ describe('formatCount', () => {
     expect(formatCount(1234567)).toBe('1,234,567');
     expect(formatCount(2.5)).toBe('3');
     expect(formatCount(-1234.6)).toBe('-1,235');
+    expect(formatCount(-0.2)).toBe('-0');
   });
 
-  it('matches Intl.NumberFormat("en-GB") for every count and rounded value', () => {
+  it('matches Intl.NumberFormat("en-GB") for every number', () => {
     fc.assert(
       fc.property(
         fc.oneof(
           fc.integer({ min: 0, max: 10_000_000 }),
           fc.integer({ min: -10_000_000, max: 10_000_000 }),
-          fc.double({ min: -1e9, max: 1e9, noNaN: true }).filter((v) => Math.abs(v) >= 0.5),
+          fc.double({ noNaN: true }),
         ),
         (value) => formatCount(value) === reference.format(value),
       ),

@@ -1,4 +1,4 @@
-import { formatCount } from '../../lib/format.ts';
+import { formatCount, pluralize } from '../../lib/format.ts';
 import { useLoadProgress, type LoadProgress } from '../../queries/load-progress.ts';
 
 export function progressText(progress: LoadProgress): string {
@@ -10,8 +10,8 @@ export function progressText(progress: LoadProgress): string {
     case 'live':
       if (progress.loaded === 0 && progress.pages === 0) return 'Loading trials…';
       return progress.total === undefined
-        ? `Loaded ${formatCount(progress.loaded)} trials`
-        : `Loaded ${formatCount(progress.loaded)} of ${formatCount(progress.total)} trials`;
+        ? `Loaded ${pluralize(progress.loaded, 'trial')}`
+        : `Loaded ${formatCount(progress.loaded)} of ${pluralize(progress.total, 'trial')}`;
   }
 }
 

@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { ErrorBoundary } from '../../components/error-boundary.tsx';
 
-const ShareDialogModal = lazy(() =>
-  import('./share-dialog-modal.tsx').then((module) => ({ default: module.ShareDialogModal })),
-);
+const loadModal = () =>
+  import('./share-dialog-modal.tsx').then((module) => ({ default: module.ShareDialogModal }));
+/** React.lazy keeps a failed load, so "Try again" replaces it with a fresh one. */
+let ShareDialogModal = lazy(loadModal);
 
 export type ShareDialogProps = {
   /** Absolute URL of the current view in the full app. */
@@ -21,7 +23,8 @@ export type ShareDialogProps = {
 /**
  * "Share or embed": a button opening the share dialog (share-dialog-modal.tsx). The dialog and the
  * dialog library are loaded when it first opens, so a page that is never shared does not load them.
- * Closing it puts the focus back on the button.
+ * Closing it puts the focus back on the button. If the dialog's code cannot be loaded (network, or a
+ * new deployment replaced the file), a short message offers to try again; the rest of the toolbar stays.
  */
 export function ShareDialog({
   viewUrl,
@@ -35,6 +38,7 @@ export function ShareDialog({
   const open = isOpen ?? ownOpen;
   const [loaded, setLoaded] = useState(open);
   const button = useRef<HTMLButtonElement>(null);
+  const [attempt, setAttempt] = useState(0);
   if (open && !loaded) setLoaded(true);
 
   // Once the dialog has closed (and unmounted), the focus goes back to the button that opened it.
@@ -63,14 +67,34 @@ export function ShareDialog({
         {triggerLabel}
       </button>
       {loaded ? (
-        <Suspense fallback={open ? <span role="status">Opening…</span> : null}>
-          <ShareDialogModal
-            viewUrl={viewUrl}
-            dataDate={dataDate}
-            isOpen={open}
-            onOpenChange={change}
-          />
-        </Suspense>
+        <ErrorBoundary
+          key={attempt}
+          fallback={() => (
+            <span role="alert" className="share-dialog-error">
+              The share dialog could not be loaded.{' '}
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => {
+                  ShareDialogModal = lazy(loadModal);
+                  setAttempt((n) => n + 1);
+                  change(true);
+                }}
+              >
+                Try again
+              </button>
+            </span>
+          )}
+        >
+          <Suspense fallback={open ? <span role="status">Opening…</span> : null}>
+            <ShareDialogModal
+              viewUrl={viewUrl}
+              dataDate={dataDate}
+              isOpen={open}
+              onOpenChange={change}
+            />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
     </>
   );

@@ -120,7 +120,7 @@ function StatusAndDates({ trial, detail }: { trial: Trial; detail?: TrialDetailI
         : trial.enrollment.type === 'ESTIMATED'
           ? ' (estimated)'
           : '';
-    items.push(['Enrollment', `${formatCount(trial.enrollment.count)} participants${type}`]);
+    items.push(['Enrollment', `${pluralize(trial.enrollment.count, 'participant')}${type}`]);
   }
   for (const key of DETAIL_DATE_KEYS) {
     const date = detail?.dates[key];

@@ -10,7 +10,7 @@ import {
   TRANSPLANT_TYPE_LABELS,
   type Trial,
 } from '../../domain/trial.ts';
-import { formatCount, formatDate } from '../../lib/format.ts';
+import { formatCount, formatDate, pluralize } from '../../lib/format.ts';
 import {
   sortParser,
   trialFilterParsers,
@@ -213,7 +213,7 @@ export function TrialTable({ trials, changes }: TrialTableProps) {
   const summary =
     sorted.length === 0
       ? 'No trials match the filters.'
-      : `Showing ${formatCount(first + 1)}–${formatCount(first + rows.length)} of ${formatCount(sorted.length)} trials`;
+      : `Showing ${formatCount(first + 1)}–${formatCount(first + rows.length)} of ${pluralize(sorted.length, 'trial')}`;
 
   return (
     <div className="trial-table">

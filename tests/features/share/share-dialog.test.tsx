@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ShareDialog } from '../../../src/features/share/share-dialog.tsx';
@@ -162,6 +162,21 @@ describe('ShareDialog', () => {
     expect(
       await screen.findByRole('dialog', { name: 'Share or embed this view' }),
     ).toBeInTheDocument();
+  });
+
+  it('puts the focus on its button on close even when a click did not focus it (as in Safari)', async () => {
+    const user = userEvent.setup();
+    render(<ShareDialog viewUrl={VIEW_URL} />);
+    const trigger = screen.getByRole('button', { name: 'Share or embed' });
+    fireEvent.click(trigger); // a click event without focusing the button
+    expect(document.activeElement).toBe(document.body);
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Share or embed this view' },
+      { timeout: 10_000 },
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(trigger).toHaveFocus());
   });
 
   it('says so when the view has no absolute address', async () => {

@@ -204,4 +204,9 @@ describe('TrialTable', () => {
     expect(lastUrl().get('trial')).toBe(target.nctId);
     expect(lastUrl().get('view')).toBe('table');
   });
+
+  it('says "1 trial" when one trial matches', () => {
+    renderWithUrl(<TrialTable trials={[syntheticTrial({ title: 'Only one' })]} />, '');
+    expect(screen.getByText('Showing 1–1 of 1 trial')).toBeInTheDocument();
+  });
 });
