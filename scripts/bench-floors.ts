@@ -17,42 +17,50 @@ import type { Study } from '../src/api/ctgov/wire-types.ts';
 import { normalizeStudies } from '../src/domain/normalize-study.ts';
 import { compileScanner } from '../src/domain/rules/compile-cues.ts';
 import { THERAPY_SCAN_FAMILIES } from '../src/domain/rules/therapy-rules.ts';
-import { normalizeText } from '../src/domain/text-normalize.ts';
+import { arr, get, obj, path, str, strings } from '../src/domain/safe-read.ts';
+import { LIST_SEPARATOR, normalizeText } from '../src/domain/text-normalize.ts';
 
-type Json = Record<string, unknown>;
-const o = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** Non-empty items joined with `separator` (an empty result means the study has no such text). */
+function joined(items: readonly (string | undefined)[], separator: string): string {
+  return items.filter((t) => t !== undefined).join(separator);
+}
 
-/** The texts the classifiers read, per study (lists joined as normalize-study.ts joins them). */
+/**
+ * The texts the classifiers read, per study: titles, summary, description, keywords, conditions and MeSH
+ * terms, interventions (name ; other names ; description) and arm groups (label ; description), lists
+ * joined with LIST_SEPARATOR as normalize-study.ts joins them.
+ */
 export function classifiedTexts(studies: readonly unknown[]): string[] {
   const out: string[] = [];
   for (const s of studies) {
-    const p = o(o(s).protocolSection);
-    const id = o(p.identificationModule);
-    const desc = o(p.descriptionModule);
-    const cond = o(p.conditionsModule);
-    const arms = o(p.armsInterventionsModule);
-    const mesh = list(o(o(o(s).derivedSection).conditionBrowseModule).meshes).map((m) =>
-      text(o(m).term),
+    const p = get(s, 'protocolSection');
+    const id = get(p, 'identificationModule');
+    const desc = get(p, 'descriptionModule');
+    const cond = get(p, 'conditionsModule');
+    const arms = get(p, 'armsInterventionsModule');
+    const mesh = arr(path(s, 'derivedSection', 'conditionBrowseModule', 'meshes')).map((m) =>
+      str(get(m, 'term')),
     );
-    const interventions = list(arms.interventions).map((i) =>
-      [text(o(i).name), ...list(o(i).otherNames).map(text), text(o(i).description)].join(' ; '),
+    const interventions = arr(get(arms, 'interventions')).map((i) =>
+      joined(
+        [str(get(i, 'name')), ...strings(get(i, 'otherNames')), str(get(i, 'description'))],
+        ' ; ',
+      ),
     );
-    const armTexts = list(arms.armGroups).map((a) =>
-      [text(o(a).label), text(o(a).description)].join(' ; '),
+    const armTexts = arr(get(arms, 'armGroups')).map((a) =>
+      joined([str(get(a, 'label')), str(get(a, 'description'))], ' ; '),
     );
     for (const t of [
-      text(id.briefTitle),
-      text(id.officialTitle),
-      text(desc.briefSummary),
-      text(desc.detailedDescription),
-      list(cond.keywords).map(text).join(' | '),
-      [...list(cond.conditions).map(text), ...mesh].join(' | '),
-      interventions.join(' | '),
-      armTexts.join(' | '),
+      str(get(id, 'briefTitle')),
+      str(get(id, 'officialTitle')),
+      str(get(desc, 'briefSummary')),
+      str(get(desc, 'detailedDescription')),
+      strings(get(cond, 'keywords')).join(LIST_SEPARATOR),
+      [...strings(get(cond, 'conditions')), ...mesh].join(LIST_SEPARATOR),
+      interventions.join(LIST_SEPARATOR),
+      armTexts.join(LIST_SEPARATOR),
     ]) {
-      if (t !== '') out.push(t);
+      if (t !== undefined && t !== '') out.push(t);
     }
   }
   return out;
@@ -64,39 +72,40 @@ function cut(value: unknown): unknown {
 
 /** The same study with every classified text cut to "x" (structure, ids, dates, sites unchanged). */
 export function withoutText(study: unknown): Study {
-  const s = o(study);
-  const p = o(s.protocolSection);
-  const arms = o(p.armsInterventionsModule);
-  const cond = o(p.conditionsModule);
+  const p = get(study, 'protocolSection');
+  const id = get(p, 'identificationModule');
+  const desc = get(p, 'descriptionModule');
+  const arms = get(p, 'armsInterventionsModule');
+  const cond = get(p, 'conditionsModule');
   return {
-    ...s,
+    ...obj(study),
     protocolSection: {
-      ...p,
+      ...obj(p),
       identificationModule: {
-        ...o(p.identificationModule),
-        briefTitle: cut(o(p.identificationModule).briefTitle),
-        officialTitle: cut(o(p.identificationModule).officialTitle),
+        ...obj(id),
+        briefTitle: cut(get(id, 'briefTitle')),
+        officialTitle: cut(get(id, 'officialTitle')),
       },
       descriptionModule: {
-        briefSummary: cut(o(p.descriptionModule).briefSummary),
-        detailedDescription: cut(o(p.descriptionModule).detailedDescription),
+        briefSummary: cut(get(desc, 'briefSummary')),
+        detailedDescription: cut(get(desc, 'detailedDescription')),
       },
       conditionsModule: {
-        ...cond,
-        conditions: list(cond.conditions).map(cut),
-        keywords: list(cond.keywords).map(cut),
+        ...obj(cond),
+        conditions: arr(get(cond, 'conditions')).map(cut),
+        keywords: arr(get(cond, 'keywords')).map(cut),
       },
       armsInterventionsModule: {
-        interventions: list(arms.interventions).map((i) => ({
-          ...o(i),
-          name: cut(o(i).name),
-          description: cut(o(i).description),
-          otherNames: list(o(i).otherNames).map(cut),
+        interventions: arr(get(arms, 'interventions')).map((i) => ({
+          ...obj(i),
+          name: cut(get(i, 'name')),
+          description: cut(get(i, 'description')),
+          otherNames: arr(get(i, 'otherNames')).map(cut),
         })),
-        armGroups: list(arms.armGroups).map((a) => ({
-          ...o(a),
-          label: cut(o(a).label),
-          description: cut(o(a).description),
+        armGroups: arr(get(arms, 'armGroups')).map((a) => ({
+          ...obj(a),
+          label: cut(get(a, 'label')),
+          description: cut(get(a, 'description')),
         })),
       },
     },
