@@ -1,4 +1,3 @@
-import { sponsorClassLabel } from '../../domain/aggregate.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import {
   DEFAULT_FILTERS,
@@ -11,6 +10,7 @@ import {
   STATUS_LABELS,
   THERAPY_LABELS,
   TRANSPLANT_TYPE_LABELS,
+  sponsorClassLabel,
   type KnownStatus,
 } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';

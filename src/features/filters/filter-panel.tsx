@@ -1,5 +1,4 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { sponsorClassLabel } from '../../domain/aggregate.ts';
 import { DISEASE_IDS, DISEASE_LABELS } from '../../domain/diseases.ts';
 import { facetCounts, type FacetCounts, type TrialFilters } from '../../domain/filters.ts';
 import {
@@ -12,6 +11,7 @@ import {
   THERAPY_LABELS,
   TRANSPLANT_TYPES,
   TRANSPLANT_TYPE_LABELS,
+  sponsorClassLabel,
   type KnownStatus,
   type Trial,
 } from '../../domain/trial.ts';
