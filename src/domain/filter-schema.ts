@@ -51,6 +51,18 @@ export type ListFilter<T extends string = string> = {
   readonly refused: string;
   /** The trial's value(s) for this facet: a trial matches when one of them is selected. */
   readonly of: (t: Trial) => string | readonly string[];
+  /** How the filter panel shows the facet. */
+  readonly panel: {
+    /** Leave out options no trial has (unless selected). */
+    readonly hideEmpty?: boolean;
+    /** A scrolling list (long vocabularies). */
+    readonly scroll?: boolean;
+    /**
+     * Also offer values found in the trials that are not in `values`, most trials first (open
+     * vocabularies, and API values the app does not know yet).
+     */
+    readonly dataValues?: boolean;
+  };
   readonly doc: FilterDoc;
 };
 
@@ -65,7 +77,13 @@ export type YearFilter = {
 };
 
 /** An on/off switch (off = no filter). */
-export type FlagFilter = { readonly kind: 'flag'; readonly label: string; readonly doc: FilterDoc };
+export type FlagFilter = {
+  readonly kind: 'flag';
+  readonly label: string;
+  /** Shown as a checkbox in the filter panel (false: the app offers it elsewhere). */
+  readonly inPanel: boolean;
+  readonly doc: FilterDoc;
+};
 
 /** Free text. */
 export type TextFilter = {
@@ -104,6 +122,7 @@ export const FILTER_SCHEMA = {
     default: [],
     refused: 'unknown disease value',
     of: (t) => t.diseases,
+    panel: { hideEmpty: true, scroll: true },
     doc: {
       value: 'comma-separated disease ids (src/domain/diseases.ts)',
       example: '`disease=systemic-sclerosis,lupus`',
@@ -118,6 +137,7 @@ export const FILTER_SCHEMA = {
     allWord: 'all',
     refused: 'unknown therapy value',
     of: (t) => t.therapy,
+    panel: {},
     doc: {
       value: `comma-separated therapies ${code(THERAPIES)}; **absent = \`hsct\` (the default)**; \`therapy=all\` = no therapy filter`,
       example: '`therapy=hsct,car-t`',
@@ -131,6 +151,7 @@ export const FILTER_SCHEMA = {
     default: [],
     refused: 'unknown type value',
     of: (t) => t.transplantType,
+    panel: {},
     doc: { value: `transplant types ${code(TRANSPLANT_TYPES)}`, example: '`type=autologous`' },
   }),
   phase: listFilter({
@@ -141,6 +162,7 @@ export const FILTER_SCHEMA = {
     default: [],
     refused: 'unknown phase value',
     of: (t) => t.phase,
+    panel: { hideEmpty: true },
     doc: { value: `phases as the model ids: ${code(PHASES)}`, example: '`phase=PHASE2,PHASE3`' },
   }),
   status: listFilter<string>({
@@ -151,6 +173,7 @@ export const FILTER_SCHEMA = {
     default: [],
     refused: 'unknown status value',
     of: (t) => t.status,
+    panel: { hideEmpty: true, dataValues: true },
     doc: {
       value: 'API overall status values (`RECRUITING`, `COMPLETED`, …)',
       example: '`status=RECRUITING`',
@@ -164,6 +187,7 @@ export const FILTER_SCHEMA = {
     default: [],
     refused: 'not a country name',
     of: (t) => t.countries,
+    panel: { scroll: true, dataValues: true },
     doc: {
       value: 'location country names as the API writes them',
       example: '`country=France,Korea%252C+Republic+of`',
@@ -188,11 +212,13 @@ export const FILTER_SCHEMA = {
     default: [],
     refused: 'unknown sponsor value',
     of: sponsorClassOf,
+    panel: { hideEmpty: true },
     doc: { value: `API sponsor classes ${code(SPONSOR_CLASSES)}`, example: '`sponsor=INDUSTRY`' },
   }),
   results: {
     kind: 'flag',
     label: 'Has results',
+    inPanel: true,
     doc: { value: '`1` = only trials with posted results', example: '`results=1`' },
   },
   q: {
@@ -207,6 +233,7 @@ export const FILTER_SCHEMA = {
   hidden: {
     kind: 'flag',
     label: 'Including records not classified as autoimmune',
+    inPanel: false,
     doc: {
       value: '`1` = also show records the classifier excluded (no autoimmune disease)',
       example: '`hidden=1`',
