@@ -23,6 +23,7 @@
 import { anyOf, lazyScanner } from './rules/compile-cues.ts';
 import {
   CELL_THERAPY_CUES,
+  DRUG_MECHANISM,
   FIELD_WEIGHTS,
   FOREIGN_PRODUCT_FOR_HSCT,
   HSCT_CUES,
@@ -105,6 +106,8 @@ const WEAK_BIT = 1 << 8;
 const ALLO_BIT = 1 << 9;
 const MASK_FOR_HSCT_BIT = 1 << 10;
 const MASK_FOR_OTHERS_BIT = 1 << 11;
+const MECHANISM_BIT = 1 << 12;
+const MECHANISM = new RegExp(DRUG_MECHANISM, 'g');
 const SCANNER = lazyScanner(THERAPY_SCAN_FAMILIES);
 /** Source cues only, for text with another product's phrases blanked out (bit i = SCANNER bit i + 7). */
 const SOURCE_SCANNER = lazyScanner([
@@ -126,7 +129,11 @@ function collectFields(texts: TherapyTexts): Field[] {
   for (const field of FIELDS) {
     const source = texts[field];
     if (source === undefined || !source.original) continue;
-    fields.push({ field, weight: FIELD_WEIGHTS[field], source, found: SCANNER.scan(source.text) });
+    let found = SCANNER.scan(source.text);
+    // a cell type named in how a drug works is no step-B cue: read the families without it
+    if ((found & MECHANISM_BIT) !== 0)
+      found = (found & ~ANY_FAMILY) | (SCANNER.scan(blank(source.text, MECHANISM)) & ANY_FAMILY);
+    fields.push({ field, weight: FIELD_WEIGHTS[field], source, found });
   }
   return fields;
 }
@@ -161,7 +168,23 @@ function decideTherapy(fields: readonly Field[]): Therapy | undefined {
 
   const maxAvailable = Math.max(0, ...fields.map((f) => f.weight));
   const hsctQualifies = score.hsct > 0 && score.hsct >= Math.min(3, maxAvailable);
-  return best(hsctQualifies ? [...CELL_FAMILIES, 'hsct'] : CELL_FAMILIES);
+  // A cell therapy named only in the summary or detailed description does not win when the titles
+  // and interventions are there and say otherwise: they name a drug only, or another therapy
+  // (docs/domain.md §2, "Markers and mechanisms"). They agree when they name an unspecified cell
+  // product ("autologous bone-marrow-derived stem cells").
+  const heavy = fields.filter((f) => f.weight >= FIELD_WEIGHTS.briefTitle);
+  const lightOnlyAllowed =
+    heavy.length === 0 ||
+    (heavy.some((f) => (f.found & (GENERIC | NON_HSCT)) !== 0) &&
+      !heavy.some((f) => (f.found & (STRONG | ANY_FAMILY)) !== 0));
+  const families = CELL_FAMILIES.filter(
+    (family) =>
+      lightOnlyAllowed ||
+      fields.some(
+        (f) => f.weight > FIELD_WEIGHTS.briefSummary && (f.found & FAMILY_BIT[family]) !== 0,
+      ),
+  );
+  return best(hsctQualifies ? [...families, 'hsct'] : families);
 }
 
 type Seen = { f: Field; auto: boolean; weak: boolean; allo: boolean };

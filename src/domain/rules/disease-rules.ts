@@ -193,7 +193,8 @@ export const DISEASE_RULES: readonly DiseaseRule[] = [
     id: 'immune-dysregulation',
     cues: [
       String.raw`\bipex\b`,
-      String.raw`\bfoxp3\b`,
+      String.raw`\bfoxp3[- ](?:gene )?(?:mutation|deficien|defect|variant)`,
+      String.raw`\b(?:mutations?|deficiency|defects?|variants?) (?:in|of) (?:the )?foxp3\b`,
       String.raw`\bctla-?4 (?:haplo)?insufficiency`,
       String.raw`\blrba[- ]deficiency`,
       String.raw`\bstat-?3 (?:gain[- ]of[- ]function|gof)`,
@@ -208,6 +209,7 @@ export const DISEASE_RULES: readonly DiseaseRule[] = [
       String.raw`\bveo[- ]?ibd\b`,
       String.raw`\bmonogenic (?:ibd|inflammatory bowel)`,
     ],
+    note: 'A bare marker is not a disease: FOXP3 (the Treg marker in "CD4+CD25+FOXP3+ Tregs") counts only with mutation, deficiency or variant; IPEX always counts.',
   },
   {
     id: 'other-autoimmune',

@@ -161,9 +161,17 @@ export const FOREIGN_PRODUCT_FOR_HSCT = String.raw`\b(?:allogen(?:e)?ic|autologo
 export const HSCT_PRODUCT_FOR_OTHERS = String.raw`\b(?:allogen(?:e)?ic|autologous|syngeneic|auto-|allo-) ?(?:(?!(?:${OTHER_PRODUCT_WORDS})\b)[\w'+-]+ ){0,3}?(?:hem(?:at)?opoietic|hscts?|hct|sct|bmt|bone marrow transplant\w*|stem cell transplant\w*)\b`;
 
 /**
+ * A cell type named in how a drug works is not that cell therapy: "low-dose IL-2 expands regulatory T
+ * cells (Tregs)", "depletes B cells like CAR-T". These phrases (with a following abbreviation in
+ * brackets) are blanked before the step-B families are read. Only finite verbs and "… of" nouns: "ex vivo
+ * expanded Tregs" and "CD19-targeted CAR-T" name the product itself.
+ */
+export const DRUG_MECHANISM = String.raw`\b(?:expands|increases|induces|promotes|enhances|restores|boosts|stimulates|activates|inhibits|suppresses|depletes|modulates|mimics|(?:activation|depletion|inhibition|modulation) of|(?:similar to|like|as with|than|unlike) (?:those of )?)(?: the)? (?:[\w'+-]+ ){0,3}?(?:regulatory t[- ]?(?:cells?|lymphocytes?)|t[- ]?regs?|mesenchymal (?:stem |stromal )?cells?|mscs?|car[- ]?t(?: cells?)?|chimeric antigen receptor t[- ]cells?)\b(?: ?\([^)]{1,20}\))?`;
+
+/**
  * Every cue family the therapy classifier scans a field for, in bit order (bit i = family i): HSCT
  * strong and generic, the four other cell therapies, other cell products, the three source families,
- * and the two mask phrases. classify-therapy.ts compiles this list into one scanner.
+ * the two mask phrases and the drug-mechanism phrase. classify-therapy.ts compiles this list into one scanner.
  */
 export const THERAPY_SCAN_FAMILIES: readonly (readonly string[])[] = [
   HSCT_CUES.strong,
@@ -178,4 +186,5 @@ export const THERAPY_SCAN_FAMILIES: readonly (readonly string[])[] = [
   SOURCE_CUES.allogeneic,
   [FOREIGN_PRODUCT_FOR_HSCT],
   [HSCT_PRODUCT_FOR_OTHERS],
+  [DRUG_MECHANISM],
 ];
