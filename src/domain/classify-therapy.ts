@@ -23,11 +23,13 @@
 import { anyOf, lazyScanner } from './rules/compile-cues.ts';
 import {
   CELL_THERAPY_CUES,
+  CORD_BLOOD_CUES,
   DRUG_MECHANISM,
   FIELD_WEIGHTS,
   FOREIGN_PRODUCT_FOR_HSCT,
   HSCT_CUES,
   HSCT_PRODUCT_FOR_OTHERS,
+  MOBILISATION_CUES,
   SOURCE_CUES,
   THERAPY_SCAN_FAMILIES,
   type TherapyField,
@@ -76,7 +78,12 @@ const FIELDS: readonly TherapyField[] = [
 ];
 
 // Patterns for quoting the evidence phrase (run once per study, on one field).
-const HSCT_ANY = anyOf([...HSCT_CUES.strong, ...HSCT_CUES.generic]);
+const HSCT_ANY = anyOf([
+  ...HSCT_CUES.strong,
+  ...HSCT_CUES.generic,
+  ...CORD_BLOOD_CUES.hsct,
+  ...MOBILISATION_CUES.mobilisation,
+]);
 const FAMILY: Readonly<Record<CellFamily, RegExp>> = {
   'car-t': anyOf(CELL_THERAPY_CUES['car-t']),
   msc: anyOf(CELL_THERAPY_CUES.msc),
@@ -107,6 +114,10 @@ const ALLO_BIT = 1 << 9;
 const MASK_FOR_HSCT_BIT = 1 << 10;
 const MASK_FOR_OTHERS_BIT = 1 << 11;
 const MECHANISM_BIT = 1 << 12;
+const CORD_BLOOD_HSCT = 1 << 13;
+const CORD_BLOOD_NOT_HSCT = 1 << 14;
+const MOBILISATION = 1 << 15;
+const TRANSPLANT_ROLE = 1 << 16;
 const MECHANISM = new RegExp(DRUG_MECHANISM, 'g');
 const SCANNER = lazyScanner(THERAPY_SCAN_FAMILIES);
 /** Source cues only, for text with another product's phrases blanked out (bit i = SCANNER bit i + 7). */
@@ -133,7 +144,27 @@ function collectFields(texts: TherapyTexts): Field[] {
     // a cell type named in how a drug works is no step-B cue: read the families without it
     if ((found & MECHANISM_BIT) !== 0)
       found = (found & ~ANY_FAMILY) | (SCANNER.scan(blank(source.text, MECHANISM)) & ANY_FAMILY);
+    // cord blood given locally or without conditioning is the step-B family `other`
+    if ((found & CORD_BLOOD_NOT_HSCT) !== 0) found |= FAMILY_BIT.other;
     fields.push({ field, weight: FIELD_WEIGHTS[field], source, found });
+  }
+  return cordBloodAndMobilisation(fields);
+}
+
+/**
+ * Cord blood transplant cues count as strong HSCT cues unless the record gives cord blood locally or
+ * without conditioning; mobilisation counts as a generic HSCT cue when the record names a transplant,
+ * and without one no HSCT cue counts (a mobilisation study).
+ */
+function cordBloodAndMobilisation(fields: Field[]): Field[] {
+  let any = 0;
+  for (const f of fields) any |= f.found;
+  const cordBloodIsHsct = (any & CORD_BLOOD_NOT_HSCT) === 0;
+  const mobilisationOnly = (any & MOBILISATION) !== 0 && (any & TRANSPLANT_ROLE) === 0;
+  for (const f of fields) {
+    if (cordBloodIsHsct && (f.found & CORD_BLOOD_HSCT) !== 0) f.found |= STRONG;
+    if (mobilisationOnly) f.found &= ~(STRONG | GENERIC);
+    else if ((f.found & MOBILISATION) !== 0) f.found |= GENERIC;
   }
   return fields;
 }

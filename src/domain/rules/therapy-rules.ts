@@ -44,15 +44,49 @@ export const HSCT_CUES = {
     String.raw`\bperipheral blood (?:stem|progenitor) cell`,
     String.raw`\bblood stem cell`,
     String.raw`\b(?:bone )?marrow (?:transplant|graft|rescue)`,
-    String.raw`\bcord blood (?:transplant|units?\b)`,
     String.raw`\bhaplo-?identical (?:\w+ ){0,2}(?:transplant|graft)`,
     String.raw`\bcd34\+? ?(?:\+ ?)?(?:-? ?selected|selection|enriched)`,
   ],
   generic: [
-    String.raw`\bstem[- ]cells? (?:transplan|therap|infusion|support|rescue|mobili|collection|harvest|graft)`,
+    String.raw`\bstem[- ]cells? (?:transplan|therap|infusion|support|rescue|graft)`,
     String.raw`\b(?:autologous|allogen(?:e)?ic|syngeneic) (?:\w+ ){0,2}stem[- ]cells?\b`,
     String.raw`\bimmun[eo][- ]?ablat`,
     tissueSafeGraft('(?:auto|allo)'),
+  ],
+} as const;
+
+/**
+ * Cord blood and mobilisation (docs/domain.md §2, step A). A cord blood transplant is HSCT unless the
+ * record says the cells go locally into an organ or without conditioning (`cordBloodNotHsct`, which is
+ * the step-B family `other`). Mobilisation, collection or harvest of stem cells is HSCT only when the
+ * record also names a transplant (`transplantRole`), in any word order; a mobilisation study with no
+ * transplant is not HSCT, even when it names hematopoietic stem cells.
+ */
+const NOT_SENTENCE_END = String.raw`(?:(?![.|])[^])`;
+const LOCAL_OR_UNCONDITIONED = String.raw`(?:into the (?:pancrea|arter|coronar|portal|joint|myocard|muscle|brain|spinal|knee)|intra-?(?:pancrea|arteri|coronar|articul|myocard|muscul|thecal|portal|ventric|lesion)|local(?:ly)? (?:infus|inject|administ)|without (?:[\w-]+ ){0,2}(?:conditioning|myeloablat|immunoablat|chemotherapy|immunosuppress)|no (?:[\w-]+ )?conditioning)`;
+export const CORD_BLOOD_CUES = {
+  hsct: [String.raw`\bcord blood (?:transplant|units?\b)`],
+  notHsct: [
+    String.raw`\bcord blood\b${NOT_SENTENCE_END}{0,120}?\b${LOCAL_OR_UNCONDITIONED}`,
+    String.raw`\b${LOCAL_OR_UNCONDITIONED}${NOT_SENTENCE_END}{0,80}?\bcord blood\b`,
+  ],
+} as const;
+export const MOBILISATION_CUES = {
+  mobilisation: [
+    String.raw`\bmobili[sz](?:ation|ed|ing|es?)\b`,
+    String.raw`\bstem[- ]cells? (?:collection|harvest|apheresis)`,
+  ],
+  transplantRole: [
+    String.raw`\btransplant`,
+    String.raw`\b(?:auto|allo)?grafts?\b`,
+    String.raw`\bengraft`,
+    String.raw`\bre-?infus`,
+    String.raw`\b(?:stem cell|hem(?:at)?opoietic|progenitor|marrow) (?:rescue|support)`,
+    String.raw`\b(?:a|auto|allo)?[- ]?hscts?\b`,
+    String.raw`\b(?:asct|bmt|hdit|ahst|hct|pbsct)\b`,
+    String.raw`\bimmun[eo][- ]?ablat`,
+    String.raw`\bmyeloablat`,
+    String.raw`\bconditioning\b`,
   ],
 } as const;
 
@@ -171,7 +205,8 @@ export const DRUG_MECHANISM = String.raw`\b(?:expands|increases|induces|promotes
 /**
  * Every cue family the therapy classifier scans a field for, in bit order (bit i = family i): HSCT
  * strong and generic, the four other cell therapies, other cell products, the three source families,
- * the two mask phrases and the drug-mechanism phrase. classify-therapy.ts compiles this list into one scanner.
+ * the two mask phrases, the drug-mechanism phrase, cord blood (transplant / not a transplant) and
+ * mobilisation (mobilisation / a transplant named). classify-therapy.ts compiles this list into one scanner.
  */
 export const THERAPY_SCAN_FAMILIES: readonly (readonly string[])[] = [
   HSCT_CUES.strong,
@@ -187,4 +222,8 @@ export const THERAPY_SCAN_FAMILIES: readonly (readonly string[])[] = [
   [FOREIGN_PRODUCT_FOR_HSCT],
   [HSCT_PRODUCT_FOR_OTHERS],
   [DRUG_MECHANISM],
+  CORD_BLOOD_CUES.hsct,
+  CORD_BLOOD_CUES.notHsct,
+  MOBILISATION_CUES.mobilisation,
+  MOBILISATION_CUES.transplantRole,
 ];
