@@ -90,9 +90,15 @@ const FAMILY: Readonly<Record<CellFamily, RegExp>> = {
   treg: anyOf(CELL_THERAPY_CUES.treg),
   other: anyOf(CELL_THERAPY_CUES.other),
 };
-const AUTO = anyOf(SOURCE_CUES.autologous);
-const ALLO = anyOf(SOURCE_CUES.allogeneic);
-const AUTO_ANY = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.weakAutologous]);
+const AUTO_EXPLICIT = anyOf(SOURCE_CUES.autologous);
+const ALLO_EXPLICIT = anyOf(SOURCE_CUES.allogeneic);
+const AUTO = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.impliedAutologous]);
+const ALLO = anyOf([...SOURCE_CUES.allogeneic, ...SOURCE_CUES.impliedAllogeneic]);
+const AUTO_ANY = anyOf([
+  ...SOURCE_CUES.autologous,
+  ...SOURCE_CUES.impliedAutologous,
+  ...SOURCE_CUES.weakAutologous,
+]);
 const AUTO_OR_ALLO = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.allogeneic]);
 const MASK_FOR_HSCT = new RegExp(FOREIGN_PRODUCT_FOR_HSCT, 'g');
 const MASK_FOR_OTHERS = new RegExp(HSCT_PRODUCT_FOR_OTHERS, 'g');
@@ -118,14 +124,28 @@ const CORD_BLOOD_HSCT = 1 << 13;
 const CORD_BLOOD_NOT_HSCT = 1 << 14;
 const MOBILISATION = 1 << 15;
 const TRANSPLANT_ROLE = 1 << 16;
+const AUTO_IMPLIED_BIT = 1 << 17;
+const ALLO_IMPLIED_BIT = 1 << 18;
 const MECHANISM = new RegExp(DRUG_MECHANISM, 'g');
 const SCANNER = lazyScanner(THERAPY_SCAN_FAMILIES);
-/** Source cues only, for text with another product's phrases blanked out (bit i = SCANNER bit i + 7). */
+/** Source cues only, for text with another product's phrases blanked out (SOURCE_BITS[i] = bit i). */
 const SOURCE_SCANNER = lazyScanner([
   SOURCE_CUES.autologous,
   SOURCE_CUES.weakAutologous,
   SOURCE_CUES.allogeneic,
+  SOURCE_CUES.impliedAutologous,
+  SOURCE_CUES.impliedAllogeneic,
 ]);
+const SOURCE_BITS = [AUTO_BIT, WEAK_BIT, ALLO_BIT, AUTO_IMPLIED_BIT, ALLO_IMPLIED_BIT];
+
+/** SOURCE_SCANNER bits as SCANNER bits. */
+function sourceBits(scanned: number): number {
+  let bits = 0;
+  SOURCE_BITS.forEach((bit, i) => {
+    if ((scanned & (1 << i)) !== 0) bits |= bit;
+  });
+  return bits;
+}
 
 type Field = {
   field: TherapyField;
@@ -234,12 +254,17 @@ function decideSource(fields: readonly Field[], therapy: Therapy): Source {
   // text only where the mask matches: otherwise the field's own scan already has the answer.
   const seen: Seen[] = fields.map((f) => {
     const bits =
-      (f.found & maskBit) === 0 ? f.found : SOURCE_SCANNER.scan(blank(f.source.text, mask)) << 7;
+      (f.found & maskBit) === 0
+        ? f.found
+        : sourceBits(SOURCE_SCANNER.scan(blank(f.source.text, mask)));
+    // an explicit word for one source beats the other source's implied cues in the same field
+    const autoExplicit = (bits & AUTO_BIT) !== 0;
+    const alloExplicit = (bits & ALLO_BIT) !== 0;
     return {
       f,
-      auto: (bits & AUTO_BIT) !== 0,
+      auto: autoExplicit || ((bits & AUTO_IMPLIED_BIT) !== 0 && !alloExplicit),
       weak: (bits & WEAK_BIT) !== 0,
-      allo: (bits & ALLO_BIT) !== 0,
+      allo: alloExplicit || ((bits & ALLO_IMPLIED_BIT) !== 0 && !autoExplicit),
     };
   });
   const anyAllo = seen.some((s) => s.allo);
@@ -280,8 +305,10 @@ export function classifyTherapyTexts(texts: TherapyTexts): TherapyClassification
     const { original, text } = source.field.source;
     // blanking is only needed (and only changes anything) where the mask matches
     const options = { mask: source.masked ? source.mask : undefined, normalized: text };
-    // prefer a strong autologous cue over aHSCT when the field has both
-    if (source.pattern === AUTO_ANY) phrase = quoteFirstMatch(original, AUTO, options);
+    // prefer an explicit word over an implied cue, and a strong autologous cue over aHSCT
+    if (source.type === 'autologous') phrase = quoteFirstMatch(original, AUTO_EXPLICIT, options);
+    if (source.type === 'allogeneic') phrase = quoteFirstMatch(original, ALLO_EXPLICIT, options);
+    if (source.pattern === AUTO_ANY) phrase ??= quoteFirstMatch(original, AUTO, options);
     phrase ??= quoteFirstMatch(original, source.pattern, options);
   } else {
     const bits = therapy === 'hsct' ? STRONG | GENERIC : FAMILY_BIT[therapy];

@@ -143,8 +143,11 @@ export const NON_HSCT_KINDS: readonly string[] = [
 ];
 
 /**
- * Step C, cell source. `weakAutologous` (aHSCT, AHST) means autologous in MS and neurology usage, but
- * only when the record has no allogeneic cue at all.
+ * Step C, cell source. `autologous` and `allogeneic` are explicit: they state the source. `implied…` cues
+ * suggest it through a procedure or a drug (reinfusion, mobilisation with cyclophosphamide; cord blood,
+ * GVHD prevention, post-transplant cyclophosphamide, donor lymphocytes, donor chimerism): in a field that
+ * states one source explicitly, the other side's implied cues do not count. `weakAutologous` (aHSCT,
+ * AHST) means autologous in MS and neurology usage, but only when the record has no allogeneic cue at all.
  */
 export const SOURCE_CUES = {
   autologous: [
@@ -153,7 +156,10 @@ export const SOURCE_CUES = {
     String.raw`\bauto[- ]?(?:hscts?|sct|hct|bmt|pbsct|transplant\w*)\b`,
     String.raw`\basct\b`,
     String.raw`\bpatient'?s'? own\b`,
-    String.raw`\b(?:their|his or her|own|self) (?:\w+ ){0,2}stem cells?`,
+    String.raw`\b(?:their|his or her|own|self) (?:\w+ ){0,2}(?:stem cells?|bone marrow|marrow)`,
+    String.raw`\bself[- ]derived\b`,
+  ],
+  impliedAutologous: [
     String.raw`\breinfusion of (?:\w+ ){0,3}stem cells?`,
     String.raw`\b(?:give|gave|giving) back (?:the |their )?(?:\w+ )?stem cells?`,
     String.raw`\breturn of (?:the )?previously collected`,
@@ -167,17 +173,21 @@ export const SOURCE_CUES = {
     String.raw`\bhaplo-?identical`,
     String.raw`\b(?:sibling|related|unrelated|family|hla[- ]matched|mismatched|haploidentical) donors?\b`,
     String.raw`\bmud\b`,
-    String.raw`\bdonor lymphocyte infusion`,
-    String.raw`\bdli\b`,
     String.raw`\bsyngeneic`,
     String.raw`\bidentical twin`,
+    String.raw`\bdonor[- ]derived\b`,
+    String.raw`\bdonor (?:\w+ ){0,2}(?:stem cells?|grafts?|peripheral blood|marrow|hematopoietic)`,
+    String.raw`\buniversal (?:\w+ )?car\b`,
+  ],
+  impliedAllogeneic: [
+    String.raw`\bdonor lymphocyte infusion`,
+    String.raw`\bdli\b`,
     String.raw`\bcord blood (?:transplant|units?\b)`,
-    String.raw`\b(?:gvhd|graft[- ]versus[- ]host disease) prophylaxis`,
+    String.raw`\b(?:gvhd|graft[- ]versus[- ]host(?: disease)?) (?:prophylaxis|prevention)`,
+    String.raw`\bprevent\w* (?:of )?(?:acute |chronic )?(?:gvhd|graft[- ]versus[- ]host)`,
     String.raw`\bpost[- ]transplant(?:ation)? cyclophosphamide`,
     String.raw`\bptcy\b`,
     String.raw`\bdonor chimerism`,
-    String.raw`\bdonor (?:\w+ ){0,2}(?:stem cells?|grafts?|peripheral blood|marrow|hematopoietic)`,
-    String.raw`\buniversal (?:\w+ )?car\b`,
   ],
 } as const;
 
@@ -206,7 +216,7 @@ export const DRUG_MECHANISM = String.raw`\b(?:expands|increases|induces|promotes
  * Every cue family the therapy classifier scans a field for, in bit order (bit i = family i): HSCT
  * strong and generic, the four other cell therapies, other cell products, the three source families,
  * the two mask phrases, the drug-mechanism phrase, cord blood (transplant / not a transplant) and
- * mobilisation (mobilisation / a transplant named). classify-therapy.ts compiles this list into one scanner.
+ * mobilisation (mobilisation / a transplant named), and the implied source cues. classify-therapy.ts compiles this list into one scanner.
  */
 export const THERAPY_SCAN_FAMILIES: readonly (readonly string[])[] = [
   HSCT_CUES.strong,
@@ -226,4 +236,6 @@ export const THERAPY_SCAN_FAMILIES: readonly (readonly string[])[] = [
   CORD_BLOOD_CUES.notHsct,
   MOBILISATION_CUES.mobilisation,
   MOBILISATION_CUES.transplantRole,
+  SOURCE_CUES.impliedAutologous,
+  SOURCE_CUES.impliedAllogeneic,
 ];
