@@ -7,7 +7,8 @@
  *  2. Otherwise the best-scoring family over all fields. HSCT needs a score of at least 3 (a title-level
  *     mention, or keyword + summary), or the best available field when the record has nothing weightier,
  *     so a transplant mentioned only as a keyword of a platelet-transfusion study does not make it HSCT.
- *  3. No cue at all: `other` (documented default; such records usually have no disease id).
+ *  3. No cue at all: `other` (documented default; such records usually have no disease id). The cell
+ *     source is read on this path too ("autologous bone marrow" is other, autologous).
  *  Generic HSCT cues ("stem cell transplantation", "autologous stem cells") do not count when the record
  *  names another cell product (mesenchymal, neural, fecal microbiota, bone-marrow-derived stem cells...)
  *  and no hematopoietic-specific cue.
@@ -296,9 +297,9 @@ function decideSource(fields: readonly Field[], therapy: Therapy): Source {
 /** classifyTherapy on texts normalised by the caller (normalize-study.ts shares them with classifyDiseases). */
 export function classifyTherapyTexts(texts: TherapyTexts): TherapyClassification {
   const fields = collectFields(texts);
-  const therapy = decideTherapy(fields);
-  if (therapy === undefined) return { therapy: 'other', transplantType: 'unspecified' };
-
+  // No therapy cue: the documented default `other`, and the cell source is still read.
+  const decided = decideTherapy(fields);
+  const therapy = decided ?? 'other';
   const source = decideSource(fields, therapy);
   let phrase: string | undefined;
   if (source.field && source.pattern) {
@@ -310,7 +311,7 @@ export function classifyTherapyTexts(texts: TherapyTexts): TherapyClassification
     if (source.type === 'allogeneic') phrase = quoteFirstMatch(original, ALLO_EXPLICIT, options);
     if (source.pattern === AUTO_ANY) phrase ??= quoteFirstMatch(original, AUTO, options);
     phrase ??= quoteFirstMatch(original, source.pattern, options);
-  } else {
+  } else if (decided !== undefined) {
     const bits = therapy === 'hsct' ? STRONG | GENERIC : FAMILY_BIT[therapy];
     // fields are in descending weight order
     const field = fields.find((f) => (f.found & bits) !== 0);
