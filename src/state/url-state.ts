@@ -179,7 +179,11 @@ const allParsers = {
   trial: trialParser,
 };
 
-const serializeAll = createSerializer(allParsers);
+/**
+ * The one serializer of the page's URL state: `serializeUrlState(base, values)` writes the values given
+ * (defaults left out, null removes) into `base` and keeps every parameter it does not own.
+ */
+export const serializeUrlState = createSerializer(allParsers);
 
 /**
  * The query string (with leading '?', or '' when everything is default) for a state — for share links and
@@ -188,7 +192,7 @@ const serializeAll = createSerializer(allParsers);
 export function toSearchString(
   state: Partial<TrialFilters> & { view?: View; sort?: TableSort; trial?: string | null },
 ): string {
-  return serializeAll(state);
+  return serializeUrlState(state);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import {
   type ChangeMark,
   type TrialFilters,
 } from '../../domain/filters.ts';
-import { formatCount } from '../../lib/format.ts';
+import { formatCount, pluralWord } from '../../lib/format.ts';
 import { CHANGE_MARKS } from '../../state/changes-state.ts';
 import './active-filters.css';
 
@@ -129,7 +129,7 @@ export function ActiveFilters({
   return (
     <div className="active-filters">
       <p className="result-count" role="status" aria-live="polite">
-        <strong>{formatCount(count)}</strong> {count === 1 ? 'trial' : 'trials'}
+        <strong>{formatCount(count)}</strong> {pluralWord(count, 'trial')}
       </p>
       {chips.length > 0 ? (
         <ul className="chips" aria-label="Active filters">

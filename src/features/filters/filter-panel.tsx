@@ -7,7 +7,7 @@ import {
 } from '../../domain/filter-schema.ts';
 import { facetCounts, type FacetCounts, type TrialFilters } from '../../domain/filters.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { formatCount } from '../../lib/format.ts';
+import { formatCount, pluralWord } from '../../lib/format.ts';
 import './filters.css';
 
 export type FilterChange = (
@@ -60,7 +60,7 @@ function FacetCheckbox({
 function FacetCount({ n }: { n: number }) {
   return (
     <span className={n === 0 ? 'facet-count facet-count-zero' : 'facet-count'}>
-      {formatCount(n)} <span className="visually-hidden">{n === 1 ? 'trial' : 'trials'}</span>
+      {formatCount(n)} <span className="visually-hidden">{pluralWord(n, 'trial')}</span>
     </span>
   );
 }
