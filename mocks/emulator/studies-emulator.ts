@@ -4,7 +4,7 @@
  * wraps it in MSW handlers. What it does and does not emulate is listed in mocks/fixtures/README.md.
  */
 import searchAreas from '../../spec/search-areas.json';
-import { fieldPath, pruneStudyToFields, unknownFields } from '../../src/api/ctgov/fields.ts';
+import { fieldPath, pruneStudyToFields, unknownFields } from './fields.ts';
 import type { Study } from '../../src/api/ctgov/wire-types.ts';
 import { fnv1a } from '../../src/lib/hash.ts';
 import {
