@@ -38,7 +38,7 @@ import { useCallback, useMemo } from 'react';
 import {
   FILTER_KEYS,
   FILTER_SCHEMA,
-  describeFilterIssues,
+  describeIgnored,
   readFilter,
   readFilters,
   type FilterIssue,
@@ -222,7 +222,7 @@ export function parseIssues(search: string | URLSearchParams): ParseIssue[] {
 
 /** One sentence for the notice, e.g. 'Ignored in the link: disease "foo" (unknown disease value).' */
 export function describeParseIssues(issues: readonly ParseIssue[]): string {
-  return describeFilterIssues(issues, 'the link');
+  return describeIgnored('the link', issues);
 }
 
 const rawParsers = Object.fromEntries(
