@@ -21,6 +21,7 @@ import {
   THERAPY_LABELS,
   TRANSPLANT_TYPE_LABELS,
   TRANSPLANT_TYPES,
+  type Enrollment,
   type KnownStatus,
   type Phase,
   type Therapy,
@@ -92,6 +93,23 @@ export type Ledger = {
   entries: LedgerEntry[];
 };
 
+/** What the ledger compares of a trial. */
+export type LedgerTrialState = Pick<
+  Trial,
+  | 'nctId'
+  | 'title'
+  | 'status'
+  | 'phase'
+  | 'diseases'
+  | 'therapy'
+  | 'transplantType'
+  | 'hasResults'
+  | 'lastUpdated'
+  | 'enrollment'
+  | 'startDate'
+  | 'completionDate'
+>;
+
 /** A complete, verified snapshot of the classified landscape. */
 export type ClassifiedSnapshot = {
   /** The registry's data date (yyyy-MM-dd or an ISO date-time; the date part is used). */
@@ -99,7 +117,7 @@ export type ClassifiedSnapshot = {
   rulesVersion: string;
   /** Content hash of the snapshot (the same data gives the same hash). */
   hash: string;
-  trials: readonly Trial[];
+  trials: readonly LedgerTrialState[];
 };
 
 export function emptyLedger(): Ledger {
@@ -119,21 +137,21 @@ export function ledgerEntryId(e: LedgerEntry): string {
 
 const dateOf = (value: string): string => value.slice(0, 10);
 
-function enrollmentOf(t: Trial): string | undefined {
+function enrollmentOf(t: LedgerTrialState): string | undefined {
   return t.enrollment === undefined
     ? undefined
     : `${t.enrollment.count} ${t.enrollment.type.toLowerCase()}`;
 }
 
-function classificationValue(t: Trial, field: ClassificationField): string {
+function classificationValue(t: LedgerTrialState, field: ClassificationField): string {
   if (field === 'diseases') return [...t.diseases].sort().join(',');
   return t[field];
 }
 
 /** Changes of one trial from `before` to `after` (both in the query). */
 function trialChanges(
-  before: Trial,
-  after: Trial,
+  before: LedgerTrialState,
+  after: LedgerTrialState,
   rules: { before: string; after: string },
 ): Omit<LedgerEntry, 'nctId' | 'dataDate' | 'updated'>[] {
   const out: Omit<LedgerEntry, 'nctId' | 'dataDate' | 'updated'>[] = [];
@@ -169,7 +187,7 @@ function trialChanges(
   return out;
 }
 
-const ledgerTrialOf = (t: Trial): LedgerTrial => ({
+const ledgerTrialOf = (t: LedgerTrialState): LedgerTrial => ({
   title: t.title,
   diseases: [...t.diseases],
   therapy: t.therapy,
@@ -458,4 +476,74 @@ export function serializeLedger(ledger: Ledger): string {
     `  "trials": {${lines(trials)}},\n` +
     `  "entries": [${lines(entries)}]\n}\n`
   );
+}
+
+// ------------------------------------------------------------------------------------------------
+// The baseline: the last snapshot as the ledger compares it, kept between runs of the snapshot job.
+
+const STATE_KEYS = [
+  'nctId',
+  'title',
+  'status',
+  'phase',
+  'diseases',
+  'therapy',
+  'transplantType',
+  'hasResults',
+  'lastUpdated',
+  'enrollment',
+  'startDate',
+  'completionDate',
+] as const satisfies readonly (keyof LedgerTrialState)[];
+
+/** Only what the ledger compares, in a fixed key order (so the same data gives the same text). */
+export function trialState(t: LedgerTrialState): LedgerTrialState {
+  const out: Record<string, unknown> = {};
+  for (const key of STATE_KEYS) if (t[key] !== undefined) out[key] = t[key];
+  return out as LedgerTrialState;
+}
+
+/** One trial per line. */
+export function serializeBaseline(snapshot: ClassifiedSnapshot): string {
+  const trials = snapshot.trials.map((t) => `    ${JSON.stringify(trialState(t))}`).join(',\n');
+  const head = JSON.stringify({
+    dataDate: snapshot.dataDate,
+    rulesVersion: snapshot.rulesVersion,
+    hash: snapshot.hash,
+  });
+  return `{\n  "snapshot": ${head},\n  "trials": [\n${trials}\n  ]\n}\n`;
+}
+
+function parseState(raw: unknown): LedgerTrialState | undefined {
+  if (!isRecord(raw)) return undefined;
+  const trial = parseTrial(raw);
+  const { nctId, status, phase, hasResults, lastUpdated, enrollment, startDate, completionDate } =
+    raw;
+  if (trial === undefined || !isText(nctId) || !isText(status) || !isText(phase)) return undefined;
+  if (typeof hasResults !== 'boolean') return undefined;
+  const state: LedgerTrialState = { nctId, status, phase: phase as Phase, hasResults, ...trial };
+  if (isText(lastUpdated)) state.lastUpdated = lastUpdated;
+  if (isText(startDate)) state.startDate = startDate;
+  if (isText(completionDate)) state.completionDate = completionDate;
+  if (isRecord(enrollment) && typeof enrollment.count === 'number' && isText(enrollment.type)) {
+    state.enrollment = enrollment as Enrollment;
+  }
+  return state;
+}
+
+/** The baseline read back; throws when any part of it is damaged (the job must not diff against it). */
+export function parseBaseline(value: unknown): ClassifiedSnapshot {
+  if (!isRecord(value) || !isRecord(value.snapshot) || !Array.isArray(value.trials)) {
+    throw new Error('The ledger baseline lacks "snapshot" or "trials".');
+  }
+  const { dataDate, rulesVersion, hash } = value.snapshot;
+  if (!isText(dataDate) || !isText(rulesVersion) || !isText(hash)) {
+    throw new Error('The ledger baseline has no data date, rules version or hash.');
+  }
+  const trials = value.trials.map((raw, i) => {
+    const state = parseState(raw);
+    if (state === undefined) throw new Error(`The ledger baseline's trial ${i + 1} is damaged.`);
+    return state;
+  });
+  return { dataDate, rulesVersion, hash, trials };
 }

@@ -1,4 +1,4 @@
-// jsdom environment: its DOMParser is a conforming XML parser (saxes) for 'application/xml'.
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS, type TrialFilters } from '../../src/domain/filters.ts';
 import {
@@ -10,40 +10,12 @@ import {
 } from '../../src/domain/feeds.ts';
 import { applySnapshot, emptyLedger, type Ledger } from '../../src/domain/ledger.ts';
 import type { Trial } from '../../src/domain/trial.ts';
+import { atomEntries, atomLinks, atomText, parseAtom } from '../parse-atom.ts';
 import { syntheticTrial } from '../trial-factory.ts';
 
-const ATOM = 'http://www.w3.org/2005/Atom';
-
-/**
- * Parses with the XML parser of jsdom's DOMParser (saxes, a conforming XML 1.0 parser: input that is
- * not well-formed gives a <parsererror> document) and checks the elements RFC 4287 requires of a feed and of each entry.
- */
-function parseAtom(xml: string): Document {
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  const error = doc.getElementsByTagName('parsererror')[0];
-  if (error) throw new Error(`Not well-formed XML: ${error.textContent}`);
-  const feed = doc.documentElement;
-  expect(feed.localName).toBe('feed');
-  expect(feed.namespaceURI).toBe(ATOM);
-  const child = (el: Element, name: string) =>
-    [...el.children].filter((c) => c.namespaceURI === ATOM && c.localName === name);
-  for (const name of ['id', 'title', 'updated']) expect(child(feed, name)).toHaveLength(1);
-  expect(child(feed, 'author').length).toBeGreaterThan(0);
-  for (const entry of child(feed, 'entry')) {
-    for (const name of ['id', 'title', 'updated']) expect(child(entry, name)).toHaveLength(1);
-    expect(child(entry, 'updated')[0]!.textContent).toMatch(
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/,
-    );
-    expect(child(entry, 'link').some((l) => l.getAttribute('rel') === 'alternate')).toBe(true);
-  }
-  return doc;
-}
-
-const entriesOf = (doc: Document) => [...doc.getElementsByTagNameNS(ATOM, 'entry')];
-const textOf = (el: Element, name: string) =>
-  el.getElementsByTagNameNS(ATOM, name)[0]?.textContent ?? '';
-const hrefs = (el: Element) =>
-  [...el.getElementsByTagNameNS(ATOM, 'link')].map((l) => l.getAttribute('href'));
+const entriesOf = atomEntries;
+const textOf = atomText;
+const hrefs = atomLinks;
 
 function trial(nctId: string, overrides: Partial<Trial> = {}): Trial {
   return syntheticTrial({ nctId, status: 'RECRUITING', lastUpdated: '2025-01-10', ...overrides });

@@ -168,7 +168,12 @@ describe('runSnapshot (in process, MSW)', () => {
     expect(new Date(dataset.meta.capturedAt).toString()).not.toBe('Invalid Date');
     expect(result).toMatchObject({ pages: 4, studies: 12, totalCount: 12, skipped: 0 });
     expect(result.fileBytes).toBe((await readFile(outFile)).length);
-    expect(await readdir(path.dirname(outFile))).toEqual(['snapshot.json']);
+    // The dataset, and the change ledger seeded from it (tests/scripts/ledger.test.ts).
+    expect((await readdir(path.dirname(outFile))).sort()).toEqual([
+      'ledger-baseline.json',
+      'ledger.json',
+      'snapshot.json',
+    ]);
     expect(lines.at(-1)).toMatch(/4 page\(s\), 12 studies .* bytes.* in \d+\.\d s/);
   });
 
