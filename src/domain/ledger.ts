@@ -10,7 +10,8 @@
  * - Applying the same snapshot twice adds nothing (same content hash, and entries are unique by id).
  * - Classification changes carry the rules version; when the rules changed and the record did not, the
  *   entry is a reclassification by the rules, not a change of the registry record.
- * - The first snapshot seeds the ledger without entries: everything would be "new".
+ * - A snapshot without a previous one (the first run, or a lost baseline) adds no entries, only ids:
+ *   without something to compare with, everything would be "new".
  */
 import { DISEASE_LABELS, isDiseaseId, type DiseaseId } from './diseases.ts';
 import {
@@ -213,7 +214,8 @@ export function applySnapshot(
 
   const dataDate = dateOf(next.dataDate);
   const seen = new Set(ledger.seenIds);
-  const firstRun = seen.size === 0 && previous === null;
+  // Without a previous snapshot nothing can be compared: the ids are remembered, nothing is "new".
+  const firstRun = previous === null;
   const before = new Map((previous?.trials ?? []).map((t) => [t.nctId, t]));
   const nextIds = new Set(next.trials.map((t) => t.nctId));
   const rules = { before: previous?.rulesVersion ?? next.rulesVersion, after: next.rulesVersion };

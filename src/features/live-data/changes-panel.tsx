@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { TrialChangeMark } from '../../domain/changes.ts';
 import type { ChangeMark } from '../../domain/filters.ts';
 import type { Trial } from '../../domain/trial.ts';
@@ -17,6 +17,8 @@ export type ChangesPanelProps = {
   onMarkAllSeen: () => void;
   /** The ClinicalTrials.gov RSS feed of the same search. */
   rssUrl: string;
+  /** The dashboard's own feeds, shown next to the RSS link. */
+  feeds?: ReactNode;
 };
 
 /** "What changed since my last visit": counts, the New/Changed filter, Mark all as seen, and the RSS feed. */
@@ -28,6 +30,7 @@ export function ChangesPanel({
   onChangedChange,
   onMarkAllSeen,
   rssUrl,
+  feeds,
 }: ChangesPanelProps) {
   const headingId = useId();
   let newCount = 0;
@@ -98,6 +101,7 @@ export function ChangesPanel({
           RSS feed of this search on ClinicalTrials.gov
           <span className="visually-hidden"> (opens in a new tab)</span>
         </a>
+        {feeds}
       </div>
       {lastVisit === null ? null : (
         <p className="changes-note">
