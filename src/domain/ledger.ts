@@ -16,14 +16,12 @@
 import { DISEASE_LABELS, isDiseaseId, type DiseaseId } from './diseases.ts';
 import {
   PHASE_LABELS,
-  STATUS_LABELS,
-  STATUSES,
+  statusLabel,
   THERAPIES,
   THERAPY_LABELS,
   TRANSPLANT_TYPE_LABELS,
   TRANSPLANT_TYPES,
   type Enrollment,
-  type KnownStatus,
   type Phase,
   type Therapy,
   type TransplantType,
@@ -277,8 +275,6 @@ export function applySnapshot(
 // ------------------------------------------------------------------------------------------------
 // Plain words
 
-const isKnownStatus = (s: string): s is KnownStatus => (STATUSES as readonly string[]).includes(s);
-export const statusLabel = (s: string): string => (isKnownStatus(s) ? STATUS_LABELS[s] : s);
 const phaseLabel = (p: string): string => PHASE_LABELS[p as Phase] ?? p;
 
 function enrollmentWords(value: string | undefined): string {
