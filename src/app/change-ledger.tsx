@@ -5,9 +5,17 @@
 import { useMemo } from 'react';
 import { siteFileUrl } from '../api/bundled-dataset.ts';
 import { availableFeeds, feedForFilters, feedPath, type FeedSpec } from '../domain/feeds.ts';
-import { daysBefore, entriesSince, trialTimeline } from '../domain/ledger.ts';
+import {
+  daysBefore,
+  entriesSince,
+  summarizeEntries,
+  trialTimeline,
+  type Ledger,
+  type LedgerEntry,
+} from '../domain/ledger.ts';
 import type { Trial } from '../domain/trial.ts';
 import { FeedLinks } from '../features/ledger/feed-links.tsx';
+import { LedgerSinceVisit } from '../features/ledger/ledger-since-visit.tsx';
 import { RecentChanges } from '../features/ledger/recent-changes.tsx';
 import { TrialTimeline } from '../features/ledger/trial-timeline.tsx';
 import { useChangeLedger } from '../queries/ledger-query.ts';
@@ -34,14 +42,50 @@ export function LedgerFeeds() {
   return <FeedLinks feeds={feeds} current={current} hrefOf={feedHref} />;
 }
 
-/** The ledger's changes of the last 30 days for the trials the filters show. */
-export function RecentChangesSection({
+/** The ledger's entries since `sinceDate` for the trials shown, with their titles, newest first. */
+function entriesOfShown(
+  ledger: Ledger | undefined,
+  trials: readonly Trial[],
+  sinceDate: string,
+): { entry: LedgerEntry; title: string }[] {
+  if (ledger === undefined) return [];
+  const shown = new Map(trials.map((t) => [t.nctId, t.title]));
+  return entriesSince(ledger, sinceDate).flatMap((entry) => {
+    const title = shown.get(entry.nctId);
+    return title === undefined ? [] : [{ entry, title }];
+  });
+}
+
+/** In "Since your last visit": what the nightly change ledger recorded since then, for the trials shown. */
+export function LedgerSinceLastVisit({
   trials,
   lastVisit,
-  today = new Date().toISOString(),
 }: {
   trials: readonly Trial[];
   lastVisit: string | null;
+}) {
+  const query = useChangeLedger();
+  const ledger = query.data?.ledger;
+  const since = lastVisit?.slice(0, 10);
+  const entries = useMemo(
+    () => (since === undefined ? [] : entriesOfShown(ledger, trials, since)),
+    [ledger, trials, since],
+  );
+  if (ledger === undefined || since === undefined) return null;
+  return (
+    <LedgerSinceVisit
+      count={entries.length}
+      summary={summarizeEntries(entries.map((e) => e.entry))}
+    />
+  );
+}
+
+/** The ledger's changes of the last 30 days for the trials the filters show. */
+export function RecentChangesSection({
+  trials,
+  today = new Date().toISOString(),
+}: {
+  trials: readonly Trial[];
   /** ISO date the period ends (tests fix it). */
   today?: string;
 }) {
@@ -49,20 +93,12 @@ export function RecentChangesSection({
   const [, setSelectedTrial] = useSelectedTrial();
   const since = daysBefore(today, RECENT_CHANGES_DAYS);
   const ledger = query.data?.ledger;
-  const changes = useMemo(() => {
-    if (ledger === undefined) return [];
-    const shown = new Map(trials.map((t) => [t.nctId, t.title]));
-    return entriesSince(ledger, since).flatMap((entry) => {
-      const title = shown.get(entry.nctId);
-      return title === undefined ? [] : [{ entry, title }];
-    });
-  }, [ledger, trials, since]);
+  const changes = useMemo(() => entriesOfShown(ledger, trials, since), [ledger, trials, since]);
   if (query.isPending) return null;
   return (
     <RecentChanges
       changes={changes}
       since={since}
-      lastVisit={lastVisit}
       recordedUntil={ledger?.snapshot?.dataDate}
       onSelectTrial={setSelectedTrial}
       unavailable={query.isError ? reasonOf(query.error) : undefined}

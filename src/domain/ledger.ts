@@ -345,6 +345,30 @@ export function describeLedgerEntry(e: LedgerEntry): string {
   }
 }
 
+const KIND_NOUNS: Record<LedgerKind, readonly [string, string]> = {
+  new: ['new trial', 'new trials'],
+  returned: ['trial back in the search results', 'trials back in the search results'],
+  gone: ['trial no longer in the search results', 'trials no longer in the search results'],
+  status: ['status change', 'status changes'],
+  enrollment: ['enrollment change', 'enrollment changes'],
+  'start-date': ['start date moved', 'start dates moved'],
+  'completion-date': ['completion date moved', 'completion dates moved'],
+  results: ['trial posted results', 'trials posted results'],
+  phase: ['phase change', 'phase changes'],
+  classification: ['change of classification', 'changes of classification'],
+};
+
+/** "2 status changes, 1 trial posted results": counts per kind, in the order of LEDGER_KINDS. */
+export function summarizeEntries(entries: readonly LedgerEntry[]): string {
+  const counts = new Map<LedgerKind, number>();
+  for (const e of entries) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  return LEDGER_KINDS.flatMap((kind) => {
+    const n = counts.get(kind) ?? 0;
+    const [one, many] = KIND_NOUNS[kind];
+    return n === 0 ? [] : [pluralize(n, one, many)];
+  }).join(', ');
+}
+
 /** Status changes to Completed or Terminated, and posted results: what researchers watch for. */
 export function isHighlighted(e: LedgerEntry): boolean {
   return (

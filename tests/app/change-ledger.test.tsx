@@ -11,7 +11,9 @@ import {
   serializeLedger,
   type Ledger,
 } from '../../src/domain/ledger.ts';
+import { snapshotSeen } from '../../src/domain/changes.ts';
 import { normalizeStudies } from '../../src/domain/normalize-study.ts';
+import { SEEN_STORAGE_KEY } from '../../src/features/live-data/use-change-tracking.ts';
 import type { Trial } from '../../src/domain/trial.ts';
 import { renderWithProviders } from '../render.tsx';
 
@@ -150,5 +152,23 @@ describe('The change ledger in the dashboard', () => {
     const region = await recentChanges();
     expect(region).toHaveTextContent(/could not be loaded: The change history is damaged/);
     expect(await screen.findByRole('region', { name: 'Since your last visit' })).toBeVisible();
+  });
+
+  it('says in "Since your last visit" what the change history recorded since then', async () => {
+    const savedAt = `${daysBefore(today, 10)}T10:00:00.000Z`;
+    const trials = snapshotSeen(TRIALS);
+    localStorage.setItem(SEEN_STORAGE_KEY, JSON.stringify({ version: 1, savedAt, trials }));
+    serve(serializeLedger(testLedger()));
+    renderApp();
+    const panel = await screen.findByRole(
+      'region',
+      { name: 'Since your last visit' },
+      { timeout: 10_000 },
+    );
+    await waitFor(() =>
+      expect(panel).toHaveTextContent(
+        'The nightly change history recorded 2 changes to these trials since then: 1 status change, 1 trial posted results.',
+      ),
+    );
   });
 });

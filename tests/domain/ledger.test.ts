@@ -7,6 +7,7 @@ import {
   isHighlighted,
   parseLedger,
   serializeLedger,
+  summarizeEntries,
   trialTimeline,
   type ClassifiedSnapshot,
   type Ledger,
@@ -225,6 +226,12 @@ describe('reading the ledger', () => {
     ]);
     expect(trialTimeline(ledger, B)).toEqual([]);
     expect(entriesSince(ledger, '2025-03-01').map((e) => e.kind)).toEqual(['results']);
+  });
+
+  it('counts entries per kind in words', () => {
+    const ledger = ledgerWithChanges();
+    expect(summarizeEntries(ledger.entries)).toBe('1 status change, 1 trial posted results');
+    expect(summarizeEntries([])).toBe('');
   });
 
   it('highlights Completed, Terminated and posted results', () => {

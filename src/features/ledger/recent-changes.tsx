@@ -11,8 +11,6 @@ export type RecentChangesProps = {
   changes: readonly RecentChange[];
   /** First day of the period (yyyy-MM-dd). */
   since: string;
-  /** When this browser last visited (ISO), or null. */
-  lastVisit: string | null;
   /** Data date of the last snapshot in the ledger. */
   recordedUntil?: string | undefined;
   onSelectTrial: (nctId: string) => void;
@@ -26,18 +24,12 @@ export type RecentChangesProps = {
 export function RecentChanges({
   changes,
   since,
-  lastVisit,
   recordedUntil,
   onSelectTrial,
   unavailable,
   dropped = 0,
 }: RecentChangesProps) {
   const headingId = useId();
-  const lastVisitDate = lastVisit?.slice(0, 10);
-  const sinceVisit =
-    lastVisitDate === undefined
-      ? 0
-      : changes.filter(({ entry }) => entry.dataDate >= lastVisitDate).length;
   return (
     <section className="recent-changes" aria-labelledby={headingId}>
       <h2 id={headingId}>Recent changes</h2>
@@ -49,9 +41,6 @@ export function RecentChanges({
             {pluralize(changes.length, 'change')} since {formatDate(since)} in the trials shown,
             from the nightly change history
             {recordedUntil !== undefined ? ` (recorded up to ${formatDate(recordedUntil)})` : ''}.
-            {lastVisitDate !== undefined
-              ? ` ${pluralize(sinceVisit, 'change')} since your last visit on ${formatDate(lastVisitDate)}.`
-              : ''}
           </p>
           {dropped > 0 ? (
             <p className="ledger-note">

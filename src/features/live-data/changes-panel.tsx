@@ -19,6 +19,8 @@ export type ChangesPanelProps = {
   rssUrl: string;
   /** The dashboard's own feeds, shown next to the RSS link. */
   feeds?: ReactNode;
+  /** What the nightly change ledger recorded since the last visit, under the summary. */
+  ledgerSummary?: ReactNode;
 };
 
 /** "What changed since my last visit": counts, the New/Changed filter, Mark all as seen, and the RSS feed. */
@@ -31,6 +33,7 @@ export function ChangesPanel({
   onMarkAllSeen,
   rssUrl,
   feeds,
+  ledgerSummary,
 }: ChangesPanelProps) {
   const headingId = useId();
   let newCount = 0;
@@ -64,6 +67,7 @@ export function ChangesPanel({
           {anyMarks ? ' (marked in the table and the trial details).' : '.'}
         </p>
       )}
+      {ledgerSummary}
       <div className="changes-actions">
         {anyMarks || changed.length > 0 ? (
           <>
