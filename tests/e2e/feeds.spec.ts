@@ -5,7 +5,8 @@
  * with one invented change (the trial's status before was Recruiting), served in place of the committed
  * (empty) files.
  */
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { atomFeed, feedSpecs } from '../../src/domain/feeds.ts';
 import {
   applySnapshot,
@@ -37,10 +38,7 @@ const ledger = applySnapshot(
 const allFeed = feedSpecs().find((s) => s.key === 'all')!;
 const FEED = atomFeed(ledger, allFeed, { generatedAt: new Date().toISOString() });
 
-test('a feed entry links into the dashboard, which shows the trial with its history of changes', async ({
-  page,
-}) => {
-  const errors = collectPageErrors(page);
+async function serveLedger(page: Page): Promise<void> {
   await blockLiveApi(page);
   await page.route('**/data/ledger.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: serializeLedger(ledger) }),
@@ -48,6 +46,22 @@ test('a feed entry links into the dashboard, which shows the trial with its hist
   await page.route('**/feeds/all.xml', (route) =>
     route.fulfill({ contentType: 'application/atom+xml', body: FEED }),
   );
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('a feed entry links into the dashboard, which shows the trial with its history of changes', async ({
+  page,
+}) => {
+  const errors = collectPageErrors(page);
+  await serveLedger(page);
   await page.goto(PROD_URL);
 
   // The page head names the feed; read it and its first entry's link as a feed reader does.
@@ -74,5 +88,25 @@ test('a feed entry links into the dashboard, which shows the trial with its hist
   await expect(history.getByRole('listitem')).toHaveText([
     /Key change: Status: Recruiting → Completed/,
   ]);
+  expect(errors).toEqual([]);
+});
+
+test('recent changes and the feed list are keyboard-usable and pass axe', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await serveLedger(page);
+  await page.goto(`${PROD_URL}/?therapy=all`);
+  const recent = page.getByRole('region', { name: 'Recent changes' });
+  const item = recent.getByRole('listitem').filter({ hasText: target.title });
+  await expect(item).toContainText('Key change: ');
+  await page.getByText(/All Atom feeds of changes/).click();
+  await expect(page.getByRole('link', { name: 'All changes', exact: true })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // The trial title in the list opens the trial by keyboard.
+  await item.getByRole('button', { name: target.title }).focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('dialog').getByRole('region', { name: 'History of changes' }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
