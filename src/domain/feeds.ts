@@ -16,7 +16,6 @@ import {
 import {
   THERAPIES,
   THERAPY_LABELS,
-  TRANSPLANT_TYPE_LABELS,
   TRANSPLANT_TYPES,
   type Therapy,
   type TransplantType,
@@ -40,6 +39,14 @@ export type FeedSpec = {
 /** The site path of a feed, relative to the site root. */
 export const feedPath = (spec: FeedSpec): string => `${FEEDS_DIR}/${spec.key}.xml`;
 
+/** A transplant type in a feed title ("Lupus, autologous transplant"). */
+const TYPE_WORDS: Record<TransplantType, string> = {
+  autologous: 'autologous transplant',
+  allogeneic: 'allogeneic transplant',
+  both: 'autologous and allogeneic transplant',
+  unspecified: 'transplant type not stated',
+};
+
 const ALL_FEED: FeedSpec = { key: 'all', title: 'All changes' };
 
 /** Every feed there can be, broadest first. */
@@ -59,7 +66,7 @@ export function feedSpecs(): FeedSpec[] {
     ...DISEASE_IDS.flatMap((disease) =>
       TRANSPLANT_TYPES.map((transplantType) => ({
         key: `disease-${disease}-${transplantType}`,
-        title: `${DISEASE_LABELS[disease]}, ${TRANSPLANT_TYPE_LABELS[transplantType].toLowerCase()} transplant type`,
+        title: `${DISEASE_LABELS[disease]}, ${TYPE_WORDS[transplantType]}`,
         disease,
         transplantType,
       })),
