@@ -4,6 +4,7 @@
  * localStorage) and decides when to take a new one.
  */
 import { ctgovWebSearchUrl, type StudyQuery } from '../api/ctgov/default-query.ts';
+import { pluralize } from '../lib/format.ts';
 import { statusLabel, type Trial } from './trial.ts';
 
 /** What the visitor saw of one trial. */
@@ -35,10 +36,6 @@ export function snapshotSeen(trials: readonly Trial[]): SeenState {
   return seen;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {
   const changes: TrialChange[] = [];
   if (trial.status !== before.status) {
@@ -58,8 +55,8 @@ function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {
       to: String(sites),
       text:
         delta > 0
-          ? plural(delta, 'new site', 'new sites')
-          : plural(-delta, 'fewer site', 'fewer sites'),
+          ? pluralize(delta, 'new site', 'new sites')
+          : pluralize(-delta, 'fewer site', 'fewer sites'),
     });
   }
   const enrollment = trial.enrollment?.count;

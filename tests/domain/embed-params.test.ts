@@ -192,8 +192,7 @@ describe('checkMessageFilters', () => {
         q: 'cyclophosphamide',
       },
       problems: [
-        'disease: “flu” is not a known value and was ignored.',
-        'type: “xeno” is not a known value and was ignored.',
+        'Ignored in the host page’s setFilters message: disease "flu" (unknown disease value); type "xeno" (unknown type value).',
       ],
     });
   });
