@@ -8,7 +8,7 @@
  * calls ensurePrecomputed, which derives the files only when they are missing or stale: another raw
  * file, other classifier rules, another format version. So a fresh clone's `npm start` works.
  *
- *   npx tsx scripts/precompute-dataset.ts [raw-file] [out-dir]    # derive now (prints the figures)
+ *   npx tsx scripts/precompute-dataset.ts [raw-file] [data-dir]   # derive now (default: next to the raw file)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -32,11 +32,19 @@ import {
   type DetailShard,
   type PrecomputedDataset,
 } from '../src/domain/precomputed-dataset.ts';
-import { writeFileAtomic } from './snapshot.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_RAW_FILE = path.join(ROOT, 'public/data/snapshot.json');
-export const DEFAULT_OUT_DIR = path.join(ROOT, 'public');
+export const DEFAULT_DATA_DIR = path.join(ROOT, 'public/data');
+
+/** Where the files go: trials.json and details/ next to the raw snapshot (the site's data/ folder). */
+function targets(dataDir: string) {
+  return {
+    dataset: path.join(dataDir, path.basename(PRECOMPUTED_DATASET_PATH)),
+    detailDir: path.join(dataDir, path.basename(DETAIL_SHARD_DIR)),
+  };
+}
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -134,9 +142,10 @@ function readRaw(rawFile: string): { raw: BundledDataset; rawText: string } {
 /** Derives and writes trials.json and the detail shards under `outDir` (each file atomically). */
 export async function writePrecomputed(
   rawFile: string = DEFAULT_RAW_FILE,
-  outDir: string = DEFAULT_OUT_DIR,
+  dataDir: string = DEFAULT_DATA_DIR,
 ): Promise<PrecomputeResult> {
   const started = performance.now();
+  const out = targets(dataDir);
   const { raw, rawText } = readRaw(rawFile);
   const { dataset, shards } = precompute(raw, rawText, rulesVersion());
   const check = readPrecomputedDataset(JSON.parse(serializePrecomputed(dataset)));
@@ -145,14 +154,14 @@ export async function writePrecomputed(
       `the derived dataset does not pass its own validation (${check.ok ? `${check.invalidTrials} invalid trials` : check.problem}).`,
     );
   }
-  const detailDir = path.join(outDir, DETAIL_SHARD_DIR);
-  await rm(detailDir, { recursive: true, force: true });
-  await mkdir(detailDir, { recursive: true });
+  await rm(out.detailDir, { recursive: true, force: true });
+  await mkdir(out.detailDir, { recursive: true });
   for (const [shard, content] of shards) {
-    await writeFileAtomic(path.join(outDir, detailShardPath(shard)), JSON.stringify(content));
+    const file = path.join(out.detailDir, path.basename(detailShardPath(shard)));
+    await writeFileAtomic(file, JSON.stringify(content));
   }
   const text = serializePrecomputed(dataset);
-  const bytes = await writeFileAtomic(path.join(outDir, PRECOMPUTED_DATASET_PATH), text);
+  const bytes = await writeFileAtomic(out.dataset, text);
   return {
     status: 'written',
     trials: dataset.trials.length,
@@ -166,11 +175,12 @@ export async function writePrecomputed(
 /** Derives the files only when they are missing or stale (other raw file, rules or format version). */
 export async function ensurePrecomputed(
   rawFile: string = DEFAULT_RAW_FILE,
-  outDir: string = DEFAULT_OUT_DIR,
+  dataDir: string = DEFAULT_DATA_DIR,
 ): Promise<PrecomputeResult> {
   const started = performance.now();
-  const target = path.join(outDir, PRECOMPUTED_DATASET_PATH);
-  if (existsSync(target) && existsSync(path.join(outDir, DETAIL_SHARD_DIR))) {
+  const out = targets(dataDir);
+  const target = out.dataset;
+  if (existsSync(target) && existsSync(out.detailDir)) {
     try {
       const text = readFileSync(target, 'utf8');
       const current = readPrecomputedDataset(JSON.parse(text));
@@ -186,7 +196,7 @@ export async function ensurePrecomputed(
           trials: current.dataset.trials.length,
           bytes: Buffer.byteLength(text),
           gzipBytes: gzipSync(text).length,
-          shards: readdirSync(path.join(outDir, DETAIL_SHARD_DIR)).length,
+          shards: readdirSync(out.detailDir).length,
           ms: performance.now() - started,
         };
       }
@@ -194,15 +204,15 @@ export async function ensurePrecomputed(
       // unreadable: derive again
     }
   }
-  return writePrecomputed(rawFile, outDir);
+  return writePrecomputed(rawFile, dataDir);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rawFile = path.resolve(process.argv[2] ?? DEFAULT_RAW_FILE);
-  const outDir = path.resolve(process.argv[3] ?? DEFAULT_OUT_DIR);
-  const result = await writePrecomputed(rawFile, outDir);
+  const dataDir = path.resolve(process.argv[3] ?? path.dirname(rawFile));
+  const result = await writePrecomputed(rawFile, dataDir);
   console.log(
-    `Wrote ${path.join(outDir, PRECOMPUTED_DATASET_PATH)}: ${result.trials} trials, ${result.bytes} bytes ` +
+    `Wrote ${targets(dataDir).dataset}: ${result.trials} trials, ${result.bytes} bytes ` +
       `(${result.gzipBytes} gzip), ${result.shards} detail shards, in ${result.ms.toFixed(0)} ms.`,
   );
 }
