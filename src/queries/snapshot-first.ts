@@ -9,7 +9,7 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/api-error.ts';
 import type { DatasetMeta } from '../api/bundled-dataset.ts';
 import { describeQuery, type StudyQuery } from '../api/ctgov/default-query.ts';
-import { fetchAllStudies, fetchVersion, type FetchAllResult } from '../api/ctgov/studies.ts';
+import { fetchAllStudies, fetchVersion, shortfallMessage } from '../api/ctgov/studies.ts';
 import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
 import {
   compactTrial,
@@ -93,17 +93,6 @@ export function snapshotDataset(
   };
 }
 
-/** Why a delta pull cannot be trusted as whole, or undefined when it can. */
-function deltaShortfall(result: FetchAllResult, distinct: number): string | undefined {
-  if (result.skippedPages > 0) {
-    return `paging stopped early: ${distinct} of ${result.totalCount ?? 'an unknown number of'} updated studies could be read`;
-  }
-  if (result.totalCount !== undefined && distinct < result.totalCount) {
-    return `${distinct} of ${result.totalCount} updated studies could be read`;
-  }
-  return undefined;
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error);
 }
@@ -164,11 +153,15 @@ export async function loadSnapshotFirst(
       { ...request, onProgress: (p) => progress.set({ stage: 'live', ...p }) },
     );
     clearTimeout(timer);
-    const normalized = await normalizeInSlices(result.studies, signal);
-    const shortfall = deltaShortfall(result, normalized.trials.length + normalized.skipped);
-    if (shortfall !== undefined) {
-      return snapshotDataset(load, { state: 'failed', reason: `${shortfall}.` }, describe);
+    // The paging rules of every pull (src/api/ctgov/studies.ts): a short delta is never merged.
+    if (!result.completeness.complete) {
+      return snapshotDataset(
+        load,
+        { state: 'failed', reason: shortfallMessage(result.completeness) },
+        describe,
+      );
     }
+    const normalized = await normalizeInSlices(result.studies, signal);
     const merged = mergeTrials(load.dataset.trials, normalized.trials.map(compactTrial));
     const v = await version;
     const { meta } = load.dataset;
