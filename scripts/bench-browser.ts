@@ -39,8 +39,9 @@ import { runSnapshot } from './snapshot.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.BENCH_BROWSER_QUICK === '1';
+const PROFILE = process.env.BENCH_PROFILE === '1';
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3)));
-const SIZES = QUICK ? [1_000] : [1_000, 3_000];
+const SIZES = QUICK ? [1_000] : PROFILE ? [3_000] : [1_000, 3_000];
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT ?? 4195);
 const OUT_DIR = path.join(ROOT, 'dist-bench');
@@ -288,6 +289,8 @@ async function measure(
     viewport: mobile ? { width: 412, height: VIEW_HEIGHT } : { width: 1350, height: VIEW_HEIGHT },
     deviceScaleFactor: mobile ? 1.75 : 1,
     isMobile: mobile,
+    // The page's CSP forbids eval, which Playwright's string expressions need.
+    bypassCSP: true,
     hasTouch: mobile,
   });
   const page = await context.newPage();
@@ -331,7 +334,13 @@ async function measure(
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
   const shown = (await page.locator('p.result-count').first().textContent()) ?? '';
+  const profiler = PROFILE ? await context.newCDPSession(page) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
   const filter = await page.evaluate<number>(FILTER_CLICK);
+  if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
   await context.close();
   return {
     count: marks.count ?? NaN,
@@ -344,6 +353,34 @@ async function measure(
     filter,
     shown: shown.trim(),
   };
+}
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+};
+
+/** BENCH_PROFILE=1: where a filter click's main-thread time goes (self time by function and file). */
+function printProfile(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
+    const file = frame?.url.split('/').at(-1) || '(native)';
+    const key = `${frame?.functionName || '(anonymous)'} ${file}:${frame?.lineNumber ?? 0}`;
+    self.set(key, (self.get(key) ?? 0) + ms);
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+  });
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
+      .join('\n');
+  console.log(`Filter click profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}`);
 }
 
 const median = (values: number[]): number => {
@@ -425,6 +462,8 @@ async function main(): Promise<void> {
       OUT_DIR,
       '--logLevel',
       'warn',
+      // A profile needs readable function names.
+      ...(PROFILE ? ['--minify', 'false'] : []),
     ],
     {
       stdio: 'inherit',
@@ -445,7 +484,7 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) {
       site = await prepareSite(size);
-      for (const c of CASES) {
+      for (const c of PROFILE ? CASES.filter((x) => !x.mobile) : CASES) {
         for (const [name, query] of [
           ['new', ''],
           ['full live', '?data=live'],
