@@ -21,8 +21,8 @@ import {
   type Ledger,
   type LedgerEntry,
 } from '../src/domain/ledger.ts';
-import { RULES_VERSION } from '../src/domain/rules/rules-version.ts';
 import type { Trial } from '../src/domain/trial.ts';
+import { rulesVersion } from './precompute-dataset.ts';
 
 export const LEDGER_FILE_NAME = 'ledger.json';
 export const BASELINE_FILE_NAME = 'ledger-baseline.json';
@@ -85,14 +85,16 @@ export async function prepareLedgerUpdate(options: {
   const previous = rawBaseline === undefined ? null : parseBaseline(rawBaseline);
 
   const states = options.trials.map(trialState);
+  // The precomputed dataset's fingerprint of the normalizer and classifier (one rules version).
+  const rules = rulesVersion();
   const hash = createHash('sha256')
-    .update(RULES_VERSION)
+    .update(rules)
     .update(JSON.stringify(states))
     .digest('hex')
     .slice(0, 16);
   const next: ClassifiedSnapshot = {
     dataDate: options.dataDate.slice(0, 10),
-    rulesVersion: RULES_VERSION,
+    rulesVersion: rules,
     hash,
     trials: states,
   };

@@ -4,6 +4,7 @@
 import { ApiError } from './api-error.ts';
 import type { StudyQuery } from './ctgov/default-query.ts';
 import { getJson } from './http.ts';
+import { siteFileUrl } from './site-data.ts';
 
 export type DatasetMeta = {
   kind: 'bundled-sample' | 'snapshot';
@@ -22,15 +23,6 @@ export type BundledDataset = { meta: DatasetMeta; studies: unknown[] };
 
 /** Under public/, fetched relative to import.meta.env.BASE_URL. */
 export const BUNDLED_DATASET_PATH = 'data/snapshot.json';
-
-/** The URL of a file under public/ (a path relative to the site root); absolute when a page location is known. */
-export function siteFileUrl(sitePath: string): string {
-  const env = (import.meta as { env?: Partial<ImportMetaEnv> }).env;
-  const baseUrl = env?.BASE_URL ?? '/';
-  const relative = `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${sitePath}`;
-  const href = typeof location === 'undefined' ? undefined : location.href;
-  return href ? new URL(relative, href).href : relative;
-}
 
 /** The default URL of the bundled dataset; absolute when a page location is known. */
 export function bundledDatasetUrl(): string {

@@ -2,8 +2,7 @@
  * The change ledger published with the site (public/data/ledger.json, written by `npm run snapshot`).
  * Read here as JSON; src/domain/ledger.ts checks its shape.
  */
-import { siteFileUrl } from './bundled-dataset.ts';
-import { getJson } from './http.ts';
+import { fetchSiteJson, siteFileUrl } from './site-data.ts';
 
 /** Under public/, like the bundled dataset. */
 export const LEDGER_PATH = 'data/ledger.json';
@@ -12,9 +11,6 @@ export async function fetchLedgerFile(
   options: { signal?: AbortSignal; url?: string } = {},
 ): Promise<{ data: unknown; url: string }> {
   const url = options.url ?? siteFileUrl(LEDGER_PATH);
-  const { data } = await getJson<unknown>(url, {
-    ...(options.signal ? { signal: options.signal } : {}),
-    retry: { retries: 1 },
-  });
+  const { data } = await fetchSiteJson(url, options.signal ? { signal: options.signal } : {});
   return { data, url };
 }

@@ -3,7 +3,7 @@
  * the list of Atom feeds, the "Recent changes" list and the trial's history of changes.
  */
 import { useMemo } from 'react';
-import { siteFileUrl } from '../api/bundled-dataset.ts';
+import { siteFileUrl } from '../api/site-data.ts';
 import { availableFeeds, feedForFilters, feedPath, type FeedSpec } from '../domain/feeds.ts';
 import {
   daysBefore,
