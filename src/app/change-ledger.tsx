@@ -81,17 +81,10 @@ export function LedgerSinceLastVisit({
 }
 
 /** The ledger's changes of the last 30 days for the trials the filters show. */
-export function RecentChangesSection({
-  trials,
-  today = new Date().toISOString(),
-}: {
-  trials: readonly Trial[];
-  /** ISO date the period ends (tests fix it). */
-  today?: string;
-}) {
+export function RecentChangesSection({ trials }: { trials: readonly Trial[] }) {
   const query = useChangeLedger();
   const [, setSelectedTrial] = useSelectedTrial();
-  const since = daysBefore(today, RECENT_CHANGES_DAYS);
+  const since = daysBefore(new Date().toISOString(), RECENT_CHANGES_DAYS);
   const ledger = query.data?.ledger;
   const changes = useMemo(() => entriesOfShown(ledger, trials, since), [ledger, trials, since]);
   if (query.isPending) return null;
