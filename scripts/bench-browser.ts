@@ -12,7 +12,8 @@
  *   count (the banner no longer says "Checking…" and the count is shown), every chart drawn (the charts
  *   in the first screen have their drawing and bars; the others draw when scrolled near), the data bytes (compressed, as sent) and requests
  *   (site data files and API), the longest task and the total blocking time (long tasks minus 50 ms, until
- *   the charts are drawn), and a filter click (a disease option) to the charts repainted.
+ *   the charts are drawn), a filter click (a disease option) to the charts repainted, and a repeat visit
+ *   in the same profile 2 s later (within the freshness window): final count, API requests, data bytes.
  * - Prints medians of BENCH_RUNS runs (default 3) with the machine's load average.
  * - Last, the Node time of the snapshot job (`runSnapshot`: pull + normalize + write raw and precomputed)
  *   for 10,000 studies from the emulator over HTTP, without the politeness delay.
@@ -65,6 +66,10 @@ type Sample = {
   longestTask: number;
   tbt: number;
   filter: number;
+  /** A repeat visit in the same browser profile, within the freshness window. */
+  repeatCount: number;
+  repeatApiRequests: number;
+  repeatDataBytes: number;
   shown: string;
 };
 
@@ -350,6 +355,19 @@ async function measure(
   }
   const filter = await page.evaluate<number>(FILTER_CLICK);
   if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
+  // Repeat visit: the same profile a moment later (the saved copy is written at most once a second).
+  await page.waitForTimeout(2_000);
+  counter.dataBytes = 0;
+  counter.dataRequests = 0;
+  counter.apiRequests = 0;
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction('window.__marks && window.__marks.count !== undefined', undefined, {
+    timeout: TIMEOUT_MS,
+    polling: 100,
+  });
+  const repeatCount = await page.evaluate<number>('window.__marks.count');
+  await page.waitForTimeout(1_000);
+  const repeat = { ...counter };
   await context.close();
   return {
     count: marks.count ?? NaN,
@@ -360,6 +378,9 @@ async function measure(
     longestTask: Math.max(0, ...tasks.map(([, d]) => d ?? 0)),
     tbt: tasks.reduce((sum, [, d]) => sum + Math.max(0, (d ?? 0) - 50), 0),
     filter,
+    repeatCount,
+    repeatApiRequests: repeat.apiRequests,
+    repeatDataBytes: repeat.dataBytes,
     shown: shown.trim(),
   };
 }
@@ -412,6 +433,7 @@ function row(size: number, c: Case, name: PathName, samples: Sample[]): string {
     `${m('longestTask').toFixed(0)} ms`,
     `${m('tbt').toFixed(0)} ms`,
     `${m('filter').toFixed(0)} ms`,
+    `${s(m('repeatCount'))}, ${m('repeatApiRequests')} API, ${(m('repeatDataBytes') / 1000).toFixed(0)} kB`,
     samples[0]?.shown ?? '',
   ].join(' | ');
 }
@@ -518,7 +540,7 @@ async function main(): Promise<void> {
     server.close();
   }
   console.log(
-    `\nstudies | case | path | final count | charts drawn | data (gzip) / requests | longest task | TBT | filter click → charts | shown`,
+    `\nstudies | case | path | final count | charts drawn | data (gzip) / requests | longest task | TBT | filter click → charts | repeat visit: count, API requests, data | shown`,
   );
   for (const line of lines) console.log(line);
   console.log(
