@@ -32,7 +32,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { createStudiesEmulator } from '../mocks/emulator/studies-emulator.ts';
 import type { BundledDataset } from '../src/api/bundled-dataset.ts';
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
-import { pruneStudyToFields } from '../src/api/ctgov/fields.ts';
+import { pruneStudyToFields } from '../mocks/emulator/fields.ts';
 import type { Study } from '../src/api/ctgov/wire-types.ts';
 import { generateStudies, loadSourceRecords } from './bench-data.ts';
 import { writePrecomputed } from './precompute-dataset.ts';
