@@ -22,7 +22,7 @@ import {
   type LoadDatasetOptions,
   type TrialDataset,
 } from '../queries/trial-queries.ts';
-import { useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
+import { useFullLivePull, useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
 import './embed-mode.css';
 
@@ -161,7 +161,8 @@ function EmbedDataset({
   setFilters: (next: Partial<TrialFilters> | null) => void;
   datasetOptions?: LoadDatasetOptions;
 }) {
-  const query = useTrialDataset(datasetOptions);
+  const [fullLive] = useFullLivePull();
+  const query = useTrialDataset(fullLive ? { ...datasetOptions, mode: 'live' } : datasetOptions);
   if (query.data === undefined) {
     if (query.isError) {
       return (

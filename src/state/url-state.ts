@@ -302,3 +302,19 @@ export function useTableSort(): [
   );
   return [sort, setSort];
 }
+
+/** `data=live`: load every trial from the live API instead of the snapshot plus its live changes. */
+export const dataParser = createParser<'live'>({
+  parse: (raw) => (raw.trim().toLowerCase() === 'live' ? 'live' : null),
+  serialize: (v) => v,
+});
+
+/** Whether the URL asks for the full live pull (`data=live`), and a setter (pushes a history entry). */
+export function useFullLivePull(): [boolean, (on: boolean) => void] {
+  const [{ data }, setValues] = useQueryStates({ data: dataParser });
+  const setOn = useCallback(
+    (on: boolean) => void setValues({ data: on ? 'live' : null }, nuqsOptions()),
+    [setValues],
+  );
+  return [data === 'live', setOn];
+}
