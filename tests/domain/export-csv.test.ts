@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_BOM, trialsToCsv } from '../../src/domain/export/csv.ts';
 import type { ExportMeta } from '../../src/domain/export/provenance.ts';
 import type { Trial } from '../../src/domain/trial.ts';
+import { noDesign } from '../../src/domain/design-facets.ts';
 
 /** Synthetic trials (NCT99… ids): made up to exercise escaping, not taken from any record. */
 function syntheticTrial(overrides: Partial<Trial> = {}): Trial {
@@ -16,6 +17,7 @@ function syntheticTrial(overrides: Partial<Trial> = {}): Trial {
     diseases: ['multiple-sclerosis'],
     therapy: 'hsct',
     transplantType: 'autologous',
+    design: noDesign(),
     conditions: ['Multiple Sclerosis'],
     interventions: [{ type: 'PROCEDURE', name: 'aHSCT' }],
     countries: ['Sweden'],
