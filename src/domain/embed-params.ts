@@ -3,6 +3,12 @@
  * parameters): parsing with a specific, readable problem for every bad value, and the URLs the share
  * dialog offers. Pure functions.
  */
+import {
+  DESIGN_FILTER_KEYS,
+  DESIGN_FILTERS,
+  type DesignFilterKey,
+  type DesignFilterValues,
+} from './design-facets.ts';
 import { DISEASE_IDS, type DiseaseId } from './diseases.ts';
 import {
   PHASES,
@@ -260,36 +266,40 @@ export function fullViewUrl(embedUrl: string): string {
 }
 
 /** Filters as they may arrive in a setFilters message (shape-checked, values not yet checked). */
-export type LooseFilters = Partial<{
-  disease: readonly string[];
-  therapy: readonly string[];
-  type: readonly string[];
-  phase: readonly string[];
-  status: readonly string[];
-  country: readonly string[];
-  sponsor: readonly string[];
-  from: number | null;
-  to: number | null;
-  results: boolean;
-  q: string;
-  hidden: boolean;
-}>;
+export type LooseFilters = Partial<Record<DesignFilterKey, readonly string[]>> &
+  Partial<{
+    disease: readonly string[];
+    therapy: readonly string[];
+    type: readonly string[];
+    phase: readonly string[];
+    status: readonly string[];
+    country: readonly string[];
+    sponsor: readonly string[];
+    from: number | null;
+    to: number | null;
+    results: boolean;
+    q: string;
+    hidden: boolean;
+    pmid: boolean;
+  }>;
 
 /** The same keys with the dashboard's vocabularies (assignable to Partial<TrialFilters>). */
-export type FilterPatch = Partial<{
-  disease: DiseaseId[];
-  therapy: Therapy[];
-  type: TransplantType[];
-  phase: Phase[];
-  status: string[];
-  country: string[];
-  sponsor: string[];
-  from: number | null;
-  to: number | null;
-  results: boolean;
-  q: string;
-  hidden: boolean;
-}>;
+export type FilterPatch = Partial<DesignFilterValues> &
+  Partial<{
+    disease: DiseaseId[];
+    therapy: Therapy[];
+    type: TransplantType[];
+    phase: Phase[];
+    status: string[];
+    country: string[];
+    sponsor: string[];
+    from: number | null;
+    to: number | null;
+    results: boolean;
+    q: string;
+    hidden: boolean;
+    pmid: boolean;
+  }>;
 
 function keepKnown<T extends string>(
   name: string,
@@ -307,7 +317,7 @@ function keepKnown<T extends string>(
 
 /**
  * Checks filters from a setFilters message against the dashboard's vocabularies (diseases, therapies,
- * transplant types, phases); unknown values are dropped with a problem sentence each. Status, country
+ * transplant types, phases, design facets); unknown values are dropped with a problem sentence each. Status, country
  * and sponsor are free text and kept as given.
  */
 export function checkMessageFilters(filters: LooseFilters): {
@@ -327,6 +337,17 @@ export function checkMessageFilters(filters: LooseFilters): {
   if (filters.to !== undefined) out.to = filters.to;
   if (filters.results !== undefined) out.results = filters.results;
   if (filters.hidden !== undefined) out.hidden = filters.hidden;
+  if (filters.pmid !== undefined) out.pmid = filters.pmid;
+  for (const key of DESIGN_FILTER_KEYS) {
+    const values = filters[key];
+    if (values)
+      (out as Record<string, string[]>)[key] = keepKnown(
+        key,
+        values,
+        DESIGN_FILTERS[key].values,
+        problems,
+      );
+  }
   if (filters.q !== undefined) out.q = filters.q;
   return { filters: out, problems };
 }

@@ -3,6 +3,12 @@
  * (src/state/url-state.ts), the filter panel, the charts (cross-filtering) and the table.
  * Pure domain code: no React, no URL.
  */
+import {
+  DESIGN_FILTER_KEYS,
+  DESIGN_FILTERS,
+  type DesignFilterKey,
+  type DesignFilterValues,
+} from './design-facets.ts';
 import type { DiseaseId } from './diseases.ts';
 import { normalizeText } from './text-normalize.ts';
 import type { Phase, Therapy, TransplantType, Trial } from './trial.ts';
@@ -30,7 +36,9 @@ export type TrialFilters = {
   q: string;
   /** Also show records the classifier excluded (no autoimmune disease). */
   hidden: boolean;
-};
+  /** Only trials that list result publications (PMIDs). */
+  pmid: boolean;
+} & DesignFilterValues;
 
 export const DEFAULT_FILTERS: TrialFilters = Object.freeze({
   disease: [],
@@ -45,6 +53,12 @@ export const DEFAULT_FILTERS: TrialFilters = Object.freeze({
   results: false,
   q: '',
   hidden: false,
+  conditioning: [],
+  regimen: [],
+  graft: [],
+  allocation: [],
+  comparator: [],
+  pmid: false,
 }) as TrialFilters;
 
 /** The facets whose options show counts (each counted under all the OTHER active filters). */
@@ -58,15 +72,17 @@ export const FACET_KEYS = [
   'sponsor',
   'results',
   'year',
+  ...DESIGN_FILTER_KEYS,
+  'pmid',
 ] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 
-/** value -> number of trials. `results` uses the keys 'yes' / 'no'; `year` the start year as text. */
+/** value -> number of trials. `results` and `pmid` use the keys 'yes' / 'no'; `year` the start year as text. */
 export type FacetCounts = Record<FacetKey, Map<string, number>>;
 
 /** The list-valued filter keys (the ones a chart click toggles). */
 export type ListFilterKey =
-  'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor';
+  'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor' | DesignFilterKey;
 
 export const RECRUITING_NOW_STATUSES: readonly string[] = [
   'RECRUITING',
@@ -101,7 +117,9 @@ export function isDefaultFilters(f: TrialFilters): boolean {
     f.to === null &&
     !f.results &&
     f.q.trim() === '' &&
-    !f.hidden
+    !f.hidden &&
+    !f.pmid &&
+    DESIGN_FILTER_KEYS.every((key) => f[key].length === 0)
   );
 }
 
@@ -180,6 +198,12 @@ function compile(f: TrialFilters): Compiled {
   const sponsor = setOf(f.sponsor);
   if (sponsor) facets.sponsor = (t) => sponsor.has(sponsorClassOf(t));
   if (f.results) facets.results = (t) => t.hasResults;
+  if (f.pmid) facets.pmid = (t) => t.design.resultPmids.length > 0;
+  for (const key of DESIGN_FILTER_KEYS) {
+    const selected = setOf<string>(f[key]);
+    const of = DESIGN_FILTERS[key].of;
+    if (selected) facets[key] = (t) => selected.has(of(t.design) ?? '');
+  }
   const from = f.from;
   const to = f.to;
   if (from !== null || to !== null) {
@@ -236,6 +260,13 @@ function countInto(counts: FacetCounts, facet: FacetKey, t: Trial): void {
     case 'year':
       if (t.startYear !== undefined) bump(m, String(t.startYear));
       return;
+    case 'pmid':
+      bump(m, t.design.resultPmids.length > 0 ? 'yes' : 'no');
+      return;
+    default: {
+      const value = DESIGN_FILTERS[facet].of(t.design);
+      if (value !== undefined) bump(m, value);
+    }
   }
 }
 

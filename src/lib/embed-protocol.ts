@@ -20,11 +20,16 @@ export const LIST_FILTER_KEYS = [
   'status',
   'country',
   'sponsor',
+  'conditioning',
+  'regimen',
+  'graft',
+  'allocation',
+  'comparator',
 ] as const;
 /** Filter keys that take a start year or null. */
 export const YEAR_FILTER_KEYS = ['from', 'to'] as const;
 /** Filter keys that take a true/false switch. */
-export const SWITCH_FILTER_KEYS = ['results', 'hidden'] as const;
+export const SWITCH_FILTER_KEYS = ['results', 'hidden', 'pmid'] as const;
 /** Filter keys that take free text. */
 export const TEXT_FILTER_KEYS = ['q'] as const;
 

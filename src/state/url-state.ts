@@ -18,6 +18,8 @@
  * | `results` | `1` = only trials with posted results | `results=1` |
  * | `q` | free text (title, acronym, NCT id, sponsor, interventions; every word must match) | `q=cyclophosphamide` |
  * | `hidden` | `1` = also show records the classifier excluded (no autoimmune disease) | `hidden=1` |
+ * | `conditioning`, `regimen`, `graft`, `allocation`, `comparator` | design facets (DESIGN_FILTERS in src/domain/design-facets.ts; README table) | `allocation=randomised&graft=cd34-selected` |
+ * | `pmid` | `1` = only trials that list result publications (PMIDs) | `pmid=1` |
  * | `view` | `dashboard` (default), `table`, `patient` | `view=table` |
  * | `sort` | table sort `column:direction`, column one of `nctId`, `title`, `diseases`, `therapy`, `phase`, `status`, `start`, `enrollment`, `sponsor`, `countries`; direction `asc`/`desc` (default `asc` when omitted); default `start:desc` | `sort=enrollment:desc` |
  * | `trial` | an NCT id: opens the trial detail | `trial=NCT01234567` |
@@ -47,6 +49,11 @@ import {
   type SingleParserBuilder,
 } from 'nuqs';
 import { useCallback, useMemo } from 'react';
+import {
+  DESIGN_FILTER_KEYS,
+  DESIGN_FILTERS,
+  type DesignFilterKey,
+} from '../domain/design-facets.ts';
 import { DISEASE_IDS, type DiseaseId } from '../domain/diseases.ts';
 import { DEFAULT_FILTERS, type TrialFilters } from '../domain/filters.ts';
 import {
@@ -127,7 +134,18 @@ const itemRules = {
   status: lookup<string>(STATUSES, 'upper'),
   country: (item: string): string | null => (COUNTRY_RE.test(item) ? item : null),
   sponsor: lookup<string>(SPONSOR_CLASSES, 'upper'),
+  ...designItemRules(),
 };
+
+/** The design facets' lists (conditioning, regimen, graft, allocation, comparator), ids as in DESIGN_FILTERS. */
+function designItemRules() {
+  const lookups = Object.fromEntries(
+    DESIGN_FILTER_KEYS.map((key) => [key, lookup<string>(DESIGN_FILTERS[key].values, 'lower')]),
+  );
+  return lookups as {
+    [K in DesignFilterKey]: (item: string) => TrialFilters[K][number] | null;
+  };
+}
 type ListKey = keyof typeof itemRules;
 const LIST_KEYS = Object.keys(itemRules) as ListKey[];
 
@@ -225,6 +243,12 @@ export const trialFilterParsers = {
   results: flagParser.withDefault(false),
   q: textParser.withDefault(''),
   hidden: flagParser.withDefault(false),
+  conditioning: listParser(itemRules.conditioning).withDefault([]),
+  regimen: listParser(itemRules.regimen).withDefault([]),
+  graft: listParser(itemRules.graft).withDefault([]),
+  allocation: listParser(itemRules.allocation).withDefault([]),
+  comparator: listParser(itemRules.comparator).withDefault([]),
+  pmid: flagParser.withDefault(false),
 };
 
 export const viewParser = createParser<View>({
@@ -285,7 +309,7 @@ export function parseIssues(search: string | URLSearchParams): ParseIssue[] {
   const to = parseYear(params.get('to') ?? '');
   if (from !== null && to !== null && from > to)
     add('from', `${from}–${to}`, 'start year range is empty');
-  for (const key of ['results', 'hidden'] as const) {
+  for (const key of ['results', 'hidden', 'pmid'] as const) {
     const raw = params.get(key);
     if (raw !== null && parseFlag(raw) === null) add(key, raw, 'expected 1');
   }

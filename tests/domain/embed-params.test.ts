@@ -168,6 +168,19 @@ describe('embed URLs', () => {
 });
 
 describe('checkMessageFilters', () => {
+  it('checks the design facets against their vocabularies', () => {
+    expect(
+      checkMessageFilters({
+        allocation: ['randomised'],
+        graft: ['cd34', 'cd34-selected'],
+        pmid: true,
+      }),
+    ).toEqual({
+      filters: { allocation: ['randomised'], graft: ['cd34-selected'], pmid: true },
+      problems: ['graft: “cd34” is not a known value and was ignored.'],
+    });
+  });
+
   it('keeps known values and names each unknown one', () => {
     expect(
       checkMessageFilters({

@@ -179,3 +179,44 @@ describe('helpers', () => {
     expect(isDefaultFilters(f({ q: '  ' }))).toBe(true);
   });
 });
+
+describe('design facet filters', () => {
+  const design = (over: Partial<Trial['design']>): Trial['design'] => ({
+    conditioning: 'not-stated',
+    graft: 'not-stated',
+    allocation: 'not-stated',
+    comparator: 'not-stated',
+    resultPmids: [],
+    evidence: {},
+    ...over,
+  });
+  const randomisedSelected = syntheticTrial({
+    design: design({ allocation: 'randomised', graft: 'cd34-selected', resultPmids: ['1'] }),
+  });
+  const randomised = syntheticTrial({
+    design: design({ allocation: 'randomised', conditioning: 'lymphoablative', regimen: 'cy-atg' }),
+  });
+  const single = syntheticTrial({ design: design({ comparator: 'single-arm' }) });
+  const all = [randomisedSelected, randomised, single];
+
+  it('filters on each facet, values of one facet OR-ed, facets AND-ed', () => {
+    const f = { ...DEFAULT_FILTERS, allocation: ['randomised'], graft: ['cd34-selected'] };
+    expect(filterTrials(all, f as TrialFilters)).toEqual([randomisedSelected]);
+    expect(filterTrials(all, { ...DEFAULT_FILTERS, regimen: ['cy-atg'] })).toEqual([randomised]);
+    expect(filterTrials(all, { ...DEFAULT_FILTERS, pmid: true })).toEqual([randomisedSelected]);
+  });
+
+  it('counts each facet under the other filters', () => {
+    const counts = facetCounts(all, { ...DEFAULT_FILTERS, graft: ['cd34-selected'] });
+    expect(counts.allocation.get('randomised')).toBe(1);
+    expect(counts.graft.get('cd34-selected')).toBe(1);
+    expect(counts.graft.get('not-stated')).toBe(2);
+    expect(counts.regimen.get('cy-atg')).toBeUndefined();
+    expect(counts.pmid.get('yes')).toBe(1);
+  });
+
+  it('a design filter makes the filters non-default', () => {
+    expect(isDefaultFilters({ ...DEFAULT_FILTERS, comparator: ['single-arm'] })).toBe(false);
+    expect(isDefaultFilters({ ...DEFAULT_FILTERS, pmid: true })).toBe(false);
+  });
+});

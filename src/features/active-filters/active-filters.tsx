@@ -1,9 +1,15 @@
 import { sponsorClassLabel } from '../../domain/aggregate.ts';
+import {
+  DESIGN_FILTER_KEYS,
+  DESIGN_FILTERS,
+  designValueLabel,
+} from '../../domain/design-facets.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import {
   DEFAULT_FILTERS,
   isDefaultFilters,
   type ChangeMark,
+  type ListFilterKey,
   type TrialFilters,
 } from '../../domain/filters.ts';
 import {
@@ -32,9 +38,12 @@ export type ActiveFiltersProps = {
 
 type Chip = { key: string; label: string; remove: Partial<TrialFilters> };
 
-function listChips<
-  K extends 'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor',
->(filters: TrialFilters, key: K, name: string, label: (value: string) => string): Chip[] {
+function listChips<K extends ListFilterKey>(
+  filters: TrialFilters,
+  key: K,
+  name: string,
+  label: (value: string) => string,
+): Chip[] {
   const values: readonly string[] = filters[key];
   return values.map((value) => ({
     key: `${key}:${value}`,
@@ -110,6 +119,12 @@ export function chipsOf(filters: TrialFilters): Chip[] {
   chips.push(...listChips(filters, 'sponsor', 'Sponsor', sponsorClassLabel));
   if (filters.results)
     chips.push({ key: 'results', label: 'Has results', remove: { results: false } });
+  for (const key of DESIGN_FILTER_KEYS)
+    chips.push(
+      ...listChips(filters, key, DESIGN_FILTERS[key].label, (v) => designValueLabel(key, v)),
+    );
+  if (filters.pmid)
+    chips.push({ key: 'pmid', label: 'Lists result publications', remove: { pmid: false } });
   if (filters.hidden)
     chips.push({
       key: 'hidden',

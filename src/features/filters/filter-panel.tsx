@@ -1,5 +1,10 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { sponsorClassLabel } from '../../domain/aggregate.ts';
+import {
+  DESIGN_FILTER_KEYS,
+  DESIGN_FILTERS,
+  designValueLabel,
+} from '../../domain/design-facets.ts';
 import { DISEASE_IDS, DISEASE_LABELS } from '../../domain/diseases.ts';
 import { facetCounts, type FacetCounts, type TrialFilters } from '../../domain/filters.ts';
 import {
@@ -306,6 +311,30 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
         >
           <span className="facet-text">Has results</span>{' '}
           <FacetCount n={counts.results.get('yes') ?? 0} />
+        </FacetCheckbox>
+      </div>
+      {DESIGN_FILTER_KEYS.map((key) => (
+        <CheckboxFacet
+          key={key}
+          label={DESIGN_FILTERS[key].label}
+          options={DESIGN_FILTERS[key].values.map((v) => ({
+            value: v,
+            label: designValueLabel(key, v),
+          }))}
+          counts={counts[key]}
+          value={filters[key]}
+          onChange={(v) => onChange({ [key]: v })}
+          hideEmpty
+        />
+      ))}
+      <div className="facet">
+        <FacetCheckbox
+          className="facet-option facet-single"
+          checked={filters.pmid}
+          onChange={(pmid) => onChange({ pmid })}
+        >
+          <span className="facet-text">Lists result publications (PMID)</span>{' '}
+          <FacetCount n={counts.pmid.get('yes') ?? 0} />
         </FacetCheckbox>
       </div>
     </div>

@@ -36,6 +36,16 @@ function renderPanel(filters: Partial<TrialFilters> = {}) {
 }
 
 describe('FilterPanel', () => {
+  it('offers the design facets with counts, and selecting one sets its filter', async () => {
+    const { onChange, user } = renderPanel();
+    const allocation = screen.getByRole('group', { name: 'Allocation' });
+    const option = within(allocation).getByRole('checkbox', { name: /Not stated\s+2 trials/ });
+    await user.click(option);
+    expect(onChange).toHaveBeenLastCalledWith({ allocation: ['not-stated'] });
+    await user.click(screen.getByRole('checkbox', { name: /Lists result publications \(PMID\)/ }));
+    expect(onChange).toHaveBeenLastCalledWith({ pmid: true });
+  });
+
   it('selects only recruiting trials with one click, and undoes it with a second', async () => {
     const { onChange, user } = renderPanel();
     await user.click(screen.getByRole('button', { name: 'Recruiting now' }));
