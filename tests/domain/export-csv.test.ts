@@ -103,6 +103,36 @@ describe('trialsToCsv', () => {
     });
   });
 
+  it('has the design facets, their evidence and the result PMIDs as columns', () => {
+    const trial = syntheticTrial({
+      design: {
+        conditioning: 'lymphoablative',
+        regimen: 'cy-atg',
+        graft: 'cd34-selected',
+        allocation: 'randomised',
+        comparator: 'drug-therapy',
+        resultPmids: ['111', '222'],
+        evidence: {
+          conditioning: 'Cy/ATG: Cyclophosphamide + ATG',
+          allocation: 'Allocation: Randomized',
+        },
+      },
+    });
+    const [header, row] = parseTable(trialsToCsv([trial], meta));
+    const record = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
+    expect(record).toMatchObject({
+      conditioning: 'lymphoablative',
+      conditioning_regimen: 'cy-atg',
+      conditioning_evidence: 'Cy/ATG: Cyclophosphamide + ATG',
+      graft_manipulation: 'cd34-selected',
+      graft_evidence: '',
+      allocation: 'randomised',
+      allocation_evidence: 'Allocation: Randomized',
+      comparator: 'drug-therapy',
+      result_pmids: '111; 222',
+    });
+  });
+
   it('quotes commas, quotes and line breaks so the text survives a round trip', () => {
     const title = 'Transplant, "high-dose" conditioning\nand follow-up';
     const csv = trialsToCsv([syntheticTrial({ title })], meta, { provenance: false });
