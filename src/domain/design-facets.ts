@@ -361,3 +361,27 @@ export function designValueLabel(key: DesignFilterKey, value: string): string {
   const labels = DESIGN_FILTERS[key].labels as Readonly<Record<string, string>>;
   return labels[value] ?? value;
 }
+
+const SHORT: Readonly<Record<string, string>> = {
+  randomised: 'Randomised',
+  'non-randomised': 'Not randomised',
+  'drug-therapy': 'vs drug / BAT',
+  'hsct-regimens': 'HSCT vs HSCT',
+  'single-arm': 'Single arm',
+  other: 'Other comparison',
+  'myeloablative-high': 'Myeloablative (high)',
+  'myeloablative-intermediate': 'Myeloablative (intermediate)',
+  lymphoablative: 'Lymphoablative',
+  'reduced-intensity': 'Reduced intensity',
+  'cd34-selected': 'CD34-selected',
+  unmanipulated: 'Unmanipulated',
+};
+
+/** A one-line summary of the stated design ("Randomised · vs drug / BAT · Cy/ATG"); '' when nothing is stated. */
+export function designSummary(design: TrialDesign): string {
+  const conditioning =
+    design.regimen !== undefined ? REGIMEN_LABELS[design.regimen] : SHORT[design.conditioning];
+  return [SHORT[design.allocation], SHORT[design.comparator], conditioning, SHORT[design.graft]]
+    .filter((part) => part !== undefined)
+    .join(' · ');
+}

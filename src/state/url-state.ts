@@ -21,7 +21,7 @@
  * | `conditioning`, `regimen`, `graft`, `allocation`, `comparator` | design facets (DESIGN_FILTERS in src/domain/design-facets.ts; README table) | `allocation=randomised&graft=cd34-selected` |
  * | `pmid` | `1` = only trials that list result publications (PMIDs) | `pmid=1` |
  * | `view` | `dashboard` (default), `table`, `patient` | `view=table` |
- * | `sort` | table sort `column:direction`, column one of `nctId`, `title`, `diseases`, `therapy`, `phase`, `status`, `start`, `enrollment`, `sponsor`, `countries`; direction `asc`/`desc` (default `asc` when omitted); default `start:desc` | `sort=enrollment:desc` |
+ * | `sort` | table sort `column:direction`, column one of `nctId`, `title`, `diseases`, `therapy`, `phase`, `status`, `start`, `enrollment`, `sponsor`, `countries`, `design`; direction `asc`/`desc` (default `asc` when omitted); default `start:desc` | `sort=enrollment:desc` |
  * | `trial` | an NCT id: opens the trial detail | `trial=NCT01234567` |
  *
  * Rules:
@@ -84,6 +84,7 @@ export const SORT_COLUMNS = [
   'enrollment',
   'sponsor',
   'countries',
+  'design',
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';

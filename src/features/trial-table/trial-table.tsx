@@ -2,6 +2,7 @@ import { createSerializer } from 'nuqs';
 import { useCallback, useId, useMemo, useState, type MouseEvent } from 'react';
 import { ChangeBadge } from '../../components/change-badge.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
+import { designSummary } from '../../domain/design-facets.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import { siteStatusLabel } from '../../domain/trial-detail.ts';
 import {
@@ -49,6 +50,7 @@ const COLUMNS: readonly Column[] = [
   { id: 'enrollment', header: 'Enrollment', numeric: true, firstDirection: 'desc' },
   { id: 'sponsor', header: 'Sponsor', firstDirection: 'asc' },
   { id: 'countries', header: 'Countries', firstDirection: 'asc' },
+  { id: 'design', header: 'Design', firstDirection: 'asc' },
 ];
 
 const serializeLink = createSerializer({
@@ -160,6 +162,7 @@ function Row({
       <td className="num">{enrollmentText(trial)}</td>
       <td>{trial.sponsor?.name ?? ''}</td>
       <td>{countriesText(trial.countries)}</td>
+      <td>{designSummary(trial.design) || '—'}</td>
     </tr>
   );
 }
