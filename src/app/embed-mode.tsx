@@ -15,7 +15,7 @@ import { FilterPanel } from '../features/filters/filter-panel.tsx';
 import { EmbedCredit, EmbedProblems } from '../features/share/embed-credit.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
 import { createFrameMessenger, observeHeight } from '../lib/embed-protocol.ts';
-import { formatCount } from '../lib/format.ts';
+import { formatCount, pluralWord } from '../lib/format.ts';
 import {
   useTrialDataset,
   type LoadDatasetOptions,
@@ -185,7 +185,7 @@ function PresetText({ filters, count }: { filters: TrialFilters; count: number }
   const chips = chipsOf(filters);
   return (
     <p className="embed-preset" role="status" aria-live="polite">
-      <strong>{formatCount(count)}</strong> {count === 1 ? 'trial' : 'trials'}
+      <strong>{formatCount(count)}</strong> {pluralWord(count, 'trial')}
       {chips.length > 0 ? ` · ${chips.map((c) => c.label).join(' · ')}` : ' · all HSCT trials'}
     </p>
   );

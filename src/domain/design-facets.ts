@@ -8,21 +8,12 @@
 import { anyOf } from './rules/compile-cues.ts';
 import {
   ALLOCATION_CUES,
-  ALLOCATION_LABELS,
-  ALLOCATIONS,
   COMPARATOR_ARM_TYPES,
-  COMPARATOR_LABELS,
-  COMPARATORS,
-  CONDITIONING_INTENSITIES,
-  CONDITIONING_LABELS,
   CONDITIONING_DRUGS,
   DRUG_COMPARATOR_CUES,
   GRAFT_CUES,
-  GRAFT_LABELS,
-  GRAFT_MANIPULATIONS,
   INTENSITY_WORDS,
   NO_TREATMENT_COMPARATOR,
-  REGIMEN_FAMILIES,
   REGIMEN_LABELS,
   REGIMEN_RULES,
   VERSUS,
@@ -306,60 +297,6 @@ export function noDesign(): TrialDesign {
 /** The PubMed page of a PMID. */
 export function pubmedUrl(pmid: string): string {
   return `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
-}
-
-/**
- * The design facets as filters (one definition for the filter predicates and counts, the URL
- * parameters, the embed's setFilters check, the filter panel and the chips): URL parameter = key.
- */
-export const DESIGN_FILTERS = {
-  conditioning: {
-    label: 'Conditioning intensity',
-    values: CONDITIONING_INTENSITIES,
-    labels: CONDITIONING_LABELS,
-    of: (d: TrialDesign): string | undefined => d.conditioning,
-  },
-  regimen: {
-    label: 'Conditioning regimen',
-    values: REGIMEN_FAMILIES,
-    labels: REGIMEN_LABELS,
-    of: (d: TrialDesign): string | undefined => d.regimen,
-  },
-  graft: {
-    label: 'Graft manipulation',
-    values: GRAFT_MANIPULATIONS,
-    labels: GRAFT_LABELS,
-    of: (d: TrialDesign): string | undefined => d.graft,
-  },
-  allocation: {
-    label: 'Allocation',
-    values: ALLOCATIONS,
-    labels: ALLOCATION_LABELS,
-    of: (d: TrialDesign): string | undefined => d.allocation,
-  },
-  comparator: {
-    label: 'Comparator',
-    values: COMPARATORS,
-    labels: COMPARATOR_LABELS,
-    of: (d: TrialDesign): string | undefined => d.comparator,
-  },
-} as const;
-export type DesignFilterKey = keyof typeof DESIGN_FILTERS;
-export const DESIGN_FILTER_KEYS = Object.keys(DESIGN_FILTERS) as DesignFilterKey[];
-
-/** The selected values of each design filter (part of TrialFilters). */
-export type DesignFilterValues = {
-  conditioning: ConditioningIntensity[];
-  regimen: RegimenFamily[];
-  graft: GraftManipulation[];
-  allocation: Allocation[];
-  comparator: Comparator[];
-};
-
-/** The label of one value of a design filter (the value itself when unknown). */
-export function designValueLabel(key: DesignFilterKey, value: string): string {
-  const labels = DESIGN_FILTERS[key].labels as Readonly<Record<string, string>>;
-  return labels[value] ?? value;
 }
 
 const SHORT: Readonly<Record<string, string>> = {

@@ -4,20 +4,14 @@
  * dialog offers. Pure functions.
  */
 import {
-  DESIGN_FILTER_KEYS,
-  DESIGN_FILTERS,
-  type DesignFilterKey,
-  type DesignFilterValues,
-} from './design-facets.ts';
-import { DISEASE_IDS, type DiseaseId } from './diseases.ts';
-import {
-  PHASES,
-  THERAPIES,
-  TRANSPLANT_TYPES,
-  type Phase,
-  type Therapy,
-  type TransplantType,
-} from './trial.ts';
+  FILTER_KEYS,
+  describeFilterIssues,
+  readFilters,
+  type FilterKey,
+  type FilterSchema,
+  type FilterValues,
+  type RawFilterValue,
+} from './filter-schema.ts';
 
 export const EMBED_PANELS = [
   'summary',
@@ -266,88 +260,36 @@ export function fullViewUrl(embedUrl: string): string {
 }
 
 /** Filters as they may arrive in a setFilters message (shape-checked, values not yet checked). */
-export type LooseFilters = Partial<Record<DesignFilterKey, readonly string[]>> &
-  Partial<{
-    disease: readonly string[];
-    therapy: readonly string[];
-    type: readonly string[];
-    phase: readonly string[];
-    status: readonly string[];
-    country: readonly string[];
-    sponsor: readonly string[];
-    from: number | null;
-    to: number | null;
-    results: boolean;
-    q: string;
-    hidden: boolean;
-    pmid: boolean;
-  }>;
+export type LooseFilters = Partial<{
+  [K in FilterKey]: FilterSchema[K]['kind'] extends 'list'
+    ? readonly string[]
+    : FilterSchema[K]['kind'] extends 'text'
+      ? string
+      : number | string | boolean | null;
+}>;
 
 /** The same keys with the dashboard's vocabularies (assignable to Partial<TrialFilters>). */
-export type FilterPatch = Partial<DesignFilterValues> &
-  Partial<{
-    disease: DiseaseId[];
-    therapy: Therapy[];
-    type: TransplantType[];
-    phase: Phase[];
-    status: string[];
-    country: string[];
-    sponsor: string[];
-    from: number | null;
-    to: number | null;
-    results: boolean;
-    q: string;
-    hidden: boolean;
-    pmid: boolean;
-  }>;
+export type FilterPatch = Partial<FilterValues>;
 
-function keepKnown<T extends string>(
-  name: string,
-  values: readonly string[],
-  known: readonly T[],
-  problems: string[],
-): T[] {
-  const out: T[] = [];
-  for (const value of values) {
-    if ((known as readonly string[]).includes(value)) out.push(value as T);
-    else problems.push(`${name}: ${quoteValue(value)} is not a known value and was ignored.`);
-  }
-  return out;
-}
+/** Where the notice says the ignored values came from. */
+export const MESSAGE_NOTICE_SOURCE = 'the host page’s setFilters message';
 
 /**
- * Checks filters from a setFilters message against the dashboard's vocabularies (diseases, therapies,
- * transplant types, phases, design facets); unknown values are dropped with a problem sentence each. Status, country
- * and sponsor are free text and kept as given.
+ * Checks filters from a setFilters message against the filter schema, with exactly the rules of the
+ * URL (src/state/url-state.ts): the same values are accepted (in any letter case for ids) and the same
+ * are ignored, with the same notice.
  */
 export function checkMessageFilters(filters: LooseFilters): {
   filters: FilterPatch;
   problems: string[];
 } {
-  const problems: string[] = [];
-  const out: FilterPatch = {};
-  if (filters.disease) out.disease = keepKnown('disease', filters.disease, DISEASE_IDS, problems);
-  if (filters.therapy) out.therapy = keepKnown('therapy', filters.therapy, THERAPIES, problems);
-  if (filters.type) out.type = keepKnown('type', filters.type, TRANSPLANT_TYPES, problems);
-  if (filters.phase) out.phase = keepKnown('phase', filters.phase, PHASES, problems);
-  if (filters.status) out.status = [...filters.status];
-  if (filters.country) out.country = [...filters.country];
-  if (filters.sponsor) out.sponsor = [...filters.sponsor];
-  if (filters.from !== undefined) out.from = filters.from;
-  if (filters.to !== undefined) out.to = filters.to;
-  if (filters.results !== undefined) out.results = filters.results;
-  if (filters.hidden !== undefined) out.hidden = filters.hidden;
-  if (filters.pmid !== undefined) out.pmid = filters.pmid;
-  for (const key of DESIGN_FILTER_KEYS) {
-    const values = filters[key];
-    if (values)
-      (out as Record<string, string[]>)[key] = keepKnown(
-        key,
-        values,
-        DESIGN_FILTERS[key].values,
-        problems,
-      );
+  const raw: Partial<Record<FilterKey, RawFilterValue>> = {};
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    raw[key] = value === null || Array.isArray(value) ? value : String(value);
   }
-  if (filters.q !== undefined) out.q = filters.q;
-  return { filters: out, problems };
+  const { filters: out, issues } = readFilters(raw);
+  const notice = describeFilterIssues(issues, MESSAGE_NOTICE_SOURCE);
+  return { filters: out, problems: notice === '' ? [] : [notice] };
 }

@@ -172,12 +172,14 @@ describe('checkMessageFilters', () => {
     expect(
       checkMessageFilters({
         allocation: ['randomised'],
-        graft: ['cd34', 'cd34-selected'],
-        pmid: true,
+        graft: ['cd34', 'CD34-selected'],
+        publications: ['pmid'],
       }),
     ).toEqual({
-      filters: { allocation: ['randomised'], graft: ['cd34-selected'], pmid: true },
-      problems: ['graft: “cd34” is not a known value and was ignored.'],
+      filters: { allocation: ['randomised'], graft: ['cd34-selected'], publications: ['pmid'] },
+      problems: [
+        'Ignored in the host page’s setFilters message: graft "cd34" (unknown graft value).',
+      ],
     });
   });
 
@@ -205,8 +207,7 @@ describe('checkMessageFilters', () => {
         q: 'cyclophosphamide',
       },
       problems: [
-        'disease: “flu” is not a known value and was ignored.',
-        'type: “xeno” is not a known value and was ignored.',
+        'Ignored in the host page’s setFilters message: disease "flu" (unknown disease value); type "xeno" (unknown type value).',
       ],
     });
   });

@@ -203,7 +203,9 @@ describe('design facet filters', () => {
     const f = { ...DEFAULT_FILTERS, allocation: ['randomised'], graft: ['cd34-selected'] };
     expect(filterTrials(all, f as TrialFilters)).toEqual([randomisedSelected]);
     expect(filterTrials(all, { ...DEFAULT_FILTERS, regimen: ['cy-atg'] })).toEqual([randomised]);
-    expect(filterTrials(all, { ...DEFAULT_FILTERS, pmid: true })).toEqual([randomisedSelected]);
+    expect(filterTrials(all, { ...DEFAULT_FILTERS, publications: ['pmid'] })).toEqual([
+      randomisedSelected,
+    ]);
   });
 
   it('counts each facet under the other filters', () => {
@@ -212,11 +214,11 @@ describe('design facet filters', () => {
     expect(counts.graft.get('cd34-selected')).toBe(1);
     expect(counts.graft.get('not-stated')).toBe(2);
     expect(counts.regimen.get('cy-atg')).toBeUndefined();
-    expect(counts.pmid.get('yes')).toBe(1);
+    expect(counts.publications.get('pmid')).toBe(1);
   });
 
   it('a design filter makes the filters non-default', () => {
     expect(isDefaultFilters({ ...DEFAULT_FILTERS, comparator: ['single-arm'] })).toBe(false);
-    expect(isDefaultFilters({ ...DEFAULT_FILTERS, pmid: true })).toBe(false);
+    expect(isDefaultFilters({ ...DEFAULT_FILTERS, publications: ['none'] })).toBe(false);
   });
 });

@@ -37,7 +37,7 @@ describe('useTrialFilters', () => {
       '?disease=systemic-sclerosis,lupus&therapy=hsct,car-t&type=autologous&phase=PHASE2&status=RECRUITING' +
         '&country=France&from=2015&to=2024&sponsor=INDUSTRY&results=1&q=cyclophosphamide&hidden=1' +
         '&conditioning=Lymphoablative&regimen=cy-atg,beam-atg&graft=cd34-selected&allocation=randomised' +
-        '&comparator=drug-therapy&pmid=1',
+        '&comparator=drug-therapy&publications=pmid',
     );
     expect(result.current[0]).toEqual({
       disease: ['systemic-sclerosis', 'lupus'],
@@ -57,14 +57,14 @@ describe('useTrialFilters', () => {
       graft: ['cd34-selected'],
       allocation: ['randomised'],
       comparator: ['drug-therapy'],
-      pmid: true,
+      publications: ['pmid'],
     });
   });
 
   it('names unknown design facet values in the notice', () => {
-    expect(parseIssues('?graft=purple&allocation=randomised&pmid=maybe')).toEqual([
+    expect(parseIssues('?graft=purple&allocation=randomised&publications=maybe')).toEqual([
       { param: 'graft', value: 'purple', reason: 'unknown graft value' },
-      { param: 'pmid', value: 'maybe', reason: 'expected 1' },
+      { param: 'publications', value: 'maybe', reason: 'unknown publications value' },
     ]);
   });
 

@@ -211,5 +211,13 @@ export const NO_TREATMENT_COMPARATOR: readonly string[] = [
   String.raw`\bwait(?:ing)?[- ]list`,
 ];
 
+export const PUBLICATIONS = ['pmid', 'none'] as const;
+export type Publications = (typeof PUBLICATIONS)[number];
+
+export const PUBLICATION_LABELS: Record<Publications, string> = {
+  pmid: 'Lists result publications (PMID)',
+  none: 'None listed',
+};
+
 /** "A versus B" in a title: the two sides are compared ("graft-versus-host" is no comparison). */
 export const VERSUS = /(?<!graft[- ]?)\s?\b(?:versus|vs\.?|compared (?:to|with))\s(?!host)/;

@@ -1,21 +1,9 @@
-import {
-  DESIGN_FILTER_KEYS,
-  DESIGN_FILTERS,
-  designValueLabel,
-  pubmedUrl,
-  type TrialDesign,
-} from '../../domain/design-facets.ts';
+import { pubmedUrl, type TrialDesign } from '../../domain/design-facets.ts';
+import { FILTER_SCHEMA } from '../../domain/filter-schema.ts';
 import { REGIMEN_LABELS } from '../../domain/rules/design-rules.ts';
 
-/** The evidence of each design facet, by filter key (the regimen shares the conditioning's phrase). */
-const EVIDENCE: Record<(typeof DESIGN_FILTER_KEYS)[number], keyof TrialDesign['evidence'] | null> =
-  {
-    conditioning: 'conditioning',
-    regimen: null,
-    graft: 'graft',
-    allocation: 'allocation',
-    comparator: 'comparator',
-  };
+/** The facets shown with the phrase that decided them (the regimen is shown with the conditioning). */
+const FACTS = ['conditioning', 'graft', 'allocation', 'comparator'] as const;
 
 /**
  * The design facets in the trial detail's "why this trial is listed": each value with the phrase that
@@ -24,19 +12,17 @@ const EVIDENCE: Record<(typeof DESIGN_FILTER_KEYS)[number], keyof TrialDesign['e
 export function DesignFacts({ design }: { design: TrialDesign }) {
   return (
     <dl className="trial-detail-fields" aria-label="Design facets">
-      {DESIGN_FILTER_KEYS.filter((key) => key !== 'regimen').map((key) => {
-        const value = DESIGN_FILTERS[key].of(design) ?? 'not-stated';
-        const evidenceKey = EVIDENCE[key];
-        const evidence = evidenceKey === null ? undefined : design.evidence[evidenceKey];
+      {FACTS.map((key) => {
+        const evidence = design.evidence[key];
         const regimen =
           key === 'conditioning' && design.regimen !== undefined
             ? ` (${REGIMEN_LABELS[design.regimen]})`
             : '';
         return (
           <div key={key}>
-            <dt>{DESIGN_FILTERS[key].label}</dt>
+            <dt>{FILTER_SCHEMA[key].label}</dt>
             <dd>
-              {designValueLabel(key, value)}
+              {FILTER_SCHEMA[key].valueLabel(design[key])}
               {regimen}
               {evidence !== undefined ? (
                 <>
@@ -49,7 +35,7 @@ export function DesignFacts({ design }: { design: TrialDesign }) {
         );
       })}
       <div>
-        <dt>Result publications</dt>
+        <dt>{FILTER_SCHEMA.publications.label}</dt>
         <dd>
           {design.resultPmids.length === 0
             ? 'None listed in the record'

@@ -42,8 +42,11 @@ describe('FilterPanel', () => {
     const option = within(allocation).getByRole('checkbox', { name: /Not stated\s+2 trials/ });
     await user.click(option);
     expect(onChange).toHaveBeenLastCalledWith({ allocation: ['not-stated'] });
-    await user.click(screen.getByRole('checkbox', { name: /Lists result publications \(PMID\)/ }));
-    expect(onChange).toHaveBeenLastCalledWith({ pmid: true });
+    const publications = screen.getByRole('group', { name: 'Result publications' });
+    await user.click(
+      within(publications).getByRole('checkbox', { name: /None listed\s+2 trials/ }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith({ publications: ['none'] });
   });
 
   it('selects only recruiting trials with one click, and undoes it with a second', async () => {
