@@ -6,6 +6,7 @@ import {
   yearCrossFilter,
   type CrossFilterKey,
 } from '../features/charts/cross-filters.ts';
+import { ConditioningChart } from '../features/charts/conditioning-chart.tsx';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { DiseaseTypeMatrix } from '../features/charts/disease-type-matrix.tsx';
 import { EnrollmentChart } from '../features/charts/enrollment-chart.tsx';
@@ -61,6 +62,9 @@ export function ChartsSection({
       </ErrorBoundary>
       <ErrorBoundary label="The disease by transplant type table">
         <DiseaseTypeMatrix trials={trials} {...cross('disease')} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The conditioning by disease chart">
+        <ConditioningChart trials={trials} {...cross('disease')} />
       </ErrorBoundary>
       <ErrorBoundary label="The enrollment chart">
         <EnrollmentChart trials={trials} {...cross('type')} />

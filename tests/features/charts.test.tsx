@@ -1,6 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Trial } from '../../src/domain/trial.ts';
+import { ConditioningChart } from '../../src/features/charts/conditioning-chart.tsx';
 import { DiseaseChart } from '../../src/features/charts/disease-chart.tsx';
 import { PhaseChart } from '../../src/features/charts/phase-chart.tsx';
 import { CountryChart } from '../../src/features/charts/simple-charts.tsx';
@@ -164,5 +166,42 @@ describe('chart descriptions', () => {
         /type\. 1 trial has no start date\.$/,
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe('ConditioningChart', () => {
+  const design = (conditioning: Trial['design']['conditioning']): Trial['design'] => ({
+    conditioning,
+    graft: 'not-stated',
+    allocation: 'not-stated',
+    comparator: 'not-stated',
+    resultPmids: [],
+    evidence: {},
+  });
+  const withConditioning = [
+    syntheticTrial({ diseases: ['multiple-sclerosis'], design: design('lymphoablative') }),
+    syntheticTrial({
+      diseases: ['multiple-sclerosis'],
+      design: design('myeloablative-intermediate'),
+    }),
+    syntheticTrial({ diseases: ['systemic-sclerosis'], design: design('lymphoablative') }),
+    // not a transplant: left out
+    syntheticTrial({ diseases: ['lupus'], therapy: 'car-t', design: design('not-stated') }),
+  ];
+
+  it('counts transplant trials per disease by conditioning intensity, in the chart text and its table', async () => {
+    const user = userEvent.setup();
+    render(<ConditioningChart trials={withConditioning} />);
+    const panel = screen.getByRole('region', { name: 'Conditioning by disease' });
+    expect(within(panel).getByRole('img')).toHaveAccessibleName(
+      /Multiple sclerosis: 2 \(Intermediate myeloablative \(BEAM\) 1, Lymphoablative \/ non-myeloablative \(Cy \+ ATG\) 1\); Systemic sclerosis: 1/,
+    );
+    await user.click(within(panel).getByRole('button', { name: 'Show data table' }));
+    const rows = tableRows(within(panel).getByRole('table'));
+    expect(rows.map((r) => [r[0], r.at(-1)])).toEqual([
+      ['Disease', 'Total'],
+      ['Multiple sclerosis', '2'],
+      ['Systemic sclerosis', '1'],
+    ]);
   });
 });
