@@ -11,6 +11,7 @@ import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { DiseaseTypeMatrix } from '../features/charts/disease-type-matrix.tsx';
 import { EnrollmentChart } from '../features/charts/enrollment-chart.tsx';
 import { PhaseChart } from '../features/charts/phase-chart.tsx';
+import { RandomisedTrials } from '../features/charts/randomised-trials.tsx';
 import { ResultsChart } from '../features/charts/results-chart.tsx';
 import { CountryChart, SponsorChart, StatusChart } from '../features/charts/simple-charts.tsx';
 import { StartYearChart } from '../features/charts/start-year-chart.tsx';
@@ -77,6 +78,9 @@ export function ChartsSection({
       </ErrorBoundary>
       <ErrorBoundary label="The results chart">
         <ResultsChart trials={trials} {...results} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The randomised trials">
+        <RandomisedTrials trials={trials} {...(onSelectTrial ? { onSelectTrial } : {})} />
       </ErrorBoundary>
       <ErrorBoundary label="The stopped trials">
         <StoppedTrials trials={trials} {...(onSelectTrial ? { onSelectTrial } : {})} />

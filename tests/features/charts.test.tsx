@@ -5,6 +5,7 @@ import type { Trial } from '../../src/domain/trial.ts';
 import { ConditioningChart } from '../../src/features/charts/conditioning-chart.tsx';
 import { DiseaseChart } from '../../src/features/charts/disease-chart.tsx';
 import { PhaseChart } from '../../src/features/charts/phase-chart.tsx';
+import { RandomisedTrials } from '../../src/features/charts/randomised-trials.tsx';
 import { CountryChart } from '../../src/features/charts/simple-charts.tsx';
 import { StartYearChart } from '../../src/features/charts/start-year-chart.tsx';
 import { StoppedTrials } from '../../src/features/charts/stopped-trials.tsx';
@@ -202,6 +203,60 @@ describe('ConditioningChart', () => {
       ['Disease', 'Total'],
       ['Multiple sclerosis', '2'],
       ['Systemic sclerosis', '1'],
+    ]);
+  });
+});
+
+describe('RandomisedTrials', () => {
+  it('lists every randomised HSCT trial with its comparator, phase, status and enrollment, largest first', () => {
+    const design = (over: Partial<Trial['design']>): Trial['design'] => ({
+      conditioning: 'not-stated',
+      graft: 'not-stated',
+      allocation: 'randomised',
+      comparator: 'drug-therapy',
+      resultPmids: [],
+      evidence: {},
+      ...over,
+    });
+    render(
+      <RandomisedTrials
+        trials={[
+          syntheticTrial({
+            acronym: 'SMALL',
+            phase: 'PHASE2',
+            status: 'COMPLETED',
+            enrollment: { count: 20, type: 'ACTUAL' },
+            design: design({ evidence: { comparator: 'Best Available Therapy' } }),
+          }),
+          syntheticTrial({
+            acronym: 'LARGE',
+            phase: 'PHASE3',
+            status: 'RECRUITING',
+            enrollment: { count: 156, type: 'ESTIMATED' },
+            design: design({ comparator: 'hsct-regimens' }),
+          }),
+          syntheticTrial({ acronym: 'SINGLE', design: design({ allocation: 'non-randomised' }) }),
+          syntheticTrial({ acronym: 'CART', therapy: 'car-t', design: design({}) }),
+        ]}
+      />,
+    );
+    const panel = screen.getByRole('region', { name: 'Randomised trials' });
+    expect(tableRows(within(panel).getByRole('table'))).toEqual([
+      ['Trial', 'Comparator', 'Phase', 'Status', 'Enrollment'],
+      [
+        expect.stringMatching(/^LARGE/),
+        'HSCT vs HSCT (two regimens)',
+        'Phase 3',
+        'Recruiting',
+        '156',
+      ],
+      [
+        expect.stringMatching(/^SMALL/),
+        'HSCT vs drug / best available therapy: Best Available Therapy',
+        'Phase 2',
+        'Completed',
+        '20',
+      ],
     ]);
   });
 });
