@@ -526,8 +526,18 @@ export function readFilters(raw: Partial<Record<FilterKey, RawFilterValue>>): {
   return { filters: filters, issues };
 }
 
-/** One sentence for the notice, e.g. 'Ignored in the link: disease "foo" (unknown disease value).' */
-export function describeFilterIssues(issues: readonly FilterIssue[], where: string): string {
+/** At most this many ignored values are named; the rest are counted. */
+export const MAX_NAMED_ISSUES = 10;
+
+/**
+ * One sentence for the notice, e.g. 'Ignored in the link: disease "foo" (unknown disease value).' `where`
+ * is "the link" or "the message". Long lists name the first MAX_NAMED_ISSUES and count the rest.
+ */
+export function describeIgnored(where: string, issues: readonly FilterIssue[]): string {
   if (issues.length === 0) return '';
-  return `Ignored in ${where}: ${issues.map((i) => `${i.param} "${i.value}" (${i.reason})`).join('; ')}.`;
+  const named = issues
+    .slice(0, MAX_NAMED_ISSUES)
+    .map((i) => `${i.param} "${i.value}" (${i.reason})`);
+  const rest = issues.length - named.length;
+  return `Ignored in ${where}: ${named.join('; ')}${rest > 0 ? ` and ${rest} more` : ''}.`;
 }
