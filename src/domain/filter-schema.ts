@@ -124,6 +124,9 @@ export function sponsorClassOf(t: Trial): string {
   return t.sponsor?.class ?? 'UNKNOWN';
 }
 
+/** A trial with no value for a facet (one shared empty list: `of` runs for every trial on every count). */
+const NO_VALUES: readonly string[] = Object.freeze([]);
+
 const code = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(', ');
 
 /** Every filter, in URL order. The keys are public names (URL parameters, setFilters keys). */
@@ -275,7 +278,7 @@ export const FILTER_SCHEMA = {
     valueLabel: labelOf(REGIMEN_LABELS),
     default: [],
     refused: 'unknown regimen value',
-    of: (t) => t.design.regimen ?? [],
+    of: (t) => t.design.regimen ?? NO_VALUES,
     panel: { hideEmpty: true },
     doc: {
       value: `conditioning regimen family when the record names one: ${code(REGIMEN_FAMILIES)}`,

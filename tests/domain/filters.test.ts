@@ -9,6 +9,7 @@ import {
 } from '../../src/domain/filters.ts';
 import type { Trial } from '../../src/domain/trial.ts';
 import { syntheticTrial } from '../trial-factory.ts';
+import { noDesign } from '../../src/domain/design-facets.ts';
 
 const ssc2016 = syntheticTrial({
   title: 'Autologous HSCT in diffuse cutaneous systemic sclerosis',
@@ -181,15 +182,7 @@ describe('helpers', () => {
 });
 
 describe('design facet filters', () => {
-  const design = (over: Partial<Trial['design']>): Trial['design'] => ({
-    conditioning: 'not-stated',
-    graft: 'not-stated',
-    allocation: 'not-stated',
-    comparator: 'not-stated',
-    resultPmids: [],
-    evidence: {},
-    ...over,
-  });
+  const design = (over: Partial<Trial['design']>): Trial['design'] => ({ ...noDesign(), ...over });
   const randomisedSelected = syntheticTrial({
     design: design({ allocation: 'randomised', graft: 'cd34-selected', resultPmids: ['1'] }),
   });

@@ -11,6 +11,7 @@ import { StartYearChart } from '../../src/features/charts/start-year-chart.tsx';
 import { StoppedTrials } from '../../src/features/charts/stopped-trials.tsx';
 import { TransplantTypeChart } from '../../src/features/charts/transplant-type-chart.tsx';
 import { syntheticTrial } from '../trial-factory.ts';
+import { noDesign } from '../../src/domain/design-facets.ts';
 
 const trials = [
   syntheticTrial({
@@ -172,12 +173,8 @@ describe('chart descriptions', () => {
 
 describe('ConditioningChart', () => {
   const design = (conditioning: Trial['design']['conditioning']): Trial['design'] => ({
+    ...noDesign(),
     conditioning,
-    graft: 'not-stated',
-    allocation: 'not-stated',
-    comparator: 'not-stated',
-    resultPmids: [],
-    evidence: {},
   });
   const withConditioning = [
     syntheticTrial({ diseases: ['multiple-sclerosis'], design: design('lymphoablative') }),
@@ -210,12 +207,9 @@ describe('ConditioningChart', () => {
 describe('RandomisedTrials', () => {
   it('lists every randomised HSCT trial with its comparator, phase, status and enrollment, largest first', () => {
     const design = (over: Partial<Trial['design']>): Trial['design'] => ({
-      conditioning: 'not-stated',
-      graft: 'not-stated',
+      ...noDesign(),
       allocation: 'randomised',
       comparator: 'drug-therapy',
-      resultPmids: [],
-      evidence: {},
       ...over,
     });
     render(
