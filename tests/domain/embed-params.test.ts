@@ -177,9 +177,7 @@ describe('checkMessageFilters', () => {
       }),
     ).toEqual({
       filters: { allocation: ['randomised'], graft: ['cd34-selected'], publications: ['pmid'] },
-      problems: [
-        'Ignored in the host page’s setFilters message: graft "cd34" (unknown graft value).',
-      ],
+      issues: [{ param: 'graft', value: 'cd34', reason: 'unknown graft value' }],
     });
   });
 
