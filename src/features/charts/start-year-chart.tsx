@@ -70,7 +70,6 @@ export function StartYearChart({ trials, by = 'type', selected, onToggle }: Star
         })),
       }}
       {...(filter ? { filter } : {})}
-      className="panel-wide"
     >
       <BarChart
         responsive
