@@ -77,8 +77,18 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
   },
   test: {
-    environment: 'jsdom',
-    include: ['tests/**/*.test.{ts,tsx}'],
+    // Plain `.ts` tests run in Node (no DOM set-up cost); React component tests (`.tsx`) in jsdom. A
+    // `.ts` test that needs a DOM says so in its first line: `// @vitest-environment jsdom`.
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', environment: 'node', include: ['tests/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'dom', environment: 'jsdom', include: ['tests/**/*.test.tsx'] },
+      },
+    ],
     setupFiles: ['tests/setup.ts'],
     testTimeout: 15000,
     coverage: {
