@@ -112,7 +112,7 @@ function ParseNotice() {
 function scopeOf(filters: TrialFilters): string {
   const chips = chipsOf(filters);
   return chips.length === 0
-    ? 'No filters: stem cell transplant trials in autoimmune disease'
+    ? 'No filters · all autoimmune HSCT trials'
     : `Filtered by ${chips.map((chip) => chip.label).join(' · ')}`;
 }
 
@@ -391,8 +391,8 @@ export function App({ datasetOptions, mockMode = import.meta.env.VITE_MOCK === '
       <header className="app-header">
         <h1>HSCT Trials Dashboard</h1>
         <p className="tagline">
-          Clinical trials of hematopoietic stem cell transplantation, and related cell therapies,
-          for autoimmune diseases, as registered on ClinicalTrials.gov.
+          Trials of hematopoietic stem cell transplantation and related cell therapies in autoimmune
+          disease, from ClinicalTrials.gov.
         </p>
       </header>
       <main className="app-main">

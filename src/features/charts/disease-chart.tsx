@@ -1,6 +1,7 @@
 import { countByDisease, countUnclassified } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { CategoryBarChart, type CategoryRow } from './category-bar-chart.tsx';
+import { leaderFinding } from './findings.ts';
 import type { CrossFilter } from './filter-chart-panel.tsx';
 
 export const UNCLASSIFIED_LABEL = 'Not classified as autoimmune';
@@ -22,12 +23,19 @@ export type DiseaseChartProps = { trials: readonly Trial[] } & Partial<CrossFilt
 
 /** Trials per disease category, as horizontal bars, largest first. A bar toggles the disease filter. */
 export function DiseaseChart({ trials, selected, onToggle }: DiseaseChartProps) {
+  const rows = diseaseRows(trials);
   return (
     <CategoryBarChart
       title="Trials by disease"
+      finding={leaderFinding(
+        rows.filter((r) => r.key !== UNCLASSIFIED_KEY),
+        trials.length,
+        (label, share) => `${label} leads: ${share}`,
+      )}
+      count={trials.length}
       description="A trial that studies several diseases counts once for each."
       category="Disease"
-      rows={diseaseRows(trials)}
+      rows={rows}
       summaryPrefix="Bar chart of trials by disease"
       labelWidth={190}
       rowHeight={36}

@@ -27,12 +27,14 @@ export function RecordCoverage({
           <span>
             {pluralize(hiddenCount, 'non-autoimmune record')} {showHidden ? 'included' : 'hidden'}
           </span>{' '}
+          {/* Short visible label; the name says what it does (and starts with the visible word). */}
           <button
             type="button"
             className="button button-quiet button-small"
+            aria-label={showHidden ? 'Hide them again' : 'Show hidden records'}
             onClick={() => onShowHiddenChange(!showHidden)}
           >
-            {showHidden ? 'Hide them again' : 'Show hidden records'}
+            {showHidden ? 'Hide' : 'Show'}
           </button>
         </span>
       ) : null}
