@@ -25,7 +25,8 @@ function SourceHeadline({
     return (
       <strong className="status-headline">
         Offline {meta?.kind === 'snapshot' ? 'snapshot' : 'sample'} from{' '}
-        {asOf ? formatDate(asOf) : 'an unknown date'} — live API unreachable.
+        {asOf ? formatDate(asOf) : 'an unknown date'} —{' '}
+        {dataset.liveIncomplete ? 'live data incomplete' : 'live API unreachable'}.
       </strong>
     );
   }
