@@ -9,8 +9,6 @@
  *   SNAPSHOT_OUT              output file (default public/data/snapshot.json)
  *   SNAPSHOT_MIN_INTERVAL_MS  least time between two requests in ms (default 1000; tests use 0)
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ApiError } from '../src/api/api-error.ts';
@@ -29,6 +27,8 @@ import {
 } from '../src/api/ctgov/studies.ts';
 import { normalizeStudies, normalizeStudy } from '../src/domain/normalize-study.ts';
 import { isShownByDefault } from '../src/domain/visibility.ts';
+import { writePrecomputed } from './precompute-dataset.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
 
 export const DEFAULT_SNAPSHOT_FILE = fileURLToPath(
   new URL('../public/data/snapshot.json', import.meta.url),
@@ -82,45 +82,6 @@ export function serializeDataset(dataset: BundledDataset): string {
   const meta = JSON.stringify(dataset.meta, null, 2).replace(/\n/g, '\n  ');
   const studies = dataset.studies.map((s) => `    ${JSON.stringify(s)}`).join(',\n');
   return `{\n  "meta": ${meta},\n  "studies": [\n${studies}\n  ]\n}\n`;
-}
-
-/**
- * Writes `text` to `file` so that readers see either the old or the new file, never a part: a temporary
- * file in the same directory, flushed to disk, then renamed over the target.
- */
-export async function writeFileAtomic(file: string, text: string): Promise<number> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const tmp = path.join(
-    dir,
-    `.${path.basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`,
-  );
-  const data = Buffer.from(text, 'utf8');
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(tmp, 'wx', 0o644);
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(tmp, file);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  // Make the rename itself durable. Best effort: some platforms cannot open a directory.
-  try {
-    const dirHandle = await open(dir, 'r');
-    try {
-      await dirHandle.sync();
-    } finally {
-      await dirHandle.close();
-    }
-  } catch {
-    // ignored
-  }
-  return data.length;
 }
 
 function formatBytes(bytes: number): string {
@@ -211,6 +172,12 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
   if (problem !== undefined) throw new SnapshotError(`the dataset would be invalid: ${problem}`);
 
   const fileBytes = await writeFileAtomic(options.outFile, serializeDataset(dataset));
+  // The precomputed dataset the app draws first (trials.json and details/ next to the raw file).
+  const precomputed = await writePrecomputed(options.outFile, path.dirname(options.outFile));
+  log(
+    `Wrote the precomputed dataset: ${precomputed.trials} trials, ${formatBytes(precomputed.bytes)} ` +
+      `(${formatBytes(precomputed.gzipBytes)} gzip), ${precomputed.shards} detail shards, in ${precomputed.ms.toFixed(0)} ms.`,
+  );
   const ms = Date.now() - started;
   const shownByDefault = trials.filter(isShownByDefault).length;
   log(

@@ -11,6 +11,7 @@ import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { HiddenRecordsNote, RecordCoverage } from '../features/data-source/record-coverage.tsx';
 import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
+import { messageOf } from '../lib/error-message.ts';
 import { formatDate } from '../lib/format.ts';
 import {
   useTrialDataset,
@@ -22,6 +23,7 @@ import {
   useParseIssues,
   useSelectedTrial,
   useTableSort,
+  useFullLivePull,
   useTrialFilters,
   useView,
 } from '../state/url-state.ts';
@@ -56,10 +58,6 @@ export type AppProps = {
   /** Running against the in-browser API emulator. Default: VITE_MOCK=1. */
   mockMode?: boolean;
 };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (
@@ -180,11 +178,13 @@ function DashboardBody({
   mockMode,
   refreshing = false,
   onRetry,
+  onFullLivePull,
 }: {
   dataset: TrialDataset;
   mockMode: boolean;
   refreshing?: boolean;
   onRetry?: () => void;
+  onFullLivePull?: () => void;
 }) {
   const [filters, setFilters] = useTrialFilters();
   const [view, setView] = useView();
@@ -216,6 +216,7 @@ function DashboardBody({
       dataset={dataset}
       mockMode={mockMode}
       {...(onRetry ? { onRetry } : {})}
+      {...(onFullLivePull ? { onFullLivePull } : {})}
       line={
         <>
           <LiveDataLine dataset={dataset} refreshing={refreshing} changes={changes} />
@@ -347,7 +348,8 @@ function Dashboard({
   datasetOptions?: LoadDatasetOptions;
   mockMode: boolean;
 }) {
-  const query = useTrialDataset(datasetOptions);
+  const [fullLive, setFullLive] = useFullLivePull();
+  const query = useTrialDataset(fullLive ? { ...datasetOptions, mode: 'live' } : datasetOptions);
   // New data is rendered as a background update that React splits into small slices, so drawing the
   // whole dashboard never blocks input (the loading status stays on screen until it is ready).
   const data = useDeferredValue(query.data);
@@ -372,6 +374,7 @@ function Dashboard({
         mockMode={mockMode}
         refreshing={query.isFetching}
         onRetry={retry}
+        onFullLivePull={() => setFullLive(true)}
       />
     </>
   );

@@ -8,17 +8,56 @@ export type DataSourceBannerProps = {
   mockMode?: boolean;
   /** Try the live API again (shown when the offline data is on screen). */
   onRetry?: () => void;
+  /** Load every trial from the live API instead of the snapshot and its live changes. */
+  onFullLivePull?: () => void;
   /** More short items of the status line (freshness, hidden records, changes since the last visit). */
   line?: ReactNode;
   /** More content of the details behind the "Details" disclosure. */
   details?: ReactNode;
 };
 
+/** What the live changes on top of the snapshot did, in one short item (snapshot-first mode). */
+function DeltaLine({ dataset }: { dataset: TrialDataset }) {
+  const snapshot = dataset.snapshot;
+  if (snapshot === undefined) return null;
+  const since = snapshot.since ? formatDate(snapshot.since) : 'the snapshot';
+  const { delta } = snapshot;
+  if (delta.state === 'pending') {
+    return (
+      <span className="status-item" role="status">
+        Checking ClinicalTrials.gov for trials updated since {since}…
+      </span>
+    );
+  }
+  if (delta.state === 'failed') {
+    return (
+      <span className="status-item" role="status">
+        No trial is marked as updated: the live changes since {since} could not be read.
+      </span>
+    );
+  }
+  return (
+    <span className="status-item" role="status">
+      {pluralize(delta.updated, 'trial')} updated live since {since}
+      {delta.added > 0 ? ` (${delta.added} new)` : ''}, on top of the snapshot of{' '}
+      {formatDate(snapshot.capturedAt)}.
+    </span>
+  );
+}
+
 /** The one-sentence headline: where the data comes from and as of when. */
 function SourceHeadline({
   dataset,
   mockMode,
 }: Pick<DataSourceBannerProps, 'dataset' | 'mockMode'>) {
+  if (dataset.snapshot?.delta.state === 'pending') {
+    const asOf = dataset.dataTimestamp ?? dataset.snapshot.capturedAt;
+    return (
+      <span className="status-headline">
+        <strong>Snapshot of ClinicalTrials.gov</strong> — data as of {formatDate(asOf)}.
+      </span>
+    );
+  }
   if (dataset.source === 'bundled') {
     const meta = dataset.bundledMeta;
     const asOf = meta?.dataTimestamp ?? meta?.capturedAt;
@@ -92,12 +131,14 @@ export function DataSourceBanner({
   dataset,
   mockMode = false,
   onRetry,
+  onFullLivePull,
   line,
   details,
 }: DataSourceBannerProps) {
   const detailsId = useId();
   const [open, setOpen] = useState(false);
-  const offline = dataset.source === 'bundled';
+  const pending = dataset.snapshot?.delta.state === 'pending';
+  const offline = dataset.source === 'bundled' && !pending;
   return (
     <section
       className={`banner status-bar ${offline ? 'banner-warning' : 'banner-info'}`}
@@ -108,6 +149,16 @@ export function DataSourceBanner({
         {offline && onRetry ? (
           <button type="button" className="button button-small" onClick={onRetry}>
             Retry
+          </button>
+        ) : null}
+        <DeltaLine dataset={dataset} />
+        {dataset.snapshot && !pending && onFullLivePull ? (
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={onFullLivePull}
+          >
+            Load every trial live
           </button>
         ) : null}
         {line}
