@@ -15,6 +15,10 @@ async function open(page: Page, path = '/'): Promise<void> {
   await blockLiveApi(page);
   await page.goto(`${PROD_URL}${path}`);
   await expect(page.getByRole('region', { name: 'Data source' })).toBeVisible({ timeout: 30_000 });
+  // The status line settles once the check for live changes since the snapshot has ended.
+  await expect(page.getByText(/Checking ClinicalTrials\.gov for trials updated/)).toHaveCount(0, {
+    timeout: 30_000,
+  });
 }
 
 async function box(locator: Locator): Promise<{ top: number; bottom: number }> {
@@ -63,6 +67,7 @@ test.describe('the first screen', () => {
     const status = page.getByRole('region', { name: 'Data source' });
     expect((await box(status)).bottom - (await box(status)).top).toBeLessThan(60);
     // The first charts are disease, transplant type, phase, trend; two of them drawn in view.
+    await expect(chartPanels(page).nth(3)).toBeAttached();
     const names = await chartPanels(page).evaluateAll((panels) =>
       panels.slice(0, 4).map((p) => p.querySelector('h2')?.textContent),
     );

@@ -151,16 +151,7 @@ export function DataSourceBanner({
             Retry
           </button>
         ) : null}
-        <DeltaLine dataset={dataset} />
-        {dataset.snapshot && !pending && onFullLivePull ? (
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            onClick={onFullLivePull}
-          >
-            Load every trial live
-          </button>
-        ) : null}
+        {dataset.snapshot?.delta.state === 'failed' ? null : <DeltaLine dataset={dataset} />}
         {line}
         <button
           type="button"
@@ -174,6 +165,19 @@ export function DataSourceBanner({
       </div>
       <div id={detailsId} className="status-details" hidden={!open}>
         <SourceDetails dataset={dataset} mockMode={mockMode} />
+        {/* A failed delta is what the offline headline already says; its wording stays in the details. */}
+        {dataset.snapshot?.delta.state === 'failed' ? <DeltaLine dataset={dataset} /> : null}
+        {dataset.snapshot && !pending && onFullLivePull ? (
+          <p className="banner-detail">
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              onClick={onFullLivePull}
+            >
+              Load every trial live
+            </button>
+          </p>
+        ) : null}
         {details}
         <div className="banner-query">
           <details>
