@@ -1,4 +1,5 @@
 /** The single-series exploration charts: status, top countries, sponsor class. */
+import { memo } from 'react';
 import { countByCountry, countBySponsorClass, countByStatus } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
@@ -13,7 +14,7 @@ function filterOf({ selected, onToggle }: Partial<CrossFilter>) {
 }
 
 /** Trials per overall recruitment status. */
-export function StatusChart({ trials, ...cross }: Props) {
+export const StatusChart = memo(function StatusChart({ trials, ...cross }: Props) {
   const rows = countByStatus(trials).map((r) => ({ key: r.value, label: r.label, count: r.count }));
   const recruiting = rows.find((r) => r.key === 'RECRUITING')?.count ?? 0;
   return (
@@ -31,10 +32,10 @@ export function StatusChart({ trials, ...cross }: Props) {
       {...filterOf(cross)}
     />
   );
-}
+});
 
 /** Countries with the most trials (a trial counts once in each of its site countries). */
-export function CountryChart({ trials, ...cross }: Props) {
+export const CountryChart = memo(function CountryChart({ trials, ...cross }: Props) {
   const { rows, countries, noCountry } = countByCountry(trials, 15);
   const note =
     countries > rows.length
@@ -57,10 +58,10 @@ export function CountryChart({ trials, ...cross }: Props) {
       {...filterOf(cross)}
     />
   );
-}
+});
 
 /** Trials per lead sponsor class. */
-export function SponsorChart({ trials, ...cross }: Props) {
+export const SponsorChart = memo(function SponsorChart({ trials, ...cross }: Props) {
   const rows = countBySponsorClass(trials).map((r) => ({
     key: r.value,
     label: r.label,
@@ -83,4 +84,4 @@ export function SponsorChart({ trials, ...cross }: Props) {
       {...filterOf(cross)}
     />
   );
-}
+});
