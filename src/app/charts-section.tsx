@@ -24,7 +24,10 @@ export type ChartsSectionProps = {
   onSelectTrial?: (nctId: string) => void;
 };
 
-/** The dashboard charts, each behind its own error boundary. Loaded lazily (the chart library is large). */
+/**
+ * The dashboard charts, each behind its own error boundary, in the order researchers ask: disease,
+ * transplant type, phase, trend, then the rest. Loaded lazily (the chart library is large).
+ */
 export function ChartsSection({
   trials,
   filters,
@@ -45,20 +48,20 @@ export function ChartsSection({
   const byTherapy = filters !== undefined && filters.therapy.length !== 1;
   return (
     <div className="chart-grid">
-      <ErrorBoundary label="The start year chart">
-        <StartYearChart trials={trials} by={byTherapy ? 'therapy' : 'type'} {...year} />
-      </ErrorBoundary>
       <ErrorBoundary label="The disease chart">
         <DiseaseChart trials={trials} {...cross('disease')} />
       </ErrorBoundary>
       <ErrorBoundary label="The transplant type chart">
         <TransplantTypeChart trials={trials} {...cross('type')} />
       </ErrorBoundary>
-      <ErrorBoundary label="The status chart">
-        <StatusChart trials={trials} {...cross('status')} />
-      </ErrorBoundary>
       <ErrorBoundary label="The phase chart">
         <PhaseChart trials={trials} {...cross('phase')} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The start year chart">
+        <StartYearChart trials={trials} by={byTherapy ? 'therapy' : 'type'} {...year} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The status chart">
+        <StatusChart trials={trials} {...cross('status')} />
       </ErrorBoundary>
       <ErrorBoundary label="The disease by transplant type table">
         <DiseaseTypeMatrix trials={trials} {...cross('disease')} />

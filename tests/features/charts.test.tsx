@@ -148,13 +148,16 @@ describe('chart descriptions', () => {
         <StoppedTrials trials={undatedAndSiteless} />
       </>,
     );
+    // The line under the title (a chart with a finding states it first, in its own paragraph).
     const description = (name: string) =>
-      within(screen.getByRole('region', { name })).getAllByText(/./, { selector: 'p' })[0];
+      within(screen.getByRole('region', { name })).getAllByText(/./, {
+        selector: 'p:not(.panel-finding)',
+      })[0];
     expect(description('Trials started per year')).toHaveTextContent(
       /split by transplant type\. 3 trials have no start date\.$/,
     );
     expect(description('Trials by country')).toHaveTextContent(
-      /^2 countries\. A trial counts once in each country with a site; 2 trials list no site\.$/,
+      /^Number of trials\. 2 countries\. A trial counts once in each country with a site; 2 trials list no site\.$/,
     );
     expect(description('Stopped trials')).toHaveTextContent(
       /^1 trial was terminated, suspended or withdrawn\./,
