@@ -13,7 +13,8 @@ import {
   shortfallMessage,
   type RetryOptions,
 } from '../api/ctgov/studies.ts';
-import type { Trial } from '../domain/trial.ts';
+import { matchesShape, type ShapeOf } from '../domain/shape.ts';
+import { TRIAL_SHAPE, type Trial } from '../domain/trial.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
 import { normalizeInSlices } from './normalize-in-slices.ts';
 
@@ -41,6 +42,36 @@ export type TrialDataset = {
   /** Set when the live pull answered but was short ("N of M studies could be read"), source 'bundled'. */
   liveIncomplete?: boolean;
 };
+
+/** The dataset's fields and their JSON kinds (domain/shape.ts): checked when read back from storage. */
+export const DATASET_SHAPE = {
+  source: 'string',
+  trials: 'array',
+  skipped: 'number',
+  fetchedAt: 'string',
+  dataTimestamp: 'string?',
+  apiVersion: 'string?',
+  query: 'object',
+  queryDescription: 'string',
+  webSearchUrl: 'string',
+  bundledMeta: 'object?',
+  liveError: 'string?',
+  liveIncomplete: 'boolean?',
+} as const satisfies ShapeOf<TrialDataset>;
+
+/**
+ * Whether `value` is a whole dataset of the current model, made no later than `now`: what the persisted
+ * cache may hand back to the page. Anything else (an older or newer model, a damaged or forged copy, a
+ * copy stamped in the future) is not used.
+ */
+export function isUsableDataset(value: unknown, now: number = Date.now()): value is TrialDataset {
+  if (!matchesShape(value, DATASET_SHAPE)) return false;
+  const dataset = value as TrialDataset;
+  if (dataset.source !== 'live' && dataset.source !== 'bundled') return false;
+  const fetchedAt = Date.parse(dataset.fetchedAt);
+  if (!(fetchedAt <= now)) return false;
+  return dataset.trials.every((trial) => matchesShape(trial, TRIAL_SHAPE));
+}
 
 export type LoadDatasetOptions = {
   query?: StudyQuery;

@@ -8,7 +8,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { expect, test, type Route } from '@playwright/test';
-import { collectPageErrors, expectTrialCount } from './support/dashboard-page.ts';
+import {
+  blockLiveApi,
+  collectPageErrors,
+  expectTrialCount,
+  readTrialCount,
+} from './support/dashboard-page.ts';
 import { snapshotStudies } from './support/expected-data.ts';
 import { MOCK_URL, PROD_URL } from './support/servers.ts';
 
@@ -137,6 +142,74 @@ test.describe('the live pull through a flaky stand-in API', () => {
     await expect(page.getByText('Live from ClinicalTrials.gov')).toBeVisible({ timeout: 30_000 });
     await expectTrialCount(page, 40);
     expect(tokensAsked).toEqual([null, 'p1', 'p2', 'p2', 'p3', 'p3-after-empty', 'p4', 'p5']);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('a damaged saved copy', () => {
+  test('trials that lost their array fields: the dashboard is back after at most one reload', async ({
+    page,
+  }) => {
+    await blockLiveApi(page);
+    const errors = collectPageErrors(page);
+    await page.goto(PROD_URL);
+    const shown = await readTrialCount(page);
+    // Wait for the persister (throttled) to save the dataset, then damage every saved trial in place.
+    const damaged = await page.evaluate(async () => {
+      const open = (): Promise<IDBDatabase> =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('hsct-trials-dashboard');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
+        });
+      const run = <T>(
+        db: IDBDatabase,
+        mode: IDBTransactionMode,
+        op: (s: IDBObjectStore) => IDBRequest<T>,
+      ) =>
+        new Promise<T>((resolve, reject) => {
+          const request = op(db.transaction('query-cache', mode).objectStore('query-cache'));
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
+        });
+      const key = 'hsct-trials-dashboard-query-cache';
+      for (let i = 0; i < 100; i += 1) {
+        const db = await open();
+        const text = await run<unknown>(db, 'readonly', (s) => s.get(key));
+        type Saved = {
+          clientState?: { queries?: { state: { data: { trials: Record<string, unknown>[] } } }[] };
+        };
+        const client = typeof text === 'string' ? (JSON.parse(text) as Saved) : undefined;
+        const queries = client?.clientState?.queries ?? [];
+        if (queries.length > 0) {
+          for (const query of queries) {
+            for (const trial of query.state.data.trials) {
+              for (const field of [
+                'diseases',
+                'conditions',
+                'interventions',
+                'countries',
+                'locations',
+              ]) {
+                delete trial[field];
+              }
+            }
+          }
+          await run(db, 'readwrite', (s) => s.put(JSON.stringify(client), key));
+          db.close();
+          return queries.length;
+        }
+        db.close();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return 0;
+    });
+    expect(damaged).toBe(1);
+
+    await page.reload();
+
+    await expectTrialCount(page, shown);
+    await expect(page.getByText(/could not be shown/)).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 });
