@@ -194,6 +194,7 @@ function DashboardBody({
         showHidden={filters.hidden}
         onShowHiddenChange={(hidden) => setFilters({ hidden })}
         skipped={dataset.skipped}
+        skippedValues={dataset.skippedValues}
       />
       {nothingAtAll ? (
         <EmptyState hiddenCount={hiddenCount} />

@@ -24,6 +24,8 @@ export type TrialDataset = {
   trials: Trial[];
   /** Records dropped while normalising (no NCT id, or a duplicate). */
   skipped: number;
+  /** Values left out as missing because they could not be right (e.g. an enrollment of 1e308). */
+  skippedValues: number;
   /** When this dataset was loaded (ISO date-time). */
   fetchedAt: string;
   /** The registry's data timestamp (live: from /version; bundled: from the file when known). */
@@ -48,6 +50,7 @@ export const DATASET_SHAPE = {
   source: 'string',
   trials: 'array',
   skipped: 'number',
+  skippedValues: 'number',
   fetchedAt: 'string',
   dataTimestamp: 'string?',
   apiVersion: 'string?',
@@ -206,11 +209,12 @@ export async function loadTrialDataset(
       // A short pull is never shown (nor cached, nor remembered as a visit) as the live data.
       throw new IncompletePull(shortfallMessage(result.completeness));
     }
-    const { trials, skipped } = await normalizeInSlices(result.studies, signal);
+    const { trials, skipped, skippedValues } = await normalizeInSlices(result.studies, signal);
     return {
       source: 'live',
       trials,
       skipped,
+      skippedValues,
       fetchedAt: new Date().toISOString(),
       ...(version?.dataTimestamp === undefined ? {} : { dataTimestamp: version.dataTimestamp }),
       ...(version?.apiVersion === undefined ? {} : { apiVersion: version.apiVersion }),
@@ -245,12 +249,13 @@ export async function loadTrialDataset(
     if (signal.aborted) throw error;
     throw new DatasetUnavailableError(liveError, messageOf(error));
   }
-  const { trials, skipped } = await normalizeInSlices(bundled.studies, signal);
+  const { trials, skipped, skippedValues } = await normalizeInSlices(bundled.studies, signal);
   const { meta } = bundled;
   return {
     source: 'bundled',
     trials,
     skipped,
+    skippedValues,
     fetchedAt: new Date().toISOString(),
     ...(meta.dataTimestamp === undefined ? {} : { dataTimestamp: meta.dataTimestamp }),
     ...(meta.apiVersion === undefined ? {} : { apiVersion: meta.apiVersion }),
