@@ -8,6 +8,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
+import { describeIgnored } from '../domain/filter-values.ts';
 import { filterTrials, type TrialFilters } from '../domain/filters.ts';
 import { chipsOf, ActiveFilters } from '../features/active-filters/active-filters.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
@@ -106,7 +107,8 @@ export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
         return;
       }
       const checked = checkMessageFilters(next);
-      setMessageProblems(checked.problems);
+      const notice = describeIgnored('the message', checked.issues);
+      setMessageProblems(notice === '' ? [] : [notice]);
       setFilters(checked.filters);
     });
     messenger.ready();

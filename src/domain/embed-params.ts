@@ -3,15 +3,17 @@
  * parameters): parsing with a specific, readable problem for every bad value, and the URLs the share
  * dialog offers. Pure functions.
  */
-import { DISEASE_IDS, type DiseaseId } from './diseases.ts';
+import type { DiseaseId } from './diseases.ts';
 import {
-  PHASES,
-  THERAPIES,
-  TRANSPLANT_TYPES,
-  type Phase,
-  type Therapy,
-  type TransplantType,
-} from './trial.ts';
+  FILTER_ITEM_RULES,
+  FILTER_LIST_KEYS,
+  YEAR_REASON,
+  checkFilterItems,
+  listItemReason,
+  parseFilterYear,
+  type ParseIssue,
+} from './filter-values.ts';
+import type { Phase, Therapy, TransplantType } from './trial.ts';
 
 export const EMBED_PANELS = [
   'summary',
@@ -291,42 +293,37 @@ export type FilterPatch = Partial<{
   hidden: boolean;
 }>;
 
-function keepKnown<T extends string>(
-  name: string,
-  values: readonly string[],
-  known: readonly T[],
-  problems: string[],
-): T[] {
-  const out: T[] = [];
-  for (const value of values) {
-    if ((known as readonly string[]).includes(value)) out.push(value as T);
-    else problems.push(`${name}: ${quoteValue(value)} is not a known value and was ignored.`);
-  }
-  return out;
-}
-
 /**
- * Checks filters from a setFilters message against the dashboard's vocabularies (diseases, therapies,
- * transplant types, phases); unknown values are dropped with a problem sentence each. Status, country
- * and sponsor are free text and kept as given.
+ * Checks filters from a setFilters message with the same rules as the URL (domain/filter-values.ts):
+ * list values matched case-insensitively to the known ids (`LUPUS` is `lupus`), unknown ones dropped,
+ * start years 1900–2100. Each ignored value becomes a ParseIssue, for the same notice as the link's.
  */
 export function checkMessageFilters(filters: LooseFilters): {
   filters: FilterPatch;
-  problems: string[];
+  issues: ParseIssue[];
 } {
-  const problems: string[] = [];
-  const out: FilterPatch = {};
-  if (filters.disease) out.disease = keepKnown('disease', filters.disease, DISEASE_IDS, problems);
-  if (filters.therapy) out.therapy = keepKnown('therapy', filters.therapy, THERAPIES, problems);
-  if (filters.type) out.type = keepKnown('type', filters.type, TRANSPLANT_TYPES, problems);
-  if (filters.phase) out.phase = keepKnown('phase', filters.phase, PHASES, problems);
-  if (filters.status) out.status = [...filters.status];
-  if (filters.country) out.country = [...filters.country];
-  if (filters.sponsor) out.sponsor = [...filters.sponsor];
-  if (filters.from !== undefined) out.from = filters.from;
-  if (filters.to !== undefined) out.to = filters.to;
+  const issues: ParseIssue[] = [];
+  const out: Record<string, unknown> = {};
+  for (const key of FILTER_LIST_KEYS) {
+    const items = filters[key];
+    if (items === undefined) continue;
+    const { values, rejected } = checkFilterItems(items, FILTER_ITEM_RULES[key]);
+    for (const value of rejected) issues.push({ param: key, value, reason: listItemReason(key) });
+    out[key] = values;
+  }
+  for (const key of ['from', 'to'] as const) {
+    const year = filters[key];
+    if (year === undefined) continue;
+    if (year === null) {
+      out[key] = null;
+      continue;
+    }
+    const checked = parseFilterYear(year);
+    if (checked === null) issues.push({ param: key, value: String(year), reason: YEAR_REASON });
+    else out[key] = checked;
+  }
   if (filters.results !== undefined) out.results = filters.results;
   if (filters.hidden !== undefined) out.hidden = filters.hidden;
   if (filters.q !== undefined) out.q = filters.q;
-  return { filters: out, problems };
+  return { filters: out, issues };
 }

@@ -47,18 +47,18 @@ import {
   type SingleParserBuilder,
 } from 'nuqs';
 import { useCallback, useMemo } from 'react';
-import { DISEASE_IDS, type DiseaseId } from '../domain/diseases.ts';
-import { DEFAULT_FILTERS, type TrialFilters } from '../domain/filters.ts';
 import {
-  PHASES,
-  SPONSOR_CLASSES,
-  STATUSES,
-  THERAPIES,
-  TRANSPLANT_TYPES,
-  type Phase,
-  type Therapy,
-  type TransplantType,
-} from '../domain/trial.ts';
+  FILTER_ITEM_RULES,
+  FILTER_LIST_KEYS,
+  YEAR_REASON,
+  checkFilterItems,
+  describeIgnored,
+  listItemReason,
+  parseFilterYear,
+  type ParseIssue,
+} from '../domain/filter-values.ts';
+import { DEFAULT_FILTERS, type TrialFilters } from '../domain/filters.ts';
+import type { Therapy } from '../domain/trial.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -84,7 +84,7 @@ export type TableSort = { column: SortColumn; direction: SortDirection };
 export const DEFAULT_SORT: TableSort = Object.freeze({ column: 'start', direction: 'desc' });
 
 /** One ignored piece of the URL (the "quiet notice"). */
-export type ParseIssue = { param: string; value: string; reason: string };
+export type { ParseIssue } from '../domain/filter-values.ts';
 
 export type UrlUpdateOptions = { history?: 'push' | 'replace' };
 
@@ -107,49 +107,17 @@ function joinList(items: readonly string[]): string {
   return items.map((item) => item.replaceAll(',', ENCODED_COMMA)).join(',');
 }
 
-function lookup<T extends string>(
-  values: readonly T[],
-  fold: 'lower' | 'upper',
-): (item: string) => T | null {
-  const index = new Map<string, T>(
-    values.map((v) => [fold === 'lower' ? v.toLowerCase() : v.toUpperCase(), v]),
-  );
-  return (item) => index.get(fold === 'lower' ? item.toLowerCase() : item.toUpperCase()) ?? null;
-}
-
-const COUNTRY_RE = /^[\p{L}\p{M}0-9 .,'’()&-]{2,80}$/u;
-
-const itemRules = {
-  disease: lookup<DiseaseId>(DISEASE_IDS, 'lower'),
-  therapy: lookup<Therapy>(THERAPIES, 'lower'),
-  type: lookup<TransplantType>(TRANSPLANT_TYPES, 'lower'),
-  phase: lookup<Phase>(PHASES, 'upper'),
-  status: lookup<string>(STATUSES, 'upper'),
-  country: (item: string): string | null => (COUNTRY_RE.test(item) ? item : null),
-  sponsor: lookup<string>(SPONSOR_CLASSES, 'upper'),
-};
-type ListKey = keyof typeof itemRules;
-const LIST_KEYS = Object.keys(itemRules) as ListKey[];
+const itemRules = FILTER_ITEM_RULES;
+const LIST_KEYS = FILTER_LIST_KEYS;
 
 function parseListItems<T>(
   raw: string,
   rule: (item: string) => T | null,
 ): { values: T[]; rejected: string[] } {
-  const values: T[] = [];
-  const rejected: string[] = [];
-  for (const item of splitList(raw)) {
-    const v = rule(item);
-    if (v === null) rejected.push(item);
-    else if (!values.includes(v)) values.push(v);
-  }
-  return { values, rejected };
+  return checkFilterItems(splitList(raw), rule);
 }
 
-function parseYear(raw: string): number | null {
-  if (!/^\d{4}$/.test(raw.trim())) return null;
-  const y = Number(raw.trim());
-  return y >= 1900 && y <= 2100 ? y : null;
-}
+const parseYear = parseFilterYear;
 
 function parseFlag(raw: string): boolean | null {
   const v = raw.trim().toLowerCase();
@@ -273,13 +241,12 @@ export function parseIssues(search: string | URLSearchParams): ParseIssue[] {
     if (raw === null) continue;
     if (key === 'therapy' && raw.trim().toLowerCase() === 'all') continue;
     for (const item of parseListItems(raw, itemRules[key]).rejected) {
-      add(key, item, key === 'country' ? 'not a country name' : `unknown ${key} value`);
+      add(key, item, listItemReason(key));
     }
   }
   for (const key of ['from', 'to'] as const) {
     const raw = params.get(key);
-    if (raw !== null && raw.trim() !== '' && parseYear(raw) === null)
-      add(key, raw, 'not a year (1900–2100)');
+    if (raw !== null && raw.trim() !== '' && parseYear(raw) === null) add(key, raw, YEAR_REASON);
   }
   const from = parseYear(params.get('from') ?? '');
   const to = parseYear(params.get('to') ?? '');
@@ -305,8 +272,7 @@ export function parseIssues(search: string | URLSearchParams): ParseIssue[] {
 
 /** One sentence for the notice, e.g. 'Ignored in the link: disease "foo" (unknown disease value).' */
 export function describeParseIssues(issues: readonly ParseIssue[]): string {
-  if (issues.length === 0) return '';
-  return `Ignored in the link: ${issues.map((i) => `${i.param} "${i.value}" (${i.reason})`).join('; ')}.`;
+  return describeIgnored('the link', issues);
 }
 
 const rawParsers = Object.fromEntries(

@@ -108,11 +108,30 @@ describe('embed mode', () => {
       'https://host.example',
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'disease: “flu” is not a known value and was ignored.',
+      'Ignored in the message: disease "flu" (unknown disease value).',
     );
     // The valid part is applied, up to the address (written a moment later: wait, so that the write
     // cannot land in the next test).
     await waitFor(() => expect(window.location.search).toContain('disease=lupus'));
+  });
+
+  it('checks a setFilters message with the rules of the URL: LUPUS is lupus, status FOO is ignored and said', async () => {
+    renderAt('?embed=1&panels=summary&origins=https://host.example');
+    await waitFor(() => expect(countText()).toMatch(/^3 trials/));
+    hostMessage(
+      {
+        source: 'hsct-trials',
+        type: 'setFilters',
+        filters: { disease: ['LUPUS'], status: ['FOO', 'recruiting'], from: 1850 },
+      },
+      'https://host.example',
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Ignored in the message: status "FOO" (unknown status value); from "1850" (not a year (1900–2100)).',
+    );
+    await waitFor(() => expect(window.location.search).toContain('disease=lupus'));
+    expect(new URLSearchParams(window.location.search).get('status')).toBe('RECRUITING');
+    expect(new URLSearchParams(window.location.search).has('from')).toBe(false);
   });
 
   it('picks readable text for light and dark accent colours', () => {
