@@ -8,6 +8,9 @@
  *   CTGOV_API_BASE            API base URL (default https://clinicaltrials.gov/api/v2), e.g. a mirror
  *   SNAPSHOT_OUT              output file (default public/data/snapshot.json)
  *   SNAPSHOT_MIN_INTERVAL_MS  least time between two requests in ms (default 1000; tests use 0)
+ *   SNAPSHOT_TMP_DIR          where the file is written before it replaces the output (default
+ *                             .snapshot-tmp/ at the project root: never inside public/, whose files the
+ *                             build ships; it must be on the same file system as the output)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
@@ -33,6 +36,8 @@ import { isShownByDefault } from '../src/domain/visibility.ts';
 export const DEFAULT_SNAPSHOT_FILE = fileURLToPath(
   new URL('../public/data/snapshot.json', import.meta.url),
 );
+/** Outside public/: a run killed while writing must not leave a partial file that `vite build` copies. */
+export const DEFAULT_TMP_DIR = fileURLToPath(new URL('../.snapshot-tmp/', import.meta.url));
 /** robots.txt of clinicaltrials.gov asks for Crawl-delay: 1 (docs/api-notes.md §4). */
 export const DEFAULT_MIN_REQUEST_INTERVAL_MS = 1000;
 /** Pages of 1000 studies can be slow to build on the API side. */
@@ -41,6 +46,8 @@ export const SNAPSHOT_TIMEOUT_MS = 60_000;
 export type SnapshotOptions = {
   baseUrl: string;
   outFile: string;
+  /** Folder of the temporary file (default DEFAULT_TMP_DIR); same file system as outFile. */
+  tmpDir?: string;
   minRequestIntervalMs: number;
   log: (line: string) => void;
   /** The client's retry settings (default: the client's own, 4 retries with backoff). */
@@ -86,13 +93,15 @@ export function serializeDataset(dataset: BundledDataset): string {
 
 /**
  * Writes `text` to `file` so that readers see either the old or the new file, never a part: a temporary
- * file in the same directory, flushed to disk, then renamed over the target.
+ * file in `tmpDir` (outside any folder that is served or shipped), flushed to disk, then renamed over the
+ * target.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<number> {
+export async function writeFileAtomic(file: string, text: string, tmpDir: string): Promise<number> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
+  await mkdir(tmpDir, { recursive: true });
   const tmp = path.join(
-    dir,
+    tmpDir,
     `.${path.basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`,
   );
   const data = Buffer.from(text, 'utf8');
@@ -210,7 +219,11 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
   const problem = datasetProblem(dataset);
   if (problem !== undefined) throw new SnapshotError(`the dataset would be invalid: ${problem}`);
 
-  const fileBytes = await writeFileAtomic(options.outFile, serializeDataset(dataset));
+  const fileBytes = await writeFileAtomic(
+    options.outFile,
+    serializeDataset(dataset),
+    options.tmpDir ?? DEFAULT_TMP_DIR,
+  );
   const ms = Date.now() - started;
   const shownByDefault = trials.filter(isShownByDefault).length;
   log(
@@ -263,6 +276,7 @@ async function main(): Promise<number> {
     await runSnapshot({
       baseUrl,
       outFile,
+      tmpDir: path.resolve(process.env.SNAPSHOT_TMP_DIR?.trim() || DEFAULT_TMP_DIR),
       minRequestIntervalMs: readInterval(process.env.SNAPSHOT_MIN_INTERVAL_MS),
       log: (line) => console.log(line),
       signal: controller.signal,

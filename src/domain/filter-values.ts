@@ -3,6 +3,7 @@
  * message: the known ids of each list (matched case-insensitively, de-duplicated), country names, start
  * years (1900–2100), and the notice that says what was ignored.
  */
+import { formatCount } from '../lib/format.ts';
 import { DISEASE_IDS, type DiseaseId } from './diseases.ts';
 import {
   PHASES,
@@ -86,5 +87,5 @@ export function describeIgnored(where: string, issues: readonly ParseIssue[]): s
     .slice(0, MAX_NAMED_ISSUES)
     .map((i) => `${i.param} "${i.value}" (${i.reason})`);
   const rest = issues.length - named.length;
-  return `Ignored in ${where}: ${named.join('; ')}${rest > 0 ? ` and ${rest} more` : ''}.`;
+  return `Ignored in ${where}: ${named.join('; ')}${rest > 0 ? ` and ${formatCount(rest)} more` : ''}.`;
 }

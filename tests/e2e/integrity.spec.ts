@@ -4,7 +4,7 @@
  * shipped HTML file carries the app's Content-Security-Policy; the live pull through a stand-in API with a
  * 429 and an empty page in mid-stream shows every study.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { expect, test, type Route } from '@playwright/test';
@@ -46,6 +46,11 @@ test.describe('no page of the site runs script it did not ship', () => {
       }
     });
   }
+
+  test('the production build ships no mock service worker, the mock build does', () => {
+    expect(existsSync(path.join(BUILDS[0].dir, 'mockServiceWorker.js'))).toBe(false);
+    expect(existsSync(path.join(BUILDS[1].dir, 'mockServiceWorker.js'))).toBe(true);
+  });
 
   test('a foreign script URL in any parameter of any page runs no foreign script', async ({
     page,
