@@ -4,8 +4,9 @@
  * wraps it in MSW handlers. What it does and does not emulate is listed in mocks/fixtures/README.md.
  */
 import searchAreas from '../../spec/search-areas.json';
-import { fieldPath, pruneStudyToFields, unknownFields } from '../../src/api/ctgov/fields.ts';
+import { fieldPath, pruneStudyToFields, unknownFields } from './fields.ts';
 import type { Study } from '../../src/api/ctgov/wire-types.ts';
+import { fnv1a } from '../../src/lib/hash.ts';
 import {
   EssieSyntaxError,
   matchesEssie,
@@ -131,13 +132,9 @@ export function normalizeNctId(raw: string): string | undefined {
   return m ? `NCT${m[1]!.padStart(8, '0')}` : undefined;
 }
 
-function fnv1a(input: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < input.length; i += 1) {
-    hash ^= input.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
+/** The page token's check of the search it belongs to (FNV-1a, base 36). */
+function searchToken(params: URLSearchParams): string {
+  return fnv1a(searchIdentity(params)).toString(36);
 }
 
 function base64UrlEncode(s: string): string {
@@ -162,13 +159,13 @@ function searchIdentity(params: URLSearchParams): string {
 }
 
 export function encodePageToken(offset: number, params: URLSearchParams): string {
-  return base64UrlEncode(`${offset.toString(36)}.${fnv1a(searchIdentity(params))}`);
+  return base64UrlEncode(`${offset.toString(36)}.${searchToken(params)}`);
 }
 
 function decodePageToken(token: string, params: URLSearchParams): number | undefined {
   const decoded = base64UrlDecode(token);
   const m = decoded === undefined ? null : /^([0-9a-z]+)\.([0-9a-z]+)$/.exec(decoded);
-  if (!m || m[2] !== fnv1a(searchIdentity(params))) return undefined;
+  if (!m || m[2] !== searchToken(params)) return undefined;
   const offset = parseInt(m[1]!, 36);
   return Number.isSafeInteger(offset) ? offset : undefined;
 }

@@ -11,6 +11,7 @@ import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { RecordCoverage } from '../features/data-source/record-coverage.tsx';
 import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
+import { messageOf } from '../lib/error-message.ts';
 import { formatDate } from '../lib/format.ts';
 import {
   useTrialDataset,
@@ -56,10 +57,6 @@ export type AppProps = {
   /** Running against the in-browser API emulator. Default: VITE_MOCK=1. */
   mockMode?: boolean;
 };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (

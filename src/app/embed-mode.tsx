@@ -8,7 +8,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
-import { describeIgnored } from '../domain/filter-values.ts';
 import { filterTrials, type TrialFilters } from '../domain/filters.ts';
 import { chipsOf, ActiveFilters } from '../features/active-filters/active-filters.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
@@ -16,7 +15,7 @@ import { FilterPanel } from '../features/filters/filter-panel.tsx';
 import { EmbedCredit, EmbedProblems } from '../features/share/embed-credit.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
 import { createFrameMessenger, observeHeight } from '../lib/embed-protocol.ts';
-import { formatCount } from '../lib/format.ts';
+import { formatCount, pluralWord } from '../lib/format.ts';
 import {
   useTrialDataset,
   type LoadDatasetOptions,
@@ -107,8 +106,7 @@ export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
         return;
       }
       const checked = checkMessageFilters(next);
-      const notice = describeIgnored('the message', checked.issues);
-      setMessageProblems(notice === '' ? [] : [notice]);
+      setMessageProblems(checked.problems);
       setFilters(checked.filters);
     });
     messenger.ready();
@@ -187,7 +185,7 @@ function PresetText({ filters, count }: { filters: TrialFilters; count: number }
   const chips = chipsOf(filters);
   return (
     <p className="embed-preset" role="status" aria-live="polite">
-      <strong>{formatCount(count)}</strong> {count === 1 ? 'trial' : 'trials'}
+      <strong>{formatCount(count)}</strong> {pluralWord(count, 'trial')}
       {chips.length > 0 ? ` · ${chips.map((c) => c.label).join(' · ')}` : ' · all HSCT trials'}
     </p>
   );

@@ -4,6 +4,7 @@
  * localStorage) and decides when to take a new one.
  */
 import { ctgovWebSearchUrl, type StudyQuery } from '../api/ctgov/default-query.ts';
+import { pluralize } from '../lib/format.ts';
 import { STATUS_LABELS, STATUSES, type KnownStatus, type Trial } from './trial.ts';
 
 /** What the visitor saw of one trial. */
@@ -41,10 +42,6 @@ function statusLabel(status: string): string {
   return isKnownStatus(status) ? STATUS_LABELS[status] : status;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {
   const changes: TrialChange[] = [];
   if (trial.status !== before.status) {
@@ -64,8 +61,8 @@ function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {
       to: String(sites),
       text:
         delta > 0
-          ? plural(delta, 'new site', 'new sites')
-          : plural(-delta, 'fewer site', 'fewer sites'),
+          ? pluralize(delta, 'new site', 'new sites')
+          : pluralize(-delta, 'fewer site', 'fewer sites'),
     });
   }
   const enrollment = trial.enrollment?.count;

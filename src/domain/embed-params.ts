@@ -3,17 +3,15 @@
  * parameters): parsing with a specific, readable problem for every bad value, and the URLs the share
  * dialog offers. Pure functions.
  */
-import type { DiseaseId } from './diseases.ts';
 import {
-  FILTER_ITEM_RULES,
-  FILTER_LIST_KEYS,
-  YEAR_REASON,
-  checkFilterItems,
-  listItemReason,
-  parseFilterYear,
-  type ParseIssue,
-} from './filter-values.ts';
-import type { Phase, Therapy, TransplantType } from './trial.ts';
+  FILTER_KEYS,
+  describeFilterIssues,
+  readFilters,
+  type FilterKey,
+  type FilterSchema,
+  type FilterValues,
+  type RawFilterValue,
+} from './filter-schema.ts';
 
 export const EMBED_PANELS = [
   'summary',
@@ -263,67 +261,35 @@ export function fullViewUrl(embedUrl: string): string {
 
 /** Filters as they may arrive in a setFilters message (shape-checked, values not yet checked). */
 export type LooseFilters = Partial<{
-  disease: readonly string[];
-  therapy: readonly string[];
-  type: readonly string[];
-  phase: readonly string[];
-  status: readonly string[];
-  country: readonly string[];
-  sponsor: readonly string[];
-  from: number | null;
-  to: number | null;
-  results: boolean;
-  q: string;
-  hidden: boolean;
+  [K in FilterKey]: FilterSchema[K]['kind'] extends 'list'
+    ? readonly string[]
+    : FilterSchema[K]['kind'] extends 'text'
+      ? string
+      : number | string | boolean | null;
 }>;
 
 /** The same keys with the dashboard's vocabularies (assignable to Partial<TrialFilters>). */
-export type FilterPatch = Partial<{
-  disease: DiseaseId[];
-  therapy: Therapy[];
-  type: TransplantType[];
-  phase: Phase[];
-  status: string[];
-  country: string[];
-  sponsor: string[];
-  from: number | null;
-  to: number | null;
-  results: boolean;
-  q: string;
-  hidden: boolean;
-}>;
+export type FilterPatch = Partial<FilterValues>;
+
+/** Where the notice says the ignored values came from. */
+export const MESSAGE_NOTICE_SOURCE = 'the host page’s setFilters message';
 
 /**
- * Checks filters from a setFilters message with the same rules as the URL (domain/filter-values.ts):
- * list values matched case-insensitively to the known ids (`LUPUS` is `lupus`), unknown ones dropped,
- * start years 1900–2100. Each ignored value becomes a ParseIssue, for the same notice as the link's.
+ * Checks filters from a setFilters message against the filter schema, with exactly the rules of the
+ * URL (src/state/url-state.ts): the same values are accepted (in any letter case for ids) and the same
+ * are ignored, with the same notice.
  */
 export function checkMessageFilters(filters: LooseFilters): {
   filters: FilterPatch;
-  issues: ParseIssue[];
+  problems: string[];
 } {
-  const issues: ParseIssue[] = [];
-  const out: Record<string, unknown> = {};
-  for (const key of FILTER_LIST_KEYS) {
-    const items = filters[key];
-    if (items === undefined) continue;
-    const { values, rejected } = checkFilterItems(items, FILTER_ITEM_RULES[key]);
-    for (const value of rejected) issues.push({ param: key, value, reason: listItemReason(key) });
-    out[key] = values;
+  const raw: Partial<Record<FilterKey, RawFilterValue>> = {};
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    raw[key] = value === null || Array.isArray(value) ? value : String(value);
   }
-  for (const key of ['from', 'to'] as const) {
-    const year = filters[key];
-    if (year === undefined) continue;
-    if (year === null) {
-      out[key] = null;
-      continue;
-    }
-    const checked = parseFilterYear(year);
-    if (checked === null) issues.push({ param: key, value: String(year), reason: YEAR_REASON });
-    else out[key] = checked;
-  }
-  if (filters.results !== undefined) out.results = filters.results;
-  if (filters.hidden !== undefined) out.hidden = filters.hidden;
-  if (filters.q !== undefined) out.q = filters.q;
-  return { filters: out, issues };
+  const { filters: out, issues } = readFilters(raw);
+  const notice = describeFilterIssues(issues, MESSAGE_NOTICE_SOURCE);
+  return { filters: out, problems: notice === '' ? [] : [notice] };
 }

@@ -102,6 +102,22 @@ export const SPONSOR_CLASSES = [
 ] as const;
 export type SponsorClass = (typeof SPONSOR_CLASSES)[number];
 
+export const SPONSOR_CLASS_LABELS: Record<SponsorClass, string> = {
+  NIH: 'NIH',
+  FED: 'U.S. federal (non-NIH)',
+  OTHER_GOV: 'Other government',
+  INDIV: 'Individual',
+  INDUSTRY: 'Industry',
+  NETWORK: 'Network',
+  AMBIG: 'Ambiguous',
+  OTHER: 'Other (academic, hospital)',
+  UNKNOWN: 'Unknown',
+};
+
+export function sponsorClassLabel(value: string): string {
+  return SPONSOR_CLASS_LABELS[value as SponsorClass] ?? value;
+}
+
 export type StudyType = 'INTERVENTIONAL' | 'OBSERVATIONAL' | 'EXPANDED_ACCESS' | 'UNKNOWN';
 
 export type Intervention = {

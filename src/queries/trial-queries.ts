@@ -15,6 +15,7 @@ import {
 } from '../api/ctgov/studies.ts';
 import { matchesShape, type ShapeOf } from '../domain/shape.ts';
 import { TRIAL_SHAPE, type Trial } from '../domain/trial.ts';
+import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
 import { normalizeInSlices } from './normalize-in-slices.ts';
 
@@ -104,11 +105,6 @@ const FALLBACK_KINDS: readonly ApiErrorKind[] = [
   'rate-limited',
   'parse',
 ];
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
-}
 
 function describe(query: StudyQuery) {
   return { query, queryDescription: describeQuery(query), webSearchUrl: ctgovWebSearchUrl(query) };

@@ -1,4 +1,4 @@
-import { MAX_NAMED_ISSUES } from '../../domain/filter-values.ts';
+import { MAX_NAMED_ISSUES } from '../../domain/filter-schema.ts';
 import { formatCount, formatDate } from '../../lib/format.ts';
 import './share.css';
 

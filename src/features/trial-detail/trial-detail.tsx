@@ -22,6 +22,7 @@ import {
   TRANSPLANT_TYPE_LABELS,
   type Trial,
 } from '../../domain/trial.ts';
+import { messageOf } from '../../lib/error-message.ts';
 import { formatCount, formatDate, pluralize } from '../../lib/format.ts';
 import {
   isTrialNotFound,
@@ -42,10 +43,6 @@ export type TrialDetailProps = {
 
 /** Sites shown before "Show all sites". */
 const SITES_PREVIEW = 25;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : String(error);
-}
 
 function dateText(value: DetailDate): string {
   const type =
