@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Route } from '@playwright/test';
 import {
@@ -63,8 +64,8 @@ test.describe('no page of the site runs script it did not ship', () => {
         .writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' })
         .end('window.__foreign = (window.__foreign || 0) + 1; document.title = "FORGED";');
     });
-    const port = 4185 + 10 * slot;
-    await new Promise<void>((resolve) => foreign.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+    const { port } = foreign.address() as AddressInfo;
     const evil = `http://127.0.0.1:${port}/x/`;
     const names = [
       'app',
