@@ -56,6 +56,12 @@ const layerZones = [
     except: ['./lib', './domain/filter-schema.ts'],
     message: 'lib is generic (the embed protocol may read the filter schema).',
   },
+  {
+    target: './src/embed',
+    from: ['./src'],
+    except: ['./embed', './lib/embed-protocol.ts'],
+    message: 'The script embed runs on host pages: it may use the message protocol only.',
+  },
   ...features.map((name) => ({
     target: `./src/features/${name}`,
     from: './src/features',

@@ -27,4 +27,13 @@ const snapshotHandler = http.get('*/data/snapshot.json', async () => {
   }
 });
 
-export const server = setupServer(...handlers, snapshotHandler);
+/**
+ * The precomputed dataset (data/trials.json, data/details/) is derived at build time and not served
+ * here: by default the app finds none and makes the full live pull, as a site deployed without it would.
+ * Tests of snapshot-first mode serve one with `server.use` (tests/queries/snapshot-first.test.ts).
+ */
+const noPrecomputedHandler = http.get(/\/data\/(trials\.json|details\/)/, () =>
+  HttpResponse.text('Not found', { status: 404 }),
+);
+
+export const server = setupServer(...handlers, snapshotHandler, noPrecomputedHandler);

@@ -8,12 +8,10 @@
  *   CTGOV_API_BASE            API base URL (default https://clinicaltrials.gov/api/v2), e.g. a mirror
  *   SNAPSHOT_OUT              output file (default public/data/snapshot.json)
  *   SNAPSHOT_MIN_INTERVAL_MS  least time between two requests in ms (default 1000; tests use 0)
- *   SNAPSHOT_TMP_DIR          where the file is written before it replaces the output (default
+ *   SNAPSHOT_TMP_DIR          where files are written before they replace the output (default
  *                             .snapshot-tmp/ at the project root: never inside public/, whose files the
  *                             build ships; it must be on the same file system as the output)
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ApiError } from '../src/api/api-error.ts';
@@ -32,12 +30,12 @@ import {
 } from '../src/api/ctgov/studies.ts';
 import { normalizeStudies, normalizeStudy } from '../src/domain/normalize-study.ts';
 import { isShownByDefault } from '../src/domain/visibility.ts';
+import { writePrecomputed } from './precompute-dataset.ts';
+import { DEFAULT_TMP_DIR, writeFileAtomic } from './write-file-atomic.ts';
 
 export const DEFAULT_SNAPSHOT_FILE = fileURLToPath(
   new URL('../public/data/snapshot.json', import.meta.url),
 );
-/** Outside public/: a run killed while writing must not leave a partial file that `vite build` copies. */
-export const DEFAULT_TMP_DIR = fileURLToPath(new URL('../.snapshot-tmp/', import.meta.url));
 /** robots.txt of clinicaltrials.gov asks for Crawl-delay: 1 (docs/api-notes.md §4). */
 export const DEFAULT_MIN_REQUEST_INTERVAL_MS = 1000;
 /** Pages of 1000 studies can be slow to build on the API side. */
@@ -46,7 +44,7 @@ export const SNAPSHOT_TIMEOUT_MS = 60_000;
 export type SnapshotOptions = {
   baseUrl: string;
   outFile: string;
-  /** Folder of the temporary file (default DEFAULT_TMP_DIR); same file system as outFile. */
+  /** Folder of the temporary files (default DEFAULT_TMP_DIR); same file system as outFile. */
   tmpDir?: string;
   minRequestIntervalMs: number;
   log: (line: string) => void;
@@ -89,47 +87,6 @@ export function serializeDataset(dataset: BundledDataset): string {
   const meta = JSON.stringify(dataset.meta, null, 2).replace(/\n/g, '\n  ');
   const studies = dataset.studies.map((s) => `    ${JSON.stringify(s)}`).join(',\n');
   return `{\n  "meta": ${meta},\n  "studies": [\n${studies}\n  ]\n}\n`;
-}
-
-/**
- * Writes `text` to `file` so that readers see either the old or the new file, never a part: a temporary
- * file in `tmpDir` (outside any folder that is served or shipped), flushed to disk, then renamed over the
- * target.
- */
-export async function writeFileAtomic(file: string, text: string, tmpDir: string): Promise<number> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  await mkdir(tmpDir, { recursive: true });
-  const tmp = path.join(
-    tmpDir,
-    `.${path.basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`,
-  );
-  const data = Buffer.from(text, 'utf8');
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(tmp, 'wx', 0o644);
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(tmp, file);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  // Make the rename itself durable. Best effort: some platforms cannot open a directory.
-  try {
-    const dirHandle = await open(dir, 'r');
-    try {
-      await dirHandle.sync();
-    } finally {
-      await dirHandle.close();
-    }
-  } catch {
-    // ignored
-  }
-  return data.length;
 }
 
 function formatBytes(bytes: number): string {
@@ -219,10 +176,17 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
   const problem = datasetProblem(dataset);
   if (problem !== undefined) throw new SnapshotError(`the dataset would be invalid: ${problem}`);
 
-  const fileBytes = await writeFileAtomic(
+  const tmpDir = options.tmpDir ?? DEFAULT_TMP_DIR;
+  const fileBytes = await writeFileAtomic(options.outFile, serializeDataset(dataset), tmpDir);
+  // The precomputed dataset the app draws first (trials.json and details/ next to the raw file).
+  const precomputed = await writePrecomputed(
     options.outFile,
-    serializeDataset(dataset),
-    options.tmpDir ?? DEFAULT_TMP_DIR,
+    path.dirname(options.outFile),
+    tmpDir,
+  );
+  log(
+    `Wrote the precomputed dataset: ${precomputed.trials} trials, ${formatBytes(precomputed.bytes)} ` +
+      `(${formatBytes(precomputed.gzipBytes)} gzip), ${precomputed.shards} detail shards, in ${precomputed.ms.toFixed(0)} ms.`,
   );
   const ms = Date.now() - started;
   const shownByDefault = trials.filter(isShownByDefault).length;

@@ -62,6 +62,7 @@ const SUPPORTED = new Set([
   'query.patient',
   'filter.overallStatus',
   'filter.ids',
+  'filter.advanced',
   'postFilter.overallStatus',
   'postFilter.ids',
   'fields',
@@ -73,7 +74,6 @@ const SUPPORTED = new Set([
 /** Real parameters this emulator does not implement: answered with a 400 that says so. */
 const NOT_EMULATED = new Set([
   'filter.geo',
-  'filter.advanced',
   'filter.synonyms',
   'postFilter.geo',
   'postFilter.advanced',
@@ -91,6 +91,20 @@ const AREA_PIECES = new Map<string, string[]>(
     .map((a) => [`query.${a.param}`, a.parts.flatMap((p) => p.pieces)]),
 );
 AREA_PIECES.set('query.lead', ['LeadSponsorName']);
+
+/**
+ * The one form of `filter.advanced` emulated: a date range over LastUpdatePostDate
+ * (`AREA[LastUpdatePostDate]RANGE[2026-12-01,MAX]`, bounds inclusive, MIN/MAX open), which the live delta
+ * uses. Any other expression is answered with a 400 that says it is not emulated.
+ */
+const UPDATED_RANGE =
+  /^\s*AREA\[LastUpdatePostDate\]RANGE\[\s*(MIN|\d{4}-\d{2}-\d{2})\s*,\s*(MAX|\d{4}-\d{2}-\d{2})\s*\]\s*$/;
+
+function parseUpdatedRange(value: string): { from?: string; to?: string } | undefined {
+  const m = UPDATED_RANGE.exec(value);
+  if (!m) return undefined;
+  return { ...(m[1] === 'MIN' ? {} : { from: m[1] }), ...(m[2] === 'MAX' ? {} : { to: m[2] }) };
+}
 
 const text = (status: number, body: string): EmulatorResponse => ({
   status,
@@ -120,6 +134,18 @@ function pieceTexts(study: Study, piece: string): string[] {
       ['string', 'number', 'boolean'].includes(typeof v),
     )
     .map((v) => normalizeText(String(v)));
+}
+
+function lastUpdateOf(study: Study): string | undefined {
+  return study.protocolSection?.statusModule?.lastUpdatePostDateStruct?.date;
+}
+
+/** Whether a yyyy-MM-dd date lies in the range (ISO dates compare as text). No date: not in any range. */
+function inRange(date: string | undefined, range: { from?: string; to?: string }): boolean {
+  if (date === undefined) return false;
+  return (
+    (range.from === undefined || date >= range.from) && (range.to === undefined || date <= range.to)
+  );
 }
 
 function nctIdOf(study: Study): string | undefined {
@@ -284,6 +310,18 @@ export function createStudiesEmulator(
       }
     }
 
+    let updated: { from?: string; to?: string } | undefined;
+    const advanced = params.get('filter.advanced');
+    if (advanced !== null) {
+      updated = parseUpdatedRange(advanced);
+      if (updated === undefined) {
+        return text(
+          400,
+          `The emulator implements filter.advanced only as AREA[LastUpdatePostDate]RANGE[from,to] (the real API accepts more).`,
+        );
+      }
+    }
+
     let statuses: Set<string> | undefined;
     let ids: Set<string> | undefined;
     if (!onlyIds) {
@@ -326,6 +364,7 @@ export function createStudiesEmulator(
       (entry) =>
         (statuses === undefined || (entry.status !== undefined && statuses.has(entry.status))) &&
         (ids === undefined || (entry.nctId !== undefined && ids.has(entry.nctId))) &&
+        (updated === undefined || inRange(lastUpdateOf(entry.study), updated)) &&
         queries.every(([key, node]) => matchesEssie(node, areaTexts(entry, key))),
     );
 

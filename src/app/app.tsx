@@ -23,6 +23,7 @@ import {
   useParseIssues,
   useSelectedTrial,
   useTableSort,
+  useFullLivePull,
   useTrialFilters,
   useView,
 } from '../state/url-state.ts';
@@ -151,11 +152,13 @@ function DashboardBody({
   mockMode,
   refreshing = false,
   onRetry,
+  onFullLivePull,
 }: {
   dataset: TrialDataset;
   mockMode: boolean;
   refreshing?: boolean;
   onRetry?: () => void;
+  onFullLivePull?: () => void;
 }) {
   const [filters, setFilters] = useTrialFilters();
   const [view, setView] = useView();
@@ -183,7 +186,12 @@ function DashboardBody({
     dataset.trials.length === 0 || (!filters.hidden && hiddenCount === dataset.trials.length);
   return (
     <>
-      <DataSourceBanner dataset={dataset} mockMode={mockMode} {...(onRetry ? { onRetry } : {})} />
+      <DataSourceBanner
+        dataset={dataset}
+        mockMode={mockMode}
+        {...(onRetry ? { onRetry } : {})}
+        {...(onFullLivePull ? { onFullLivePull } : {})}
+      />
       <LiveDataStatus dataset={dataset} refreshing={refreshing} changes={changes} />
       <ParseNotice />
       <RecordCoverage
@@ -295,7 +303,8 @@ function Dashboard({
   datasetOptions?: LoadDatasetOptions;
   mockMode: boolean;
 }) {
-  const query = useTrialDataset(datasetOptions);
+  const [fullLive, setFullLive] = useFullLivePull();
+  const query = useTrialDataset(fullLive ? { ...datasetOptions, mode: 'live' } : datasetOptions);
   // New data is rendered as a background update that React splits into small slices, so drawing the
   // whole dashboard never blocks input (the loading status stays on screen until it is ready).
   const data = useDeferredValue(query.data);
@@ -320,6 +329,7 @@ function Dashboard({
         mockMode={mockMode}
         refreshing={query.isFetching}
         onRetry={retry}
+        onFullLivePull={() => setFullLive(true)}
       />
     </>
   );

@@ -8,6 +8,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
+import { describeIgnored } from '../domain/filter-schema.ts';
 import { filterTrials, type TrialFilters } from '../domain/filters.ts';
 import { chipsOf, ActiveFilters } from '../features/active-filters/active-filters.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
@@ -21,7 +22,7 @@ import {
   type LoadDatasetOptions,
   type TrialDataset,
 } from '../queries/trial-queries.ts';
-import { useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
+import { useFullLivePull, useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
 import './embed-mode.css';
 
@@ -106,7 +107,8 @@ export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
         return;
       }
       const checked = checkMessageFilters(next);
-      setMessageProblems(checked.problems);
+      const notice = describeIgnored('the message', checked.issues);
+      setMessageProblems(notice === '' ? [] : [notice]);
       setFilters(checked.filters);
     });
     messenger.ready();
@@ -159,7 +161,8 @@ function EmbedDataset({
   setFilters: (next: Partial<TrialFilters> | null) => void;
   datasetOptions?: LoadDatasetOptions;
 }) {
-  const query = useTrialDataset(datasetOptions);
+  const [fullLive] = useFullLivePull();
+  const query = useTrialDataset(fullLive ? { ...datasetOptions, mode: 'live' } : datasetOptions);
   if (query.data === undefined) {
     if (query.isError) {
       return (

@@ -5,8 +5,8 @@
  */
 import {
   FILTER_KEYS,
-  describeFilterIssues,
   readFilters,
+  type FilterIssue,
   type FilterKey,
   type FilterSchema,
   type FilterValues,
@@ -271,17 +271,14 @@ export type LooseFilters = Partial<{
 /** The same keys with the dashboard's vocabularies (assignable to Partial<TrialFilters>). */
 export type FilterPatch = Partial<FilterValues>;
 
-/** Where the notice says the ignored values came from. */
-export const MESSAGE_NOTICE_SOURCE = 'the host page’s setFilters message';
-
 /**
  * Checks filters from a setFilters message against the filter schema, with exactly the rules of the
  * URL (src/state/url-state.ts): the same values are accepted (in any letter case for ids) and the same
- * are ignored, with the same notice.
+ * are ignored, for the same notice (`describeIgnored('the message', issues)`).
  */
 export function checkMessageFilters(filters: LooseFilters): {
   filters: FilterPatch;
-  problems: string[];
+  issues: FilterIssue[];
 } {
   const raw: Partial<Record<FilterKey, RawFilterValue>> = {};
   for (const key of FILTER_KEYS) {
@@ -289,7 +286,5 @@ export function checkMessageFilters(filters: LooseFilters): {
     if (value === undefined) continue;
     raw[key] = value === null || Array.isArray(value) ? value : String(value);
   }
-  const { filters: out, issues } = readFilters(raw);
-  const notice = describeFilterIssues(issues, MESSAGE_NOTICE_SOURCE);
-  return { filters: out, problems: notice === '' ? [] : [notice] };
+  return readFilters(raw);
 }

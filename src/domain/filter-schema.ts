@@ -428,14 +428,14 @@ export function readFilters(raw: Partial<Record<FilterKey, RawFilterValue>>): {
   return { filters: filters, issues };
 }
 
-/** A notice names at most this many problems and counts the rest (a link can hold thousands). */
+/** At most this many ignored values are named; the rest are counted. */
 export const MAX_NAMED_ISSUES = 10;
 
 /**
- * One sentence for the notice, e.g. 'Ignored in the link: disease "foo" (unknown disease value).' Long
- * lists name the first MAX_NAMED_ISSUES and count the rest ("… and 9,990 more.").
+ * One sentence for the notice, e.g. 'Ignored in the link: disease "foo" (unknown disease value).' `where`
+ * is "the link" or "the message". Long lists name the first MAX_NAMED_ISSUES and count the rest.
  */
-export function describeFilterIssues(issues: readonly FilterIssue[], where: string): string {
+export function describeIgnored(where: string, issues: readonly FilterIssue[]): string {
   if (issues.length === 0) return '';
   const named = issues
     .slice(0, MAX_NAMED_ISSUES)

@@ -63,6 +63,13 @@ export type FiltersMessage = Envelope & { type: 'filters'; filters: MessageFilte
 export type SelectMessage = Envelope & { type: 'select'; nctId: string | null };
 export type FrameMessage = ReadyMessage | ResizeMessage | FiltersMessage | SelectMessage;
 export type FrameMessageType = FrameMessage['type'];
+/** Every type of message the frame sends. */
+export const FRAME_MESSAGE_TYPES: readonly FrameMessageType[] = [
+  'ready',
+  'resize',
+  'filters',
+  'select',
+];
 
 /** filters: the filters to change (keys left out stay as they are), or null to clear every filter. */
 export type SetFiltersMessage = {
@@ -76,7 +83,8 @@ export type SetFiltersMessage = {
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 const MAX_LIST_ITEMS = 50;
 const MAX_TEXT_LENGTH = 200;
-const MAX_HEIGHT = 100_000;
+/** The largest height (CSS pixels) a resize message may carry. */
+export const MAX_HEIGHT = 100_000;
 const NCT_ID = /^NCT\d{8}$/;
 
 function envelope(): Envelope {

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { ApiError, type ApiErrorKind } from '../api/api-error.ts';
 import { fetchBundledDataset, type DatasetMeta } from '../api/bundled-dataset.ts';
 import {
@@ -18,6 +19,31 @@ import { TRIAL_SHAPE, type Trial } from '../domain/trial.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
 import { normalizeInSlices } from './normalize-in-slices.ts';
+import { loadSnapshotFirst, precomputedQuery, snapshotDataset } from './snapshot-first.ts';
+
+/**
+ * `snapshot`: the precomputed dataset first, then the live changes since its date (the default);
+ * `live`: every study of the query from the live API (`?data=live`, VITE_DATA_MODE=live, mock mode).
+ */
+export type DataMode = 'snapshot' | 'live';
+
+/** VITE_DATA_MODE=live, or the API emulator (its data is not the snapshot's), make the full pull the default. */
+export function defaultDataMode(): DataMode {
+  const env = (import.meta as { env?: Partial<ImportMetaEnv> }).env;
+  return env?.VITE_DATA_MODE === 'live' || env?.VITE_MOCK === '1' ? 'live' : 'snapshot';
+}
+
+/** The precomputed snapshot under the trials (snapshot-first mode) and what the live delta did. */
+export type SnapshotInfo = {
+  /** When the snapshot's raw records were captured. */
+  capturedAt: string;
+  /** The date live changes were asked from (yyyy-MM-dd). */
+  since?: string;
+  delta:
+    | { state: 'pending' }
+    | { state: 'ok'; updated: number; added: number }
+    | { state: 'failed'; reason: string };
+};
 
 export type TrialDataset = {
   /** Where the trials came from: the live API, or the bundled sample after the live API failed. */
@@ -44,6 +70,8 @@ export type TrialDataset = {
   liveError?: string;
   /** Set when the live pull answered but was short ("N of M studies could be read"), source 'bundled'. */
   liveIncomplete?: boolean;
+  /** Snapshot-first mode: the precomputed snapshot and the live delta on top of it. */
+  snapshot?: SnapshotInfo;
 };
 
 /** The dataset's fields and their JSON kinds (domain/shape.ts): checked when read back from storage. */
@@ -61,6 +89,7 @@ export const DATASET_SHAPE = {
   bundledMeta: 'object?',
   liveError: 'string?',
   liveIncomplete: 'boolean?',
+  snapshot: 'object?',
 } as const satisfies ShapeOf<TrialDataset>;
 
 /**
@@ -79,6 +108,10 @@ export function isUsableDataset(value: unknown, now: number = Date.now()): value
 
 export type LoadDatasetOptions = {
   query?: StudyQuery;
+  /** Default: defaultDataMode(). */
+  mode?: DataMode;
+  /** URL of the precomputed dataset (default: data/trials.json under the site's base URL). */
+  precomputedUrl?: string;
   /** Retries of each live request. Default: one quick retry (the bundled sample is the real fallback). */
   retry?: RetryOptions;
   /** Overall budget for the whole live load, in ms. Default 15 000. */
@@ -275,14 +308,46 @@ export const trialQueries = {
   all: () => ['trials'] as const,
   dataset: (options: LoadDatasetOptions = {}) => {
     const query = options.query ?? DEFAULT_QUERY;
+    const mode = options.mode ?? defaultDataMode();
     return queryOptions({
-      queryKey: [...trialQueries.all(), 'dataset', describeQuery(query)] as const,
-      queryFn: ({ signal }) => loadTrialDataset(signal, { ...options, query }),
+      queryKey: [...trialQueries.all(), 'dataset', describeQuery(query), mode] as const,
+      queryFn: ({ signal, client }) =>
+        mode === 'live'
+          ? loadTrialDataset(signal, { ...options, query })
+          : loadSnapshotFirst(
+              signal,
+              client,
+              { ...options, query },
+              {
+                describe,
+                loadFull: (s) => loadTrialDataset(s, { ...options, query }),
+                liveTimeoutMs: options.liveTimeoutMs ?? DEFAULT_LIVE_TIMEOUT_MS,
+              },
+            ),
     });
   },
 };
 
-/** The trial dataset (live or bundled), through the shared query cache. */
-export function useTrialDataset(options?: LoadDatasetOptions) {
-  return useQuery(trialQueries.dataset(options));
+/**
+ * The trial dataset through the shared query cache. In snapshot-first mode the precomputed snapshot is
+ * shown (placeholder data, its live changes "pending") while the live changes are asked.
+ */
+export function useTrialDataset(options: LoadDatasetOptions = {}) {
+  const mode = options.mode ?? defaultDataMode();
+  const precomputed = useQuery({
+    ...precomputedQuery(options.precomputedUrl),
+    enabled: mode === 'snapshot',
+  });
+  const description = describeQuery(options.query ?? DEFAULT_QUERY);
+  const load = precomputed.data;
+  const placeholder = useMemo(
+    () =>
+      mode === 'snapshot' &&
+      load?.ok === true &&
+      describeQuery(load.dataset.meta.query) === description
+        ? snapshotDataset(load, { state: 'pending' }, describe(load.dataset.meta.query))
+        : undefined,
+    [mode, load, description],
+  );
+  return useQuery({ ...trialQueries.dataset(options), placeholderData: placeholder });
 }

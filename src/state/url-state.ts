@@ -38,7 +38,7 @@ import { useCallback, useMemo } from 'react';
 import {
   FILTER_KEYS,
   FILTER_SCHEMA,
-  describeFilterIssues,
+  describeIgnored,
   readFilter,
   readFilters,
   type FilterIssue,
@@ -222,7 +222,7 @@ export function parseIssues(search: string | URLSearchParams): ParseIssue[] {
 
 /** One sentence for the notice, e.g. 'Ignored in the link: disease "foo" (unknown disease value).' */
 export function describeParseIssues(issues: readonly ParseIssue[]): string {
-  return describeFilterIssues(issues, 'the link');
+  return describeIgnored('the link', issues);
 }
 
 const rawParsers = Object.fromEntries(
@@ -301,4 +301,20 @@ export function useTableSort(): [
     [setValues],
   );
   return [sort, setSort];
+}
+
+/** `data=live`: load every trial from the live API instead of the snapshot plus its live changes. */
+export const dataParser = createParser<'live'>({
+  parse: (raw) => (raw.trim().toLowerCase() === 'live' ? 'live' : null),
+  serialize: (v) => v,
+});
+
+/** Whether the URL asks for the full live pull (`data=live`), and a setter (pushes a history entry). */
+export function useFullLivePull(): [boolean, (on: boolean) => void] {
+  const [{ data }, setValues] = useQueryStates({ data: dataParser });
+  const setOn = useCallback(
+    (on: boolean) => void setValues({ data: on ? 'live' : null }, nuqsOptions()),
+    [setValues],
+  );
+  return [data === 'live', setOn];
 }

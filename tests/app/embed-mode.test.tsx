@@ -109,7 +109,7 @@ describe('embed mode', () => {
       'https://host.example',
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Ignored in the host page’s setFilters message: disease "flu" (unknown disease value).',
+      'Ignored in the message: disease "flu" (unknown disease value).',
     );
     // The valid part is applied, up to the address (written a moment later: wait, so that the write
     // cannot land in the next test).

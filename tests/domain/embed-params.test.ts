@@ -191,8 +191,9 @@ describe('checkMessageFilters', () => {
         results: true,
         q: 'cyclophosphamide',
       },
-      problems: [
-        'Ignored in the host page’s setFilters message: disease "flu" (unknown disease value); type "xeno" (unknown type value).',
+      issues: [
+        { param: 'disease', value: 'flu', reason: 'unknown disease value' },
+        { param: 'type', value: 'xeno', reason: 'unknown type value' },
       ],
     });
   });

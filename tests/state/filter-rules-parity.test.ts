@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkMessageFilters, type LooseFilters } from '../../src/domain/embed-params.ts';
+import { describeIgnored } from '../../src/domain/filter-schema.ts';
 import type { TrialFilters } from '../../src/domain/filters.ts';
 import { parseIssues, trialFilterParsers } from '../../src/state/url-state.ts';
 
@@ -134,10 +135,20 @@ describe('a link and a setFilters message follow the same filter rules', () => {
 
     const checked = checkMessageFilters(message);
     expect(checked.filters).toEqual(value);
-    expect(checked.problems).toEqual(
-      ignored.length === 0
-        ? []
-        : [`Ignored in the host page’s setFilters message: ${ignored.join('; ')}.`],
+    expect(checked.issues.map((i) => `${i.param} "${i.value}" (${i.reason})`)).toEqual(ignored);
+  });
+});
+
+describe('the notice', () => {
+  it('names what a link or a message ignored, the first ten and a count of the rest', () => {
+    const issues = parseIssues(
+      `disease=${Array.from({ length: 12 }, (_, i) => `x${i}`).join(',')}`,
+    );
+    expect(describeIgnored('the message', issues.slice(0, 1))).toBe(
+      'Ignored in the message: disease "x0" (unknown disease value).',
+    );
+    expect(describeIgnored('the link', issues)).toMatch(
+      /^Ignored in the link: disease "x0" .*disease "x9" \(unknown disease value\) and 2 more\.$/,
     );
   });
 });

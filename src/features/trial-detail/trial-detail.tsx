@@ -412,6 +412,11 @@ function TrialDetailDialog({ nctId, trial, onClose, change }: TrialDetailProps) 
               </Button>
             </div>
           </header>
+          {full?.offlineReason !== undefined ? (
+            <p className="trial-detail-offline" role="status">
+              From the snapshot: the live record could not be loaded ({full.offlineReason})
+            </p>
+          ) : null}
           <LoadNotice
             nctId={nctId}
             error={query.error}
