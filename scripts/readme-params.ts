@@ -56,6 +56,12 @@ function rows(): Row[] {
       value: `${code(CHANGE_MARKS)} (comma-separated): only trials new or changed since this browser's last visit (see [Data freshness and hosting](#data-freshness-and-hosting))`,
       example: `\`changed=${CHANGE_MARKS.join(',')}\``,
     },
+    {
+      params: ['data'],
+      value:
+        '`live`: load every trial from the live API (the full live pull) instead of the precomputed snapshot plus its live changes (see [Data freshness and hosting](#data-freshness-and-hosting))',
+      example: '`data=live`',
+    },
   );
   return out;
 }

@@ -2,11 +2,7 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import type { Panel } from '../domain/embed-params.ts';
 import type { TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
-import {
-  listCrossFilter,
-  yearCrossFilter,
-  type CrossFilterKey,
-} from '../features/charts/cross-filters.ts';
+import { useChartCrossFilters, type CrossFilterKey } from '../features/charts/cross-filters.ts';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { PhaseChart } from '../features/charts/phase-chart.tsx';
 import { CountryChart, StatusChart } from '../features/charts/simple-charts.tsx';
@@ -24,8 +20,9 @@ export type EmbedChartsProps = {
 
 /** The charts of an embedded view, in the order of EMBED_PANELS. Loaded lazily (the chart library is large). */
 export function EmbedCharts({ panels, trials, filters, onFiltersChange }: EmbedChartsProps) {
-  const cross = (key: CrossFilterKey) => listCrossFilter(filters, onFiltersChange, key);
-  const year = yearCrossFilter(filters, onFiltersChange);
+  const crossFilters = useChartCrossFilters(filters, onFiltersChange);
+  const cross = (key: CrossFilterKey) => crossFilters[key];
+  const year = crossFilters.year;
   const chart = (panel: Panel) => {
     switch (panel) {
       case 'disease':

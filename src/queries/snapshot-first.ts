@@ -76,6 +76,8 @@ export function snapshotDataset(
   load: Extract<PrecomputedLoad, { ok: true }>,
   delta: SnapshotInfo['delta'],
   describe: Pick<TrialDataset, 'query' | 'queryDescription' | 'webSearchUrl'>,
+  /** The delta answered but was short ("N of M studies could be read"). */
+  incomplete = false,
 ): TrialDataset {
   const { meta } = load.dataset;
   const since = deltaSinceDate(meta);
@@ -90,6 +92,7 @@ export function snapshotDataset(
     ...describe,
     bundledMeta: bundledMetaOf(load.dataset),
     ...(delta.state === 'failed' ? { liveError: delta.reason } : {}),
+    ...(incomplete ? { liveIncomplete: true } : {}),
     snapshot: { capturedAt: meta.capturedAt, ...(since ? { since } : {}), delta },
   };
 }
@@ -160,6 +163,7 @@ export async function loadSnapshotFirst(
         load,
         { state: 'failed', reason: shortfallMessage(result.completeness) },
         describe,
+        true,
       );
     }
     const normalized = await normalizeInSlices(result.studies, signal);

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError, type ApiErrorKind } from '../api/api-error.ts';
 import { fetchBundledDataset, type DatasetMeta } from '../api/bundled-dataset.ts';
@@ -334,9 +334,12 @@ export const trialQueries = {
  */
 export function useTrialDataset(options: LoadDatasetOptions = {}) {
   const mode = options.mode ?? defaultDataMode();
+  const dataset = trialQueries.dataset(options);
+  // A saved copy (repeat visit) is shown instead of the snapshot: the file is read only when needed.
+  const saved = useQueryClient().getQueryData(dataset.queryKey) !== undefined;
   const precomputed = useQuery({
     ...precomputedQuery(options.precomputedUrl),
-    enabled: mode === 'snapshot',
+    enabled: mode === 'snapshot' && !saved,
   });
   const description = describeQuery(options.query ?? DEFAULT_QUERY);
   const load = precomputed.data;
@@ -349,5 +352,5 @@ export function useTrialDataset(options: LoadDatasetOptions = {}) {
         : undefined,
     [mode, load, description],
   );
-  return useQuery({ ...trialQueries.dataset(options), placeholderData: placeholder });
+  return useQuery({ ...dataset, placeholderData: placeholder });
 }

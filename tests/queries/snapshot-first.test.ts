@@ -95,6 +95,7 @@ describe('snapshot first, live changes on top', () => {
     expect(dataset.trials).toHaveLength(snapshot.trials.length);
     expect(dataset.snapshot?.delta.state).toBe('failed');
     expect(dataset.liveError).toMatch(/1 of 5 studies could be read/);
+    expect(dataset.liveIncomplete).toBe(true);
   });
 
   it('makes the full live pull when no precomputed dataset is served', async () => {
