@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
@@ -85,6 +85,27 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * `public/mockServiceWorker.js` (MSW's worker, kept there by `msw init`) is for the mock build
+ * (VITE_MOCK=1) only: every other build removes it from its output, so the deployed site cannot be told
+ * to run a request-intercepting worker.
+ */
+function mockWorkerOnlyInMockBuild(): Plugin {
+  let outDir = '';
+  let mock = false;
+  return {
+    name: 'hsct-mock-worker-only-in-mock-build',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+      mock = config.env.VITE_MOCK === '1';
+    },
+    closeBundle() {
+      if (!mock) rmSync(path.join(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
+
+/**
  * With EMULATED_API=1, `vite preview` also answers /api/v2 from the fixture emulator
  * (scripts/emulated-api-middleware.ts): a production build built with VITE_CTGOV_API_BASE pointing at
  * the preview server then runs exactly as deployed, against an API on the same machine (Lighthouse).
@@ -128,7 +149,13 @@ function precomputedDataset(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), emulatedApi(), precomputedDataset()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    mockWorkerOnlyInMockBuild(),
+    emulatedApi(),
+    precomputedDataset(),
+  ],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },

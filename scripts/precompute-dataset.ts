@@ -32,7 +32,7 @@ import {
   type DetailShard,
   type PrecomputedDataset,
 } from '../src/domain/precomputed-dataset.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
+import { DEFAULT_TMP_DIR, writeFileAtomic } from './write-file-atomic.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_RAW_FILE = path.join(ROOT, 'public/data/snapshot.json');
@@ -87,7 +87,7 @@ export function precompute(raw: BundledDataset, rawText: string, rules: string):
     entry.studies[trial.nctId] = study;
     shards.set(shard, entry);
   }
-  const { trials: full, skipped } = collector.result();
+  const { trials: full, skipped, skippedValues } = collector.result();
   const trials = full
     .map(compactTrial)
     .sort((a, b) => (a.nctId < b.nctId ? -1 : a.nctId > b.nctId ? 1 : 0));
@@ -107,6 +107,7 @@ export function precompute(raw: BundledDataset, rawText: string, rules: string):
       contentHash: sha256(JSON.stringify(trials)),
       rawHash: sha256(rawText).slice(0, 16),
       skipped,
+      skippedValues,
       trialCount: trials.length,
       detailShards: DETAIL_SHARD_COUNT,
     },
@@ -143,6 +144,7 @@ function readRaw(rawFile: string): { raw: BundledDataset; rawText: string } {
 export async function writePrecomputed(
   rawFile: string = DEFAULT_RAW_FILE,
   dataDir: string = DEFAULT_DATA_DIR,
+  tmpDir: string = DEFAULT_TMP_DIR,
 ): Promise<PrecomputeResult> {
   const started = performance.now();
   const out = targets(dataDir);
@@ -158,10 +160,10 @@ export async function writePrecomputed(
   await mkdir(out.detailDir, { recursive: true });
   for (const [shard, content] of shards) {
     const file = path.join(out.detailDir, path.basename(detailShardPath(shard)));
-    await writeFileAtomic(file, JSON.stringify(content));
+    await writeFileAtomic(file, JSON.stringify(content), tmpDir);
   }
   const text = serializePrecomputed(dataset);
-  const bytes = await writeFileAtomic(out.dataset, text);
+  const bytes = await writeFileAtomic(out.dataset, text, tmpDir);
   return {
     status: 'written',
     trials: dataset.trials.length,

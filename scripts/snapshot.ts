@@ -10,6 +10,9 @@
  *   CTGOV_API_BASE            API base URL (default https://clinicaltrials.gov/api/v2), e.g. a mirror
  *   SNAPSHOT_OUT              output file (default public/data/snapshot.json)
  *   SNAPSHOT_MIN_INTERVAL_MS  least time between two requests in ms (default 1000; tests use 0)
+ *   SNAPSHOT_TMP_DIR          where files are written before they replace the output (default
+ *                             .snapshot-tmp/ at the project root: never inside public/, whose files the
+ *                             build ships; it must be on the same file system as the output)
  *   FEED_SITE_URL             the published dashboard's URL, for absolute links in the feeds
  *                             (default: links relative to the feed file)
  */
@@ -33,7 +36,7 @@ import { normalizeStudies, normalizeStudy } from '../src/domain/normalize-study.
 import { isShownByDefault } from '../src/domain/visibility.ts';
 import { ledgerFilesFor, prepareLedgerUpdate, type LedgerFiles } from './ledger-step.ts';
 import { writePrecomputed } from './precompute-dataset.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
+import { DEFAULT_TMP_DIR, writeFileAtomic } from './write-file-atomic.ts';
 
 export const DEFAULT_SNAPSHOT_FILE = fileURLToPath(
   new URL('../public/data/snapshot.json', import.meta.url),
@@ -46,6 +49,8 @@ export const SNAPSHOT_TIMEOUT_MS = 60_000;
 export type SnapshotOptions = {
   baseUrl: string;
   outFile: string;
+  /** Folder of the temporary files (default DEFAULT_TMP_DIR); same file system as outFile. */
+  tmpDir?: string;
   minRequestIntervalMs: number;
   log: (line: string) => void;
   /** The client's retry settings (default: the client's own, 4 retries with backoff). */
@@ -182,6 +187,7 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
   const problem = datasetProblem(dataset);
   if (problem !== undefined) throw new SnapshotError(`the dataset would be invalid: ${problem}`);
 
+  const tmpDir = options.tmpDir ?? DEFAULT_TMP_DIR;
   // Read and compute the ledger before writing anything: a damaged ledger stops the run here.
   const ledger = await prepareLedgerUpdate({
     files: options.ledgerFiles ?? ledgerFilesFor(options.outFile),
@@ -192,16 +198,20 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
   });
   // The ledger first: if the dataset write then fails, the next run finds the same entries again
   // and does not enter them twice.
-  await ledger.write(writeFileAtomic);
+  await ledger.write((file, text) => writeFileAtomic(file, text, tmpDir));
   log(
     ledger.unchanged
       ? 'Change ledger: this data was already recorded; nothing added.'
       : `Change ledger: ${ledger.added.length} new entr${ledger.added.length === 1 ? 'y' : 'ies'}` +
           ` (${ledger.ledger.entries.length} in all); feeds written.`,
   );
-  const fileBytes = await writeFileAtomic(options.outFile, serializeDataset(dataset));
+  const fileBytes = await writeFileAtomic(options.outFile, serializeDataset(dataset), tmpDir);
   // The precomputed dataset the app draws first (trials.json and details/ next to the raw file).
-  const precomputed = await writePrecomputed(options.outFile, path.dirname(options.outFile));
+  const precomputed = await writePrecomputed(
+    options.outFile,
+    path.dirname(options.outFile),
+    tmpDir,
+  );
   log(
     `Wrote the precomputed dataset: ${precomputed.trials} trials, ${formatBytes(precomputed.bytes)} ` +
       `(${formatBytes(precomputed.gzipBytes)} gzip), ${precomputed.shards} detail shards, in ${precomputed.ms.toFixed(0)} ms.`,
@@ -259,6 +269,7 @@ async function main(): Promise<number> {
     await runSnapshot({
       baseUrl,
       outFile,
+      tmpDir: path.resolve(process.env.SNAPSHOT_TMP_DIR?.trim() || DEFAULT_TMP_DIR),
       minRequestIntervalMs: readInterval(process.env.SNAPSHOT_MIN_INTERVAL_MS),
       log: (line) => console.log(line),
       signal: controller.signal,

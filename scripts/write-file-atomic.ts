@@ -2,16 +2,29 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Where temporary files are written: outside public/, so that a run killed while writing leaves nothing
+ * that `vite build` would copy into the site (the project root's .snapshot-tmp/, same file system).
+ */
+export const DEFAULT_TMP_DIR = fileURLToPath(new URL('../.snapshot-tmp/', import.meta.url));
 
 /**
  * Writes `text` to `file` so that readers see either the old or the new file, never a part: a temporary
- * file in the same directory, flushed to disk, then renamed over the target.
+ * file in `tmpDir` (never the folder of `file`, which may be served or shipped), flushed to disk, then
+ * renamed over the target. `tmpDir` must be on the same file system as `file`.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<number> {
+export async function writeFileAtomic(
+  file: string,
+  text: string,
+  tmpDir: string = DEFAULT_TMP_DIR,
+): Promise<number> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
+  await mkdir(tmpDir, { recursive: true });
   const tmp = path.join(
-    dir,
+    tmpDir,
     `.${path.basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`,
   );
   const data = Buffer.from(text, 'utf8');

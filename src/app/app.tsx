@@ -227,6 +227,7 @@ function DashboardBody({
               showHidden={filters.hidden}
               onShowHiddenChange={(hidden) => setFilters({ hidden })}
               skipped={dataset.skipped}
+              skippedValues={dataset.skippedValues}
             />
           )}
         </>

@@ -1,17 +1,24 @@
 /**
  * Instant repeat visits: the trial dataset query is saved in IndexedDB (TanStack Query's persister) so
  * that the next visit draws the charts from it at once and revalidates in the background when it is
- * older than the freshness window. Only the dataset query is saved. A new app version, another default
- * search or field list, or mock mode (the emulator's data) changes the `buster` and so discards the
- * saved copy; a copy older than CACHE_MAX_AGE_MS is discarded too.
+ * older than the freshness window. Only the dataset query is saved. Another shape of the trial or dataset
+ * model, another default search or field list, or mock mode (the emulator's data) changes the `buster`
+ * and so discards the saved copy; a copy older than CACHE_MAX_AGE_MS is discarded too. What is read back
+ * is checked, not trusted: a dataset that does not fit the model, or a copy stamped later than now, is
+ * dropped and the data is loaded again.
  */
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
-import type { Query, QueryClient } from '@tanstack/react-query';
-import type { PersistQueryClientOptions, Persister } from '@tanstack/react-query-persist-client';
+import type { DehydratedState, Query, QueryClient } from '@tanstack/react-query';
+import type {
+  PersistedClient,
+  PersistQueryClientOptions,
+  Persister,
+} from '@tanstack/react-query-persist-client';
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../api/ctgov/default-query.ts';
 import { fnv1a } from '../lib/hash.ts';
 import { createIdbStorage, type StringStorage } from '../lib/idb-storage.ts';
-import { trialQueries } from '../queries/trial-queries.ts';
+import { TRIAL_SHAPE } from '../domain/trial.ts';
+import { DATASET_SHAPE, isUsableDataset, trialQueries } from '../queries/trial-queries.ts';
 import { DEFAULT_STALE_TIME_MS } from './query-client.ts';
 
 /** A saved dataset older than this is not used (7 days). */
@@ -28,12 +35,66 @@ export function fingerprint(text: string): string {
   return fnv1a(text).toString(16).padStart(8, '0');
 }
 
-export type BusterInput = { appVersion: string; mock: boolean };
+export type BusterInput = {
+  mock: boolean;
+  /** The persisted model (default: the dataset and trial shapes the app reads back). */
+  shape?: unknown;
+};
 
-/** The cache version: app version + a fingerprint of DEFAULT_QUERY and STUDY_FIELDS (+ mock mode). */
-export function cacheBuster({ appVersion, mock }: BusterInput): string {
+const PERSISTED_SHAPE = { dataset: DATASET_SHAPE, trial: TRIAL_SHAPE };
+
+/**
+ * The cache version: a fingerprint of the persisted model's shape, DEFAULT_QUERY and STUDY_FIELDS (+ mock
+ * mode). It changes whenever what is saved would be read differently, without anyone bumping a version.
+ */
+export function cacheBuster({ mock, shape = PERSISTED_SHAPE }: BusterInput): string {
+  const model = fingerprint(JSON.stringify(shape));
   const search = fingerprint(JSON.stringify({ query: DEFAULT_QUERY, fields: STUDY_FIELDS }));
-  return `${appVersion}:${search}${mock ? ':mock' : ''}`;
+  return `${model}:${search}${mock ? ':mock' : ''}`;
+}
+
+const NOTHING_SAVED: PersistedClient = {
+  timestamp: 0,
+  buster: '',
+  clientState: { mutations: [], queries: [] },
+};
+
+function isUsableDatasetQuery(value: unknown, now: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { queryKey, state } = value as { queryKey?: unknown; state?: unknown };
+  if (!Array.isArray(queryKey) || queryKey[0] !== trialQueries.all()[0]) return false;
+  if (queryKey[1] !== 'dataset' || typeof state !== 'object' || state === null) return false;
+  const { status, dataUpdatedAt, data } = state as Record<string, unknown>;
+  return (
+    status === 'success' &&
+    typeof dataUpdatedAt === 'number' &&
+    dataUpdatedAt <= now &&
+    isUsableDataset(data, now)
+  );
+}
+
+/**
+ * The saved query cache as it may be used: only dataset queries that fit the current model and were saved
+ * no later than `now`; nothing at all (which the persister then deletes) when the copy itself is stamped
+ * in the future or is not a saved cache.
+ */
+export function usablePersistedClient(value: unknown, now: number = Date.now()): PersistedClient {
+  if (typeof value !== 'object' || value === null) return NOTHING_SAVED;
+  const { timestamp, buster, clientState } = value as Record<string, unknown>;
+  if (typeof timestamp !== 'number' || !(timestamp <= now) || typeof buster !== 'string') {
+    return NOTHING_SAVED;
+  }
+  const queries = (clientState as { queries?: unknown } | null)?.queries;
+  return {
+    timestamp,
+    buster,
+    clientState: {
+      mutations: [],
+      queries: Array.isArray(queries)
+        ? (queries as DehydratedState['queries']).filter((q) => isUsableDatasetQuery(q, now))
+        : [],
+    },
+  };
 }
 
 function isDatasetQuery(query: Query): boolean {
@@ -47,7 +108,12 @@ function isBundledDataset(data: unknown): boolean {
 
 /** A persister that writes the query cache (as JSON) to `storage`, at most once a second. */
 export function createDatasetPersister(storage: StringStorage): Persister {
-  return createAsyncStoragePersister({ storage, key: CACHE_KEY, throttleTime: 1000 });
+  return createAsyncStoragePersister({
+    storage,
+    key: CACHE_KEY,
+    throttleTime: 1000,
+    deserialize: (text) => usablePersistedClient(JSON.parse(text)),
+  });
 }
 
 /** The IndexedDB persister of this browser, or undefined when there is no IndexedDB. */
@@ -61,10 +127,7 @@ export type DatasetPersistOptions = Omit<PersistQueryClientOptions, 'queryClient
 /** Persist options: only a successful dataset query is saved; the buster and maxAge discard old copies. */
 export function datasetPersistOptions(
   persister: Persister,
-  buster: string = cacheBuster({
-    appVersion: __APP_VERSION__,
-    mock: import.meta.env.VITE_MOCK === '1',
-  }),
+  buster: string = cacheBuster({ mock: import.meta.env.VITE_MOCK === '1' }),
 ): DatasetPersistOptions {
   return {
     persister,

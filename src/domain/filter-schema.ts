@@ -12,6 +12,7 @@
  *
  * Pure domain code: no React, no URL.
  */
+import { formatCount } from '../lib/format.ts';
 import { DISEASE_IDS, DISEASE_LABELS } from './diseases.ts';
 import {
   ALLOCATION_LABELS,
@@ -542,5 +543,5 @@ export function describeIgnored(where: string, issues: readonly FilterIssue[]): 
     .slice(0, MAX_NAMED_ISSUES)
     .map((i) => `${i.param} "${i.value}" (${i.reason})`);
   const rest = issues.length - named.length;
-  return `Ignored in ${where}: ${named.join('; ')}${rest > 0 ? ` and ${rest} more` : ''}.`;
+  return `Ignored in ${where}: ${named.join('; ')}${rest > 0 ? ` and ${formatCount(rest)} more` : ''}.`;
 }

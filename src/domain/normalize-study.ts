@@ -59,10 +59,31 @@ function dateOf(statusModule: JsonObject | undefined, struct: string): string | 
   return partialDate(obj(statusModule?.[struct])?.date);
 }
 
-function enrollmentOf(design: JsonObject | undefined): Enrollment | undefined {
+/**
+ * The largest enrollment taken as real (ten million people). Larger counts (1e308, 2^53) are data entry
+ * or transfer errors that would overflow every sum; they are treated as missing and counted.
+ */
+export const MAX_PLAUSIBLE_ENROLLMENT = 10_000_000;
+
+/** Receives the name of each value a record gave that could not be right and was left out. */
+type DroppedValue = (field: string) => void;
+
+function enrollmentOf(
+  design: JsonObject | undefined,
+  dropped: DroppedValue,
+): Enrollment | undefined {
   const info = obj(design?.enrollmentInfo);
   const count = info?.count;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return undefined;
+  if (count === undefined || count === null) return undefined;
+  if (
+    typeof count !== 'number' ||
+    !Number.isInteger(count) ||
+    count < 0 ||
+    count > MAX_PLAUSIBLE_ENROLLMENT
+  ) {
+    dropped('enrollment');
+    return undefined;
+  }
   const type = info?.type;
   return { count, type: type === 'ACTUAL' || type === 'ESTIMATED' ? type : 'UNKNOWN' };
 }
@@ -221,7 +242,7 @@ function listText(items: readonly string[]): NormalizedText | undefined {
   return items.length > 0 ? normalized(items.join(LIST_SEPARATOR)) : undefined;
 }
 
-function build(raw: unknown): Trial | null {
+function build(raw: unknown, dropped: DroppedValue): Trial | null {
   const root = obj(raw);
   const protocol = obj(root?.protocolSection);
   const identification = obj(protocol?.identificationModule);
@@ -337,7 +358,7 @@ function build(raw: unknown): Trial | null {
   const primaryCompletionDate = dateOf(status, 'primaryCompletionDateStruct');
   const firstPosted = dateOf(status, 'studyFirstPostDateStruct');
   const lastUpdated = dateOf(status, 'lastUpdatePostDateStruct');
-  const enrollment = enrollmentOf(design);
+  const enrollment = enrollmentOf(design, dropped);
   const sponsor = sponsorOf(sponsors?.leadSponsor);
   const minimumAge = str(eligibility?.minimumAge);
   const maximumAge = str(eligibility?.maximumAge);
@@ -398,9 +419,15 @@ function minimal(raw: unknown): Trial | null {
   };
 }
 
-export function normalizeStudy(raw: unknown): Trial | null {
+const IGNORE_DROPPED: DroppedValue = () => undefined;
+
+/**
+ * One API record as a Trial, or null when it has no valid NCT id. Never throws. `dropped` hears of each
+ * value left out because it could not be right (see MAX_PLAUSIBLE_ENROLLMENT).
+ */
+export function normalizeStudy(raw: unknown, dropped: DroppedValue = IGNORE_DROPPED): Trial | null {
   try {
-    return build(raw);
+    return build(raw, dropped);
   } catch {
     try {
       return minimal(raw);
@@ -410,7 +437,12 @@ export function normalizeStudy(raw: unknown): Trial | null {
   }
 }
 
-export type NormalizedStudies = { trials: Trial[]; skipped: number };
+export type NormalizedStudies = {
+  trials: Trial[];
+  skipped: number;
+  /** Values of kept records left out as missing because they could not be right (e.g. enrollment 1e308). */
+  skippedValues: number;
+};
 
 /**
  * Normalises records one at a time into one list, keeping the first record of each NCT id (so a long
@@ -424,17 +456,22 @@ export function createStudyCollector(): {
   const trials: Trial[] = [];
   const seen = new Set<string>();
   let skipped = 0;
+  let skippedValues = 0;
   return {
     add(raw) {
-      const trial = normalizeStudy(raw);
+      let dropped = 0;
+      const trial = normalizeStudy(raw, () => {
+        dropped += 1;
+      });
       if (trial === null || seen.has(trial.nctId)) {
         skipped++;
         return;
       }
       seen.add(trial.nctId);
       trials.push(trial);
+      skippedValues += dropped;
     },
-    result: () => ({ trials, skipped }),
+    result: () => ({ trials, skipped, skippedValues }),
   };
 }
 

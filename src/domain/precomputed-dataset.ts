@@ -11,7 +11,8 @@
  * (public/data/details/NN.json, detailShardOf) that the trial detail reads when the live API cannot.
  */
 import type { StudyQuery } from '../api/ctgov/default-query.ts';
-import { PHASES, THERAPIES, TRANSPLANT_TYPES, type Trial } from './trial.ts';
+import { matchesShape } from './shape.ts';
+import { PHASES, THERAPIES, TRANSPLANT_TYPES, TRIAL_SHAPE, type Trial } from './trial.ts';
 
 export const PRECOMPUTED_FORMAT = 'hsct-trials-precomputed';
 /** Bumped whenever the shape of the file or of a compact trial changes. */
@@ -45,6 +46,8 @@ export type PrecomputedMeta = {
   rawHash: string;
   /** Raw records dropped while normalizing (no NCT id, or repeated). */
   skipped: number;
+  /** Values of kept records left out as missing because they could not be right (normalizeStudies). */
+  skippedValues?: number;
   trialCount: number;
   detailShards: number;
 };
@@ -111,9 +114,11 @@ const oneOf =
 /**
  * Whether `value` has the shape of a Trial as the app reads it: every required field with its type, and
  * the optional fields the first view reads. Used for data read back from files and browser storage.
+ * Every field of the model's shape (TRIAL_SHAPE, shape.ts) is checked first, then the values the first
+ * view depends on.
  */
 export function isTrialShape(value: unknown): value is Trial {
-  if (!isRecord(value)) return false;
+  if (!isRecord(value) || !matchesShape(value, TRIAL_SHAPE)) return false;
   const t = value;
   return (
     isText(t.nctId) &&
@@ -167,8 +172,9 @@ function metaProblem(meta: unknown): string | undefined {
   if (!isRecord(meta.query) || !Object.values(meta.query).every(isText)) {
     return 'meta.query must be an object of texts.';
   }
-  for (const key of ['skipped', 'trialCount', 'detailShards']) {
+  for (const key of ['skipped', 'trialCount', 'detailShards', 'skippedValues']) {
     const n = meta[key];
+    if (key === 'skippedValues' && n === undefined) continue;
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
       return `meta.${key} must be a whole number.`;
     }

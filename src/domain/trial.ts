@@ -4,6 +4,7 @@
  */
 import type { TrialDesign } from './design-facets.ts';
 import type { DiseaseId } from './diseases.ts';
+import type { ShapeOf } from './shape.ts';
 
 export const PHASES = [
   'EARLY_PHASE1',
@@ -225,3 +226,49 @@ export type TrialArm = {
 
 /** An overall official (study chair, director, principal investigator). */
 export type TrialOfficial = { name?: string; affiliation?: string; role?: string };
+
+/**
+ * The Trial's fields and their JSON kinds (see shape.ts): what a trial read back from storage must look
+ * like, and part of the cache version. The compiler keeps it in step with the Trial type.
+ */
+export const TRIAL_SHAPE = {
+  nctId: 'string',
+  url: 'string',
+  title: 'string',
+  officialTitle: 'string?',
+  acronym: 'string?',
+  status: 'string',
+  whyStopped: 'string?',
+  studyType: 'string',
+  phase: 'string',
+  diseases: 'strings',
+  therapy: 'string',
+  transplantType: 'string',
+  transplantEvidence: 'string?',
+  conditions: 'strings',
+  interventions: 'array',
+  startDate: 'string?',
+  startYear: 'number?',
+  completionDate: 'string?',
+  firstPosted: 'string?',
+  lastUpdated: 'string?',
+  enrollment: 'object?',
+  sponsor: 'object?',
+  countries: 'strings',
+  locations: 'array',
+  hasResults: 'boolean',
+  minimumAge: 'string?',
+  maximumAge: 'string?',
+  sex: 'string?',
+  centralContacts: 'array?',
+  briefSummary: 'string?',
+  keywords: 'strings?',
+  arms: 'array?',
+  collaborators: 'array?',
+  primaryCompletionDate: 'string?',
+  stdAges: 'strings?',
+  healthyVolunteers: 'boolean?',
+  overallOfficials: 'array?',
+  conditionMeshTerms: 'strings?',
+  design: 'object',
+} as const satisfies ShapeOf<Trial>;

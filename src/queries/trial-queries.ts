@@ -14,7 +14,8 @@ import {
   shortfallMessage,
   type RetryOptions,
 } from '../api/ctgov/studies.ts';
-import type { Trial } from '../domain/trial.ts';
+import { matchesShape, type ShapeOf } from '../domain/shape.ts';
+import { TRIAL_SHAPE, type Trial } from '../domain/trial.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
 import { normalizeInSlices } from './normalize-in-slices.ts';
@@ -50,6 +51,8 @@ export type TrialDataset = {
   trials: Trial[];
   /** Records dropped while normalising (no NCT id, or a duplicate). */
   skipped: number;
+  /** Values left out as missing because they could not be right (e.g. an enrollment of 1e308). */
+  skippedValues: number;
   /** When this dataset was loaded (ISO date-time). */
   fetchedAt: string;
   /** The registry's data timestamp (live: from /version; bundled: from the file when known). */
@@ -70,6 +73,38 @@ export type TrialDataset = {
   /** Snapshot-first mode: the precomputed snapshot and the live delta on top of it. */
   snapshot?: SnapshotInfo;
 };
+
+/** The dataset's fields and their JSON kinds (domain/shape.ts): checked when read back from storage. */
+export const DATASET_SHAPE = {
+  source: 'string',
+  trials: 'array',
+  skipped: 'number',
+  skippedValues: 'number',
+  fetchedAt: 'string',
+  dataTimestamp: 'string?',
+  apiVersion: 'string?',
+  query: 'object',
+  queryDescription: 'string',
+  webSearchUrl: 'string',
+  bundledMeta: 'object?',
+  liveError: 'string?',
+  liveIncomplete: 'boolean?',
+  snapshot: 'object?',
+} as const satisfies ShapeOf<TrialDataset>;
+
+/**
+ * Whether `value` is a whole dataset of the current model, made no later than `now`: what the persisted
+ * cache may hand back to the page. Anything else (an older or newer model, a damaged or forged copy, a
+ * copy stamped in the future) is not used.
+ */
+export function isUsableDataset(value: unknown, now: number = Date.now()): value is TrialDataset {
+  if (!matchesShape(value, DATASET_SHAPE)) return false;
+  const dataset = value as TrialDataset;
+  if (dataset.source !== 'live' && dataset.source !== 'bundled') return false;
+  const fetchedAt = Date.parse(dataset.fetchedAt);
+  if (!(fetchedAt <= now)) return false;
+  return dataset.trials.every((trial) => matchesShape(trial, TRIAL_SHAPE));
+}
 
 export type LoadDatasetOptions = {
   query?: StudyQuery;
@@ -203,11 +238,12 @@ export async function loadTrialDataset(
       // A short pull is never shown (nor cached, nor remembered as a visit) as the live data.
       throw new IncompletePull(shortfallMessage(result.completeness));
     }
-    const { trials, skipped } = await normalizeInSlices(result.studies, signal);
+    const { trials, skipped, skippedValues } = await normalizeInSlices(result.studies, signal);
     return {
       source: 'live',
       trials,
       skipped,
+      skippedValues,
       fetchedAt: new Date().toISOString(),
       ...(version?.dataTimestamp === undefined ? {} : { dataTimestamp: version.dataTimestamp }),
       ...(version?.apiVersion === undefined ? {} : { apiVersion: version.apiVersion }),
@@ -242,12 +278,13 @@ export async function loadTrialDataset(
     if (signal.aborted) throw error;
     throw new DatasetUnavailableError(liveError, messageOf(error));
   }
-  const { trials, skipped } = await normalizeInSlices(bundled.studies, signal);
+  const { trials, skipped, skippedValues } = await normalizeInSlices(bundled.studies, signal);
   const { meta } = bundled;
   return {
     source: 'bundled',
     trials,
     skipped,
+    skippedValues,
     fetchedAt: new Date().toISOString(),
     ...(meta.dataTimestamp === undefined ? {} : { dataTimestamp: meta.dataTimestamp }),
     ...(meta.apiVersion === undefined ? {} : { apiVersion: meta.apiVersion }),

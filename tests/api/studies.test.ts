@@ -227,6 +227,20 @@ describe('fetchAllStudies paging', () => {
   });
 });
 
+describe('fetchVersion', () => {
+  it('keeps a dataTimestamp that is a date and drops one that is not', async () => {
+    let dataTimestamp = 'garbage';
+    server.use(
+      http.get(`${BASE}/version`, () => HttpResponse.json({ apiVersion: '2.0.5', dataTimestamp })),
+    );
+    expect(await fetchVersion({ baseUrl: BASE })).toEqual({ apiVersion: '2.0.5' });
+    dataTimestamp = '2025-13-45';
+    expect(await fetchVersion({ baseUrl: BASE })).toEqual({ apiVersion: '2.0.5' });
+    dataTimestamp = '2025-09-24T09:00:05';
+    expect(await fetchVersion({ baseUrl: BASE })).toEqual({ apiVersion: '2.0.5', dataTimestamp });
+  });
+});
+
 describe('retries', () => {
   function failThen(failures: (() => Response)[], final: () => Response) {
     let calls = 0;

@@ -44,7 +44,7 @@ describe('embed mode', () => {
 
   it('shows only the chosen panels, without the page header, footer or filter controls when locked', async () => {
     renderAt('?embed=1&lock=1&panels=summary&disease=multiple-sclerosis');
-    // The first test of the file also pays for loading the app's modules.
+    // The first render of the file also loads the app's modules: allow for a busy machine.
     await waitFor(() => expect(countText()).toMatch(/^2 trials/), { timeout: 10_000 });
     expect(countText()).toContain('Multiple sclerosis');
     expect(screen.getByRole('region', { name: 'Summary figures' })).toBeVisible();

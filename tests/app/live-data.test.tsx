@@ -145,6 +145,13 @@ describe('What changed since the last visit', () => {
     expect(changesPanel()).toHaveTextContent(/First visit from this browser/);
   });
 
+  it('does not trust a stored last visit dated in the future: a first visit', async () => {
+    seedLastVisit(new Date(Date.now() + 3 * 24 * 60 * 60 * 1000).toISOString());
+    renderApp();
+    expect((await tableRows()).size).toBe(3);
+    expect(changesPanel()).toHaveTextContent(/First visit from this browser/);
+  });
+
   it('shows the change of a trial in its detail', async () => {
     seedLastVisit();
     window.history.replaceState(null, '', `/?view=table&trial=${CHANGED_ID}`);

@@ -9,9 +9,10 @@ import { createQueryClient } from '../../src/app/query-client.ts';
 import { CACHE_KEY, cacheBuster, createDatasetPersister } from '../../src/app/query-persistence.ts';
 import { normalizeStudy } from '../../src/domain/normalize-study.ts';
 import { extractTrialDetail } from '../../src/domain/trial-detail.ts';
-import type { Trial } from '../../src/domain/trial.ts';
+import { TRIAL_SHAPE, type Trial } from '../../src/domain/trial.ts';
 import { createMemoryStorage, type StringStorage } from '../../src/lib/idb-storage.ts';
 import { trialDetailQueries } from '../../src/queries/trial-detail-query.ts';
+import { DATASET_SHAPE } from '../../src/queries/trial-queries.ts';
 
 const STUDIES = ['NCT00014755', 'NCT00040482', 'NCT01413100'].map((id) => {
   const entry = fixtureEntries().find(
@@ -60,6 +61,18 @@ function visit(storage: StringStorage, client = createQueryClient({ retry: false
     },
   };
 }
+
+type PersistedClientJson = {
+  timestamp: number;
+  clientState: {
+    queries: {
+      state: {
+        dataUpdatedAt: number;
+        data: { fetchedAt: string; trials: Record<string, unknown>[] };
+      };
+    }[];
+  };
+};
 
 type SavedClient = {
   buster: string;
@@ -127,7 +140,7 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     expect(api.studyRequests).toBe(1);
   });
 
-  it('saves only the dataset query, marked with the app version and search fingerprint', async () => {
+  it('saves only the dataset query, marked with the model and search fingerprint', async () => {
     serveCounted();
     // Another query in the same cache (a trial's full record, as the detail loads it) is not saved.
     const client = createQueryClient({ retry: false });
@@ -139,7 +152,7 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     visit(storage, client);
     const { buster, queries } = await saved(storage);
     expect(client.getQueryCache().getAll().length).toBeGreaterThan(1);
-    expect(buster).toBe(cacheBuster({ appVersion: __APP_VERSION__, mock: false }));
+    expect(buster).toBe(cacheBuster({ mock: false }));
     expect(queries.map((q) => q.queryKey.slice(0, 2))).toEqual([['trials', 'dataset']]);
   });
 
@@ -157,6 +170,64 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
       JSON.stringify({ ...savedClient, buster: 'an-older-version' }),
     );
     api.studyRequests = 0;
+
+    visit(storage);
+    await waitFor(() => expect(api.studyRequests).toBe(1), { timeout: 10_000 });
+    expect(
+      await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
+    ).toHaveTextContent('Live from ClinicalTrials.gov');
+  });
+
+  /** Ends a first visit with the dataset saved, then rewrites the saved cache with `damage`. */
+  async function savedThenAltered(damage: (client: PersistedClientJson) => void) {
+    const api = serveCounted();
+    const storage = createMemoryStorage();
+    const first = visit(storage);
+    await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 });
+    await saved(storage);
+    first.close();
+    const client = JSON.parse((await storage.getItem(CACHE_KEY)) ?? '') as PersistedClientJson;
+    damage(client);
+    await storage.setItem(CACHE_KEY, JSON.stringify(client));
+    api.studyRequests = 0;
+    return { api, storage };
+  }
+
+  it('drops a saved dataset of this version whose trials lost their array fields, and loads again', async () => {
+    const { api, storage } = await savedThenAltered((client) => {
+      for (const query of client.clientState.queries) {
+        for (const trial of query.state.data.trials) {
+          for (const field of [
+            'diseases',
+            'conditions',
+            'interventions',
+            'countries',
+            'locations',
+          ]) {
+            delete trial[field];
+          }
+        }
+      }
+    });
+
+    visit(storage);
+    await waitFor(() => expect(api.studyRequests).toBe(1), { timeout: 10_000 });
+    expect(
+      await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
+    ).toHaveTextContent('Live from ClinicalTrials.gov');
+    expect(trialsFigure()).toBe('3');
+    expect(screen.queryByText(/could not be shown/)).toBeNull();
+  });
+
+  it('does not trust a saved copy stamped in the future: it asks the API again', async () => {
+    const future = Date.now() + 3 * 24 * 60 * 60 * 1000;
+    const { api, storage } = await savedThenAltered((client) => {
+      client.timestamp = future;
+      for (const query of client.clientState.queries) {
+        query.state.dataUpdatedAt = future;
+        query.state.data.fetchedAt = new Date(future).toISOString();
+      }
+    });
 
     visit(storage);
     await waitFor(() => expect(api.studyRequests).toBe(1), { timeout: 10_000 });
@@ -191,10 +262,20 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
 });
 
 describe('cacheBuster', () => {
-  it('changes with the app version and between mock and real data', () => {
-    const base = cacheBuster({ appVersion: '1.0.0', mock: false });
-    expect(cacheBuster({ appVersion: '1.0.1', mock: false })).not.toBe(base);
-    expect(cacheBuster({ appVersion: '1.0.0', mock: true })).not.toBe(base);
-    expect(cacheBuster({ appVersion: '1.0.0', mock: false })).toBe(base);
+  it('changes with the shape of the persisted model and between mock and real data', () => {
+    const base = cacheBuster({ mock: false });
+    expect(cacheBuster({ mock: false })).toBe(base);
+    expect(cacheBuster({ mock: true })).not.toBe(base);
+    // A trial model with one more field (a newer app) or one field fewer (an older one).
+    expect(
+      cacheBuster({ mock: false, shape: { trial: { ...TRIAL_SHAPE, note: 'string?' } } }),
+    ).not.toBe(base);
+    const older = Object.fromEntries(
+      Object.entries(TRIAL_SHAPE).filter(([field]) => field !== 'diseases'),
+    );
+    expect(cacheBuster({ mock: false, shape: { trial: older } })).not.toBe(base);
+    expect(
+      cacheBuster({ mock: false, shape: { dataset: DATASET_SHAPE, trial: TRIAL_SHAPE } }),
+    ).toBe(base);
   });
 });

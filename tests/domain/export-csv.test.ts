@@ -76,7 +76,9 @@ describe('trialsToCsv', () => {
       '# Generated: 2025-10-01T12:00:00.000Z',
       '# App version: 0.1.0',
     ]);
-    expect(lines[9]?.startsWith('nct_id,title,official_title,acronym,status,')).toBe(true);
+    expect(lines[9]?.startsWith('"nct_id","title","official_title","acronym","status",')).toBe(
+      true,
+    );
   });
 
   it('writes one row per trial, lists joined with "; "', () => {
@@ -161,6 +163,43 @@ describe('trialsToCsv', () => {
       trialsToCsv([syntheticTrial({ title: '=HYPERLINK("http://x")' })], meta),
     );
     expect(row?.[1]).toBe('\'=HYPERLINK("http://x")');
+  });
+
+  it('neutralises a formula cell even when it holds a line break, and in every column', () => {
+    const [, row] = parseTable(
+      trialsToCsv(
+        [
+          syntheticTrial({
+            title: '=HYPERLINK("http://x")\nsecond line',
+            acronym: '+1+1',
+            whyStopped: '@SUM(A1)',
+            sponsor: { name: '-2+3\r\n', class: '=1' },
+            conditions: ['\t=cmd'],
+          }),
+        ],
+        meta,
+      ),
+    );
+    expect(row?.[1]).toBe('\'=HYPERLINK("http://x")\nsecond line');
+    for (const cell of row ?? []) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('leaves no formula in any cell of the provenance lines, read with a comma or a semicolon', () => {
+    const csv = trialsToCsv([syntheticTrial()], {
+      ...meta,
+      query: "query.cond=lupus,=cmd|' /C calc'!A0",
+      source: 'x;  @SUM(1+1)',
+      filters: { q: 'a, "=HYPERLINK(""http://evil"")"' },
+      appVersion: '=2+5',
+      permalink: 'https://dash.example/?q=%3D1,+2;-3',
+    });
+    for (const delimiter of [',', ';']) {
+      const { data } = Papa.parse<string[]>(csv.slice(CSV_BOM.length), { delimiter });
+      for (const cell of data.flat()) {
+        expect(cell.trimStart(), `${delimiter} ${cell}`).not.toMatch(/^[=+\-@]/);
+      }
+    }
+    expect(csv).toContain("# App version: '=2+5\r\n");
   });
 
   it('writes only the header row when the view is empty, and the row count says 0', () => {

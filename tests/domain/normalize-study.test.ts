@@ -1,7 +1,11 @@
 // @vitest-environment node
 /** Field mapping of normalizeStudy on tiny synthetic records (NCT99… ids are synthetic). */
 import { describe, expect, it } from 'vitest';
-import { normalizeStudies, normalizeStudy } from '../../src/domain/normalize-study.ts';
+import {
+  MAX_PLAUSIBLE_ENROLLMENT,
+  normalizeStudies,
+  normalizeStudy,
+} from '../../src/domain/normalize-study.ts';
 import type { Trial } from '../../src/domain/trial.ts';
 import { isShownByDefault } from '../../src/domain/visibility.ts';
 
@@ -275,6 +279,33 @@ describe('normalizeStudy on sparse and odd records', () => {
     },
   );
 
+  it('treats an absurd enrollment (1e308, 2^53) as missing and counts it as a skipped value', () => {
+    const study = (id: string, count: unknown) => ({
+      protocolSection: {
+        identificationModule: { nctId: id },
+        designModule: { enrollmentInfo: { count, type: 'ACTUAL' } },
+      },
+    });
+    const { trials, skipped, skippedValues } = normalizeStudies([
+      study('NCT99000011', 1e308),
+      study('NCT99000012', 2 ** 53),
+      study('NCT99000013', MAX_PLAUSIBLE_ENROLLMENT + 1),
+      study('NCT99000014', '40'),
+      study('NCT99000015', MAX_PLAUSIBLE_ENROLLMENT),
+      study('NCT99000016', undefined),
+    ]);
+    expect(trials.map((t) => t.enrollment?.count)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      MAX_PLAUSIBLE_ENROLLMENT,
+      undefined,
+    ]);
+    expect(skipped).toBe(0);
+    expect(skippedValues).toBe(4);
+  });
+
   it('an enrollment without a known type is UNKNOWN', () => {
     const t = normalizeStudy({
       protocolSection: {
@@ -393,7 +424,7 @@ describe('normalizeStudies', () => {
   });
 
   it('an empty list gives nothing', () => {
-    expect(normalizeStudies([])).toEqual({ trials: [], skipped: 0 });
+    expect(normalizeStudies([])).toEqual({ trials: [], skipped: 0, skippedValues: 0 });
   });
 });
 

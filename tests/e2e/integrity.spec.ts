@@ -4,11 +4,17 @@
  * shipped HTML file carries the app's Content-Security-Policy; the live pull through a stand-in API with a
  * 429 and an empty page in mid-stream shows every study.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Route } from '@playwright/test';
-import { collectPageErrors, expectTrialCount } from './support/dashboard-page.ts';
+import {
+  blockLiveApi,
+  collectPageErrors,
+  expectTrialCount,
+  readTrialCount,
+} from './support/dashboard-page.ts';
 import { snapshotStudies } from './support/expected-data.ts';
 import { MOCK_URL, PROD_URL } from './support/servers.ts';
 
@@ -42,6 +48,11 @@ test.describe('no page of the site runs script it did not ship', () => {
     });
   }
 
+  test('the production build ships no mock service worker, the mock build does', () => {
+    expect(existsSync(path.join(BUILDS[0].dir, 'mockServiceWorker.js'))).toBe(false);
+    expect(existsSync(path.join(BUILDS[1].dir, 'mockServiceWorker.js'))).toBe(true);
+  });
+
   test('a foreign script URL in any parameter of any page runs no foreign script', async ({
     page,
   }) => {
@@ -53,8 +64,8 @@ test.describe('no page of the site runs script it did not ship', () => {
         .writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' })
         .end('window.__foreign = (window.__foreign || 0) + 1; document.title = "FORGED";');
     });
-    const port = 4185 + 10 * slot;
-    await new Promise<void>((resolve) => foreign.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+    const { port } = foreign.address() as AddressInfo;
     const evil = `http://127.0.0.1:${port}/x/`;
     const names = [
       'app',
@@ -132,11 +143,80 @@ test.describe('the live pull through a flaky stand-in API', () => {
     });
     const errors = collectPageErrors(page);
 
-    await page.goto(`${PROD_URL}/?therapy=all&hidden=1`);
+    // The full live pull (the default page draws the bundled snapshot and asks only for the changes).
+    await page.goto(`${PROD_URL}/?therapy=all&hidden=1&data=live`);
 
     await expect(page.getByText('Live from ClinicalTrials.gov')).toBeVisible({ timeout: 30_000 });
     await expectTrialCount(page, 40);
     expect(tokensAsked).toEqual([null, 'p1', 'p2', 'p2', 'p3', 'p3-after-empty', 'p4', 'p5']);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('a damaged saved copy', () => {
+  test('trials that lost their array fields: the dashboard is back after at most one reload', async ({
+    page,
+  }) => {
+    await blockLiveApi(page);
+    const errors = collectPageErrors(page);
+    await page.goto(PROD_URL);
+    const shown = await readTrialCount(page);
+    // Wait for the persister (throttled) to save the dataset, then damage every saved trial in place.
+    const damaged = await page.evaluate(async () => {
+      const open = (): Promise<IDBDatabase> =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('hsct-trials-dashboard');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
+        });
+      const run = <T>(
+        db: IDBDatabase,
+        mode: IDBTransactionMode,
+        op: (s: IDBObjectStore) => IDBRequest<T>,
+      ) =>
+        new Promise<T>((resolve, reject) => {
+          const request = op(db.transaction('query-cache', mode).objectStore('query-cache'));
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
+        });
+      const key = 'hsct-trials-dashboard-query-cache';
+      for (let i = 0; i < 100; i += 1) {
+        const db = await open();
+        const text = await run<unknown>(db, 'readonly', (s) => s.get(key));
+        type Saved = {
+          clientState?: { queries?: { state: { data: { trials: Record<string, unknown>[] } } }[] };
+        };
+        const client = typeof text === 'string' ? (JSON.parse(text) as Saved) : undefined;
+        const queries = client?.clientState?.queries ?? [];
+        if (queries.length > 0) {
+          for (const query of queries) {
+            for (const trial of query.state.data.trials) {
+              for (const field of [
+                'diseases',
+                'conditions',
+                'interventions',
+                'countries',
+                'locations',
+              ]) {
+                delete trial[field];
+              }
+            }
+          }
+          await run(db, 'readwrite', (s) => s.put(JSON.stringify(client), key));
+          db.close();
+          return queries.length;
+        }
+        db.close();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return 0;
+    });
+    expect(damaged).toBe(1);
+
+    await page.reload();
+
+    await expectTrialCount(page, shown);
+    await expect(page.getByText(/could not be shown/)).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 });

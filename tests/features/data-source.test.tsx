@@ -10,6 +10,7 @@ const query = { 'query.cond': 'lupus', 'query.intr': 'HSCT' };
 const common = {
   trials: [syntheticTrial(), syntheticTrial()],
   skipped: 0,
+  skippedValues: 0,
   fetchedAt: '2025-11-25T10:00:00.000Z',
   query,
   queryDescription: 'query.cond=lupus · query.intr=HSCT',

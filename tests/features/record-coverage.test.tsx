@@ -4,7 +4,15 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { RecordCoverage } from '../../src/features/data-source/record-coverage.tsx';
 
-function Harness({ hiddenCount, skipped }: { hiddenCount: number; skipped: number }) {
+function Harness({
+  hiddenCount,
+  skipped,
+  skippedValues = 0,
+}: {
+  hiddenCount: number;
+  skipped: number;
+  skippedValues?: number;
+}) {
   const [showHidden, setShowHidden] = useState(false);
   return (
     <RecordCoverage
@@ -12,6 +20,7 @@ function Harness({ hiddenCount, skipped }: { hiddenCount: number; skipped: numbe
       showHidden={showHidden}
       onShowHiddenChange={setShowHidden}
       skipped={skipped}
+      skippedValues={skippedValues}
     />
   );
 }
@@ -34,6 +43,15 @@ describe('RecordCoverage', () => {
     expect(screen.queryByText(/skipped/)).not.toBeInTheDocument();
     rerender(<Harness hiddenCount={1} skipped={2} />);
     expect(screen.getByText(/2 records skipped while reading the data/)).toBeVisible();
+  });
+
+  it('reports values left out as implausible, even when no record is hidden or skipped', () => {
+    render(<Harness hiddenCount={0} skipped={0} skippedValues={2} />);
+    expect(
+      screen.getByText(
+        '2 values left out as missing because they could not be right (such as an enrollment above 10,000,000).',
+      ),
+    ).toBeVisible();
   });
 
   it('shows nothing when no record is hidden or skipped', () => {

@@ -25,6 +25,7 @@ describe('normalizeInSlices', () => {
     await expect(normalizeInSlices('nope' as unknown as unknown[])).resolves.toEqual({
       trials: [],
       skipped: 0,
+      skippedValues: 0,
     });
   });
 });

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, watch } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -150,6 +150,7 @@ afterEach(async () => {
 const options = (overrides: Partial<SnapshotOptions> = {}): SnapshotOptions => ({
   baseUrl: MSW_BASE,
   outFile,
+  tmpDir: path.join(dir, 'tmp'),
   minRequestIntervalMs: 0,
   log: (line) => lines.push(line),
   retry: { baseDelayMs: 1 },
@@ -353,6 +354,24 @@ describe('runSnapshot (in process, MSW)', () => {
     await expectPreviousKept();
   });
 
+  it('writes its temporary file outside the output folder (a killed run leaves nothing a build would ship)', async () => {
+    await writePrevious();
+    useInMsw(scriptedApi(quirkyPages()));
+    const seen = new Set<string>();
+    const watcher = watch(path.dirname(outFile), (_event, name) => {
+      if (name) seen.add(name);
+    });
+    try {
+      await runSnapshot(options());
+      await new Promise((resolve) => setTimeout(resolve, 100)); // let the last events arrive
+    } finally {
+      watcher.close();
+    }
+    expect(seen).toContain('snapshot.json');
+    expect([...seen].filter((name) => name.includes('.tmp'))).toEqual([]);
+    expect((await readDataset()).studies).toHaveLength(12);
+  });
+
   it('spaces its requests by the politeness interval', async () => {
     const api = scriptedApi(quirkyPages());
     useInMsw(api);
@@ -428,6 +447,7 @@ describe('npm run snapshot (child process, local HTTP server)', () => {
     return runCli({
       CTGOV_API_BASE: started.base,
       SNAPSHOT_OUT: outFile,
+      SNAPSHOT_TMP_DIR: path.join(dir, 'tmp'),
       SNAPSHOT_MIN_INTERVAL_MS: '0',
     });
   }

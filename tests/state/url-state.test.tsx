@@ -231,4 +231,15 @@ describe('parseIssues', () => {
       'Ignored in the link: disease "nope" (unknown disease value).',
     );
   });
+
+  it('names at most ten ignored values in the notice and counts the rest', () => {
+    const issues = parseIssues(
+      `?disease=${Array.from({ length: 10_000 }, (_, i) => `nope${i}`).join(',')}`,
+    );
+    expect(issues).toHaveLength(10_000);
+    const sentence = describeParseIssues(issues);
+    expect(sentence).toMatch(/^Ignored in the link: disease "nope0" \(unknown disease value\); /);
+    expect(sentence).toMatch(/disease "nope9" \(unknown disease value\) and 9,990 more\.$/);
+    expect(sentence.length).toBeLessThan(1000);
+  });
 });

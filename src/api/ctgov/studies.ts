@@ -282,5 +282,18 @@ export async function fetchVersion(
     },
   );
   const { apiVersion, dataTimestamp } = response.data;
-  return typeof dataTimestamp === 'string' ? { apiVersion, dataTimestamp } : { apiVersion };
+  return isDateTime(dataTimestamp) ? { apiVersion, dataTimestamp } : { apiVersion };
+}
+
+/** A real calendar date, optionally with a time ("2025-09-24" or "2025-09-24T09:00:05"): what dataTimestamp must be to be shown. */
+function isDateTime(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/.exec(
+      value.trim(),
+    );
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0));
+  return date.getUTCMonth() + 1 === month && date.getUTCDate() === day;
 }

@@ -6,8 +6,10 @@
  * Provenance: the file starts with lines beginning with "#" ("# Source: …", "# Query: …", "# Rows: …")
  * and then the header row. Readers skip them with their comment option (pandas `comment='#'`, R
  * `comment.char = "#"`, papaparse `comments: '#'`); with `provenance: false` the file is the bare table.
- * Cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) are prefixed with
- * a single quote (papaparse `escapeFormulae`).
+ * CSV injection (OWASP guidance): every table cell is quoted (so no locale's delimiter splits it), and
+ * a cell that a spreadsheet would run as a formula (starting with = + - @, tab or CR, line breaks or not)
+ * gets a leading single quote. A provenance line cannot be quoted (readers skip it by its leading "#"),
+ * so in its value every piece a comma or semicolon could cut out is neutralised the same way.
  */
 import Papa from 'papaparse';
 import type { Trial } from '../trial.ts';
@@ -61,6 +63,22 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'url', value: (t) => t.url },
 ];
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** `value` as a cell no spreadsheet runs: a leading single quote when it could start a formula. */
+export function safeCell(value: string | number | boolean | undefined): string | number | boolean {
+  if (typeof value !== 'string') return value ?? '';
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * One-line provenance text in which no piece that a comma or semicolon could make a cell of (after any
+ * spaces or quotes) starts a formula.
+ */
+export function safeLine(text: string): string {
+  return singleLine(text).replace(/(^|[,;])([\s"]*)(?=[=+\-@])/g, "$1$2'");
+}
+
 export type CsvOptions = {
   /** Write the "# …" provenance lines before the header row (default true). */
   provenance?: boolean;
@@ -75,15 +93,15 @@ export function trialsToCsv(
   const table = Papa.unparse(
     {
       fields: CSV_COLUMNS.map((c) => c.header),
-      data: trials.map((t) => CSV_COLUMNS.map((c) => c.value(t) ?? '')),
+      data: trials.map((t) => CSV_COLUMNS.map((c) => safeCell(c.value(t)))),
     },
-    { newline: '\r\n', escapeFormulae: true },
+    { newline: '\r\n', quotes: true },
   );
   const header =
     options.provenance === false
       ? ''
       : provenanceFields(meta, trials.length)
-          .map((f) => `# ${f.label}: ${singleLine(f.value)}\r\n`)
+          .map((f) => `# ${f.label}: ${safeLine(f.value)}\r\n`)
           .join('');
   return `${CSV_BOM}${header}${table}\r\n`;
 }

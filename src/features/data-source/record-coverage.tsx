@@ -1,4 +1,5 @@
-import { pluralize } from '../../lib/format.ts';
+import { MAX_PLAUSIBLE_ENROLLMENT } from '../../domain/normalize-study.ts';
+import { formatCount, pluralize } from '../../lib/format.ts';
 
 export type RecordCoverageProps = {
   /** Records with no autoimmune disease category. */
@@ -7,6 +8,8 @@ export type RecordCoverageProps = {
   onShowHiddenChange: (show: boolean) => void;
   /** Records dropped while reading (no NCT id, or a duplicate). */
   skipped: number;
+  /** Values left out as missing because they could not be right. */
+  skippedValues: number;
 };
 
 /**
@@ -18,8 +21,9 @@ export function RecordCoverage({
   showHidden,
   onShowHiddenChange,
   skipped,
+  skippedValues,
 }: RecordCoverageProps) {
-  if (hiddenCount === 0 && skipped === 0) return null;
+  if (hiddenCount === 0 && skipped === 0 && skippedValues === 0) return null;
   return (
     <>
       {hiddenCount > 0 ? (
@@ -42,6 +46,12 @@ export function RecordCoverage({
         <span className="status-item status-alert">
           {pluralize(skipped, 'record')} skipped while reading the data (no NCT id, or a duplicate
           of another record).
+        </span>
+      ) : null}
+      {skippedValues > 0 ? (
+        <span className="status-item status-alert">
+          {pluralize(skippedValues, 'value')} left out as missing because they could not be right
+          (such as an enrollment above {formatCount(MAX_PLAUSIBLE_ENROLLMENT)}).
         </span>
       ) : null}
     </>

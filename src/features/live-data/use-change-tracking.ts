@@ -29,7 +29,7 @@ function storage(): Storage | null {
   }
 }
 
-/** The stored baseline, or null (first visit, unreadable or damaged store). */
+/** The stored baseline, or null (first visit, unreadable or damaged store, or dated in the future). */
 export function readSeenBaseline(): SeenBaseline | null {
   try {
     const raw = storage()?.getItem(SEEN_STORAGE_KEY);
@@ -37,7 +37,8 @@ export function readSeenBaseline(): SeenBaseline | null {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return null;
     const { savedAt, trials } = value as { savedAt?: unknown; trials?: unknown };
-    if (typeof savedAt !== 'string' || Number.isNaN(Date.parse(savedAt))) return null;
+    // A baseline dated later than now (a wrong clock, a forged profile) is not trusted.
+    if (typeof savedAt !== 'string' || !(Date.parse(savedAt) <= Date.now())) return null;
     const seen = parseSeenState(trials);
     return seen === null ? null : { savedAt, seen };
   } catch {

@@ -10,10 +10,23 @@ export function telHref(phone: string, ext?: string): string | null {
   return `tel:${number}${extension ? `;ext=${extension}` : ''}`;
 }
 
-/** A mailto: URI for an address that looks like one; null otherwise. */
+/**
+ * The e-mail address of a record's text, without anything after a "?" (a record could add `?cc=…&body=…`
+ * to turn the link into another message); null when it does not look like an address.
+ */
+export function emailAddress(email: string): string | null {
+  const address = (email.split('?', 1)[0] ?? '').trim();
+  return /^[^\s@<>()?#/\\]+@[^\s@<>()?#/\\&=%]+\.[^\s@<>()?#/\\&=%]+$/.test(address)
+    ? address
+    : null;
+}
+
+/** A mailto: URI built from the address alone (its local part percent-encoded); null when there is none. */
 export function mailtoHref(email: string): string | null {
-  const trimmed = email.trim();
-  return /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/.test(trimmed) ? `mailto:${trimmed}` : null;
+  const address = emailAddress(email);
+  if (address === null) return null;
+  const at = address.lastIndexOf('@');
+  return `mailto:${encodeURIComponent(address.slice(0, at))}@${address.slice(at + 1)}`;
 }
 
 function hasReachableDetail(contact: TrialContact): boolean {
@@ -34,7 +47,8 @@ export function ContactList({ contacts, roleFallback }: ContactListProps) {
     <ul className="contact-list">
       {shown.map((contact, index) => {
         const tel = contact.phone ? telHref(contact.phone, contact.phoneExt) : null;
-        const mail = contact.email ? mailtoHref(contact.email) : null;
+        const address = contact.email ? emailAddress(contact.email) : null;
+        const mail = address === null ? null : mailtoHref(address);
         return (
           <li key={`${contact.name ?? ''}-${contact.phone ?? ''}-${contact.email ?? ''}-${index}`}>
             <span className="contact-name">
@@ -56,7 +70,7 @@ export function ContactList({ contacts, roleFallback }: ContactListProps) {
             {contact.email ? (
               <>
                 {' · '}
-                {mail ? <a href={mail}>{contact.email.trim()}</a> : contact.email}
+                {mail ? <a href={mail}>{address}</a> : contact.email}
               </>
             ) : null}
           </li>

@@ -1,4 +1,5 @@
-import { formatDate } from '../../lib/format.ts';
+import { MAX_NAMED_ISSUES } from '../../domain/filter-schema.ts';
+import { formatCount, formatDate } from '../../lib/format.ts';
 import './share.css';
 
 export type EmbedCreditProps = {
@@ -43,13 +44,17 @@ export type EmbedProblemsProps = { problems: readonly string[] };
 /** The problems with an embed's parameters, shown in the frame (never a blank frame). */
 export function EmbedProblems({ problems }: EmbedProblemsProps) {
   if (problems.length === 0) return null;
+  // A notice stays short whatever a link holds: the first few problems, then how many more.
+  const named = problems.slice(0, MAX_NAMED_ISSUES);
+  const rest = problems.length - named.length;
   return (
     <div role="alert" className="embed-problems">
       <p>Some settings of this embedded view were not understood:</p>
       <ul>
-        {problems.map((problem) => (
-          <li key={problem}>{problem}</li>
+        {named.map((problem, index) => (
+          <li key={`${index}-${problem}`}>{problem}</li>
         ))}
+        {rest > 0 ? <li>and {formatCount(rest)} more.</li> : null}
       </ul>
     </div>
   );

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { parseEmbedParams } from '../../../src/domain/embed-params.ts';
 import { EmbedCredit, EmbedProblems } from '../../../src/features/share/embed-credit.tsx';
 
 describe('EmbedCredit', () => {
@@ -45,5 +46,20 @@ describe('EmbedProblems', () => {
   it('shows nothing when there is no problem', () => {
     render(<EmbedProblems problems={[]} />);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('EmbedProblems', () => {
+  it('names at most ten problems and counts the rest (10,000 unknown panels are one short notice)', () => {
+    const params = parseEmbedParams(
+      `?embed=1&panels=${Array.from({ length: 10_000 }, (_, i) => `nope${i}`).join(',')}`,
+    );
+    render(<EmbedProblems problems={params.problems} />);
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(11);
+    expect(items[0]).toHaveTextContent('panels: “nope0” is not a panel');
+    expect(items[10]).toHaveTextContent(
+      `and ${(params.problems.length - 10).toLocaleString('en-GB')} more.`,
+    );
   });
 });
