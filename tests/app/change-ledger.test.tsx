@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixturesById } from '../../mocks/emulator/fixture-studies.ts';
@@ -70,8 +70,22 @@ function renderApp() {
   return renderWithProviders(<App datasetOptions={{ retry: { retries: 0 } }} mockMode={false} />);
 }
 
-const recentChanges = () =>
-  screen.findByRole('region', { name: 'Recent changes' }, { timeout: 10_000 });
+/** The change history sits in the status line's details: open them. */
+async function openDetails(): Promise<void> {
+  const status = await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 });
+  const toggle = within(status).getByRole('button', { name: 'Details' });
+  if (toggle.getAttribute('aria-expanded') === 'false') fireEvent.click(toggle);
+}
+
+const recentChanges = async () => {
+  await openDetails();
+  return screen.findByRole('region', { name: 'Recent changes' }, { timeout: 10_000 });
+};
+
+const sinceLastVisit = async () => {
+  await openDetails();
+  return screen.findByRole('region', { name: 'Since your last visit' }, { timeout: 10_000 });
+};
 
 describe('The change ledger in the dashboard', () => {
   beforeEach(() => {
@@ -129,11 +143,7 @@ describe('The change ledger in the dashboard', () => {
     window.history.replaceState(null, '', '/?therapy=all&disease=multiple-sclerosis');
     serve(serializeLedger(testLedger()));
     renderApp();
-    const panel = await screen.findByRole(
-      'region',
-      { name: 'Since your last visit' },
-      { timeout: 10_000 },
-    );
+    const panel = await sinceLastVisit();
     const link = await within(panel).findByRole('link', {
       name: 'Atom feed of these filters: Multiple sclerosis',
     });
@@ -151,7 +161,7 @@ describe('The change ledger in the dashboard', () => {
     renderApp();
     const region = await recentChanges();
     expect(region).toHaveTextContent(/could not be loaded: The change history is damaged/);
-    expect(await screen.findByRole('region', { name: 'Since your last visit' })).toBeVisible();
+    expect(await sinceLastVisit()).toBeVisible();
   });
 
   it('says in "Since your last visit" what the change history recorded since then', async () => {
@@ -160,11 +170,7 @@ describe('The change ledger in the dashboard', () => {
     localStorage.setItem(SEEN_STORAGE_KEY, JSON.stringify({ version: 1, savedAt, trials }));
     serve(serializeLedger(testLedger()));
     renderApp();
-    const panel = await screen.findByRole(
-      'region',
-      { name: 'Since your last visit' },
-      { timeout: 10_000 },
-    );
+    const panel = await sinceLastVisit();
     await waitFor(() =>
       expect(panel).toHaveTextContent(
         'The nightly change history recorded 2 changes to these trials since then: 1 status change, 1 trial posted results.',

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DataSourceBanner } from '../../src/features/data-source/data-source-banner.tsx';
 import { LoadStatus } from '../../src/features/data-source/load-status.tsx';
@@ -66,6 +66,8 @@ describe('DataSourceBanner, snapshot first', () => {
     const banner = screen.getByRole('region', { name: 'Data source' });
     expect(banner).toHaveTextContent('Live from ClinicalTrials.gov — data as of 3 December 2026');
     expect(banner).toHaveTextContent('12 trials updated live since 2 December 2026 (3 new)');
+    // The full live pull is offered in the status line's details.
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }));
     screen.getByRole('button', { name: 'Load every trial live' }).click();
     expect(onFullLivePull).toHaveBeenCalledOnce();
   });
