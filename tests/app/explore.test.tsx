@@ -30,7 +30,8 @@ function renderAt(path: string) {
 }
 
 async function filtersRegion(): Promise<HTMLElement> {
-  return screen.findByRole('region', { name: 'Filters' });
+  // The first render also asks for the precomputed file (none here: 404) before the live pull.
+  return screen.findByRole('region', { name: 'Filters' }, { timeout: 5_000 });
 }
 
 function resultCount(): string {
