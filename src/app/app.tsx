@@ -27,6 +27,7 @@ import {
   useTrialFilters,
   useView,
 } from '../state/url-state.ts';
+import { TrialHistory } from './change-ledger.tsx';
 import { exportMetaOf, viewPermalink } from './export-meta.ts';
 import { LiveDataStatus, useTrialChanges } from './live-data.tsx';
 import { PatientSection } from './patient-section.tsx';
@@ -286,6 +287,7 @@ function DashboardBody({
               nctId={selectedTrial}
               {...(selected ? { trial: selected } : {})}
               change={changes.marks.get(selectedTrial)}
+              history={<TrialHistory nctId={selectedTrial} />}
               onClose={() => setSelectedTrial(null)}
             />
           </Suspense>

@@ -5,7 +5,7 @@
  */
 import { ctgovWebSearchUrl, type StudyQuery } from '../api/ctgov/default-query.ts';
 import { pluralize } from '../lib/format.ts';
-import { STATUS_LABELS, STATUSES, type KnownStatus, type Trial } from './trial.ts';
+import { statusLabel, type Trial } from './trial.ts';
 
 /** What the visitor saw of one trial. */
 export type SeenTrial = {
@@ -34,12 +34,6 @@ export function snapshotSeen(trials: readonly Trial[]): SeenState {
     seen[t.nctId] = entry;
   }
   return seen;
-}
-
-const isKnownStatus = (s: string): s is KnownStatus => (STATUSES as readonly string[]).includes(s);
-
-function statusLabel(status: string): string {
-  return isKnownStatus(status) ? STATUS_LABELS[status] : status;
 }
 
 function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {

@@ -88,6 +88,13 @@ export const STATUS_LABELS: Record<KnownStatus, string> = {
   WITHHELD: 'Withheld',
 };
 
+/** The label of a status; an unknown API value as it is. */
+export function statusLabel(status: Status): string {
+  return (STATUSES as readonly string[]).includes(status)
+    ? STATUS_LABELS[status as KnownStatus]
+    : status;
+}
+
 export const SPONSOR_CLASSES = [
   'NIH',
   'FED',

@@ -190,9 +190,12 @@ describe('runSnapshot (in process, MSW)', () => {
     expect(new Date(dataset.meta.capturedAt).toString()).not.toBe('Invalid Date');
     expect(result).toMatchObject({ pages: 4, studies: 12, totalCount: 12, skipped: 0 });
     expect(result.fileBytes).toBe((await readFile(outFile)).length);
-    // The raw archive, and the precomputed dataset derived from it; no temporary file left.
-    expect(await readdir(path.dirname(outFile))).toEqual([
+    // The raw archive, the precomputed dataset derived from it, and the change ledger seeded from it
+    // (tests/scripts/ledger.test.ts); no temporary file left.
+    expect((await readdir(path.dirname(outFile))).sort()).toEqual([
       'details',
+      'ledger-baseline.json',
+      'ledger.json',
       'snapshot.json',
       'trials.json',
     ]);

@@ -39,6 +39,8 @@ export type TrialDetailProps = {
   onClose: () => void;
   /** New / changed since the last visit (a badge with what changed). */
   change?: TrialChangeMark | undefined;
+  /** The trial's history of changes (from the change ledger), shown under the header. */
+  history?: ReactNode;
 };
 
 /** Sites shown before "Show all sites". */
@@ -367,7 +369,7 @@ export function TrialDetail(props: TrialDetailProps) {
   return <TrialDetailDialog key={props.nctId} {...props} />;
 }
 
-function TrialDetailDialog({ nctId, trial, onClose, change }: TrialDetailProps) {
+function TrialDetailDialog({ nctId, trial, onClose, change, history }: TrialDetailProps) {
   const query = useTrialDetail(nctId);
   const full = query.data;
   // Classification stays the one the dashboard counted (the list record) when there is one.
@@ -424,6 +426,7 @@ function TrialDetailDialog({ nctId, trial, onClose, change }: TrialDetailProps) 
             hasTrial={shown !== undefined}
             onRetry={() => void query.refetch()}
           />
+          {history}
           {shown !== undefined && classified !== undefined && detail !== undefined ? (
             <>
               {shown.briefSummary !== undefined ? (
