@@ -6,6 +6,7 @@
  * Loaded lazily: the full dashboard never downloads it.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ChartDataDateContext } from '../components/chart-source.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
 import { describeIgnored } from '../domain/filter-schema.ts';
@@ -246,12 +247,14 @@ function EmbedBody({
                   </p>
                 }
               >
-                <EmbedCharts
-                  panels={params.panels}
-                  trials={trials}
-                  filters={filters}
-                  {...(params.lock ? {} : { onFiltersChange: setFilters })}
-                />
+                <ChartDataDateContext value={dataDateOf(dataset)}>
+                  <EmbedCharts
+                    panels={params.panels}
+                    trials={trials}
+                    filters={filters}
+                    {...(params.lock ? {} : { onFiltersChange: setFilters })}
+                  />
+                </ChartDataDateContext>
               </Suspense>
             </ErrorBoundary>
           ) : null}

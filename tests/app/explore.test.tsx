@@ -30,8 +30,9 @@ function renderAt(path: string) {
 }
 
 async function filtersRegion(): Promise<HTMLElement> {
-  // The first render also asks for the precomputed file (none here: 404) before the live pull.
-  return screen.findByRole('region', { name: 'Filters' }, { timeout: 5_000 });
+  // The first load reads every emulator fixture (145 records, some of them large), after asking for the
+  // precomputed file (none here: 404).
+  return screen.findByRole('region', { name: 'Filters' }, { timeout: 10_000 });
 }
 
 function resultCount(): string {

@@ -29,6 +29,7 @@ import {
   isTrialRejected,
   useTrialDetail,
 } from '../../queries/trial-detail-query.ts';
+import { DesignFacts } from './design-facts.tsx';
 import './trial-detail.css';
 
 export type TrialDetailProps = {
@@ -98,6 +99,7 @@ function Classification({ trial }: { trial: Trial }) {
           ],
         ]}
       />
+      <DesignFacts design={trial.design} />
       <p className="trial-detail-note">
         Classified automatically from the registry text (conditions, interventions, titles); it can
         be wrong.
