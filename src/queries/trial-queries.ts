@@ -1,4 +1,4 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError, type ApiErrorKind } from '../api/api-error.ts';
 import { fetchBundledDataset, type DatasetMeta } from '../api/bundled-dataset.ts';
@@ -335,12 +335,9 @@ export const trialQueries = {
 export function useTrialDataset(options: LoadDatasetOptions = {}) {
   const mode = options.mode ?? defaultDataMode();
   const dataset = trialQueries.dataset(options);
-  // A saved copy (repeat visit) is shown instead of the snapshot: the file is read only when needed.
-  const saved = useQueryClient().getQueryData(dataset.queryKey) !== undefined;
-  const precomputed = useQuery({
-    ...precomputedQuery(options.precomputedUrl),
-    enabled: mode === 'snapshot' && !saved,
-  });
+  // Only watched here: the dataset load reads the file when it runs, so a repeat visit within the
+  // freshness window (a saved copy, no load) does not read it at all.
+  const precomputed = useQuery({ ...precomputedQuery(options.precomputedUrl), enabled: false });
   const description = describeQuery(options.query ?? DEFAULT_QUERY);
   const load = precomputed.data;
   const placeholder = useMemo(

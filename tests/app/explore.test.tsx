@@ -30,7 +30,8 @@ function renderAt(path: string) {
 }
 
 async function filtersRegion(): Promise<HTMLElement> {
-  // The first load reads every emulator fixture (145 records, some of them large).
+  // The first load reads every emulator fixture (145 records, some of them large), after asking for the
+  // precomputed file (none here: 404).
   return screen.findByRole('region', { name: 'Filters' }, { timeout: 10_000 });
 }
 
