@@ -51,6 +51,8 @@ export const LABEL_AXIS_PROPS = {
 } as const;
 
 export const TOOLTIP_PROPS = {
+  /** "Trials: 12", not Recharts' default "Trials : 12". */
+  separator: ': ',
   contentStyle: {
     background: 'var(--color-surface)',
     border: '1px solid var(--color-border)',

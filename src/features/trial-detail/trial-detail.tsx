@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ChangeBadge } from '../../components/change-badge.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
+import { sponsorClassLabel } from '../../domain/aggregate.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import {
   DETAIL_DATE_KEYS,
@@ -287,7 +288,7 @@ function Sponsors({ trial, detail }: { trial: Trial; detail: TrialDetailInfo }) 
           [
             'Lead sponsor',
             trial.sponsor !== undefined
-              ? `${trial.sponsor.name} (${apiEnumLabel(trial.sponsor.class)})`
+              ? `${trial.sponsor.name} — ${sponsorClassLabel(trial.sponsor.class)}`
               : 'Not stated',
           ],
           [

@@ -57,6 +57,10 @@ describe('TrialDetail', () => {
     expect(field('Sex')).toBe('All');
     expect(field('Healthy volunteers')).toBe('Not stated');
     expect(field('Collaborators')).toBe('Synthetic MS Society');
+    // The registry's sponsor class label, not the enum in title case ("(Other)", "(Nih)").
+    expect(field('Lead sponsor')).toBe(
+      'Synthetic University Hospital — Other (academic, hospital)',
+    );
     expect(
       within(dialog).getByRole('heading', { name: 'Interventions and arms' }),
     ).toBeInTheDocument();

@@ -1,0 +1,110 @@
+/**
+ * Issue 18 in Chromium: the places where a patient's, a researcher's or an embedder's task failed or
+ * misled. The mock build (MSW emulator) has the synthetic NCT99 records with site positions (Chicago,
+ * Rochester MN, London…); the production build offline shows the bundled sample.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { MOCK_URL } from './support/servers.ts';
+
+test.use({
+  permissions: ['geolocation'],
+  geolocation: { latitude: 41.88, longitude: -87.63 },
+  locale: 'en-US',
+});
+
+async function openPatientView(page: Page, search = '?view=patient'): Promise<void> {
+  await page.goto(`${MOCK_URL}/${search}`);
+  await expect(
+    page.getByRole('heading', { name: 'Trials for patients: in plain words' }),
+  ).toBeVisible({ timeout: 30_000 });
+}
+
+function placePicker(page: Page) {
+  return page.getByRole('combobox', { name: 'Or type a place, US ZIP code or UK postcode' });
+}
+
+test.describe('patients', () => {
+  test('the place picker filters as you type and accepts places that are not trial sites', async ({
+    page,
+  }) => {
+    await openPatientView(page);
+    const picker = placePicker(page);
+    await picker.fill('Chic');
+    const options = page.getByRole('option');
+    await expect(options.first()).toBeVisible();
+    const labels = await options.allInnerTexts();
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label.toLowerCase()).toContain('chic');
+    await expect(page.getByRole('option', { name: /Amsterdam/ })).toHaveCount(0);
+
+    // A city that is no trial site, accents ignored: "Zurich" finds Zürich.
+    await picker.fill('zurich');
+    await expect(page.getByRole('option', { name: /^Zürich, Switzerland/ })).toBeVisible();
+
+    // A US ZIP code, picked with the keyboard.
+    await picker.fill('60601');
+    await expect(page.getByRole('option', { name: 'ZIP code 60601' })).toBeVisible();
+    await picker.press('ArrowDown');
+    await picker.press('Enter');
+    await expect(page.getByText('Distances are measured from ZIP code 60601.')).toBeVisible();
+
+    // A UK postcode district resolves to its postcode area's town.
+    await picker.fill('M13 9PL');
+    await page.getByRole('option', { name: 'Postcode M13' }).click();
+    await expect(page.getByText('Distances are measured from Postcode M13.')).toBeVisible();
+  });
+
+  test('a distance limit keeps trials whose records give no site positions, listed apart with a count', async ({
+    page,
+  }) => {
+    await openPatientView(page);
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await expect(page.getByText('Distances are measured from your location.')).toBeVisible();
+    await page
+      .getByRole('combobox', { name: 'Show trials with a site within' })
+      .selectOption({ label: '250 miles' });
+    const unplaced = page.getByRole('region', { name: /^Site positions not given \(\d+\)$/ });
+    await expect(unplaced).toBeVisible();
+    const heading = await unplaced.getByRole('heading', { level: 3 }).first().innerText();
+    const n = Number(/\((\d+)\)/.exec(heading)?.[1]);
+    expect(n).toBeGreaterThan(1);
+    await expect(unplaced.getByRole('article')).toHaveCount(n);
+    await expect(unplaced.getByText(/^Countries: .*United States/).first()).toBeVisible();
+    await expect(page.getByText(`${n} trials whose records give no site positions`)).toBeVisible();
+  });
+
+  test('"Polyradiculoneuropathy" finds CIDP in the condition choice and in the search', async ({
+    page,
+  }) => {
+    await openPatientView(page);
+    await page.getByLabel('Or type the name of your condition').fill('Polyradiculoneuropathy');
+    await page
+      .getByRole('button', { name: 'CIDP and other immune nerve diseases (neuropathies)' })
+      .click();
+    await expect(page.getByRole('combobox', { name: 'My condition' })).toHaveValue('cidp');
+    const results = page.getByRole('region', {
+      name: 'Trials for CIDP and other immune nerve diseases (neuropathies)',
+    });
+    await expect(results.getByRole('status')).toHaveText(/trials? not recruiting now/);
+    await expect(results.getByRole('status')).not.toHaveText(
+      /^0 trials recruiting or about to recruit\. 0 more trials/,
+    );
+
+    await page.goto(`${MOCK_URL}/?q=polyneuropathy&therapy=all`);
+    await expect(page.locator('p.result-count[role="status"]')).toHaveText(/^[1-9]\d* trials?$/, {
+      timeout: 30_000,
+    });
+  });
+});
+
+test('chart tooltips read "Trials: 12", not "Trials : 12"', async ({ page }) => {
+  await page.goto(`${MOCK_URL}/`);
+  const panel = page.getByRole('region', { name: 'Trials by disease', exact: true });
+  await panel.scrollIntoViewIfNeeded({ timeout: 30_000 });
+  const bar = panel.locator('svg .recharts-bar-rectangle path').first();
+  await bar.waitFor({ timeout: 15_000 });
+  await bar.hover();
+  const item = panel.locator('.recharts-tooltip-item');
+  await expect(item).toBeVisible();
+  await expect(item).toHaveText(/^Trials: \d+$/);
+});
