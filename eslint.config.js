@@ -64,6 +64,7 @@ export default defineConfig([
     'dist-*',
     'coverage',
     'public',
+    'examples',
     'playwright-report',
     'test-results',
     'lighthouse',

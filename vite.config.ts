@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
 import type { emulatedApiMiddleware } from './scripts/emulated-api-middleware.ts';
@@ -17,33 +18,67 @@ function apiOrigin(): string {
   }
 }
 
+/** The Content-Security-Policy of every HTML file of the build. */
+function cspDirectives(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self' ${apiOrigin()}`.trim(),
+    "worker-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** `html` with the CSP meta tag first in its head (unchanged when it already has one). */
+function withCsp(html: string, file: string): string {
+  if (/<meta\s+http-equiv=["']Content-Security-Policy["']/i.test(html)) return html;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${cspDirectives()}" />`;
+  const charset = /<meta\s+charset=["']?utf-8["']?\s*\/?>/i.exec(html);
+  if (charset) {
+    const at = charset.index + charset[0].length;
+    return `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
+  }
+  const head = /<head[^>]*>/i.exec(html);
+  if (!head) throw new Error(`${file}: no <head> to carry the Content-Security-Policy`);
+  const at = head.index + head[0].length;
+  return `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(file);
+    return entry.name.endsWith('.html') ? [file] : [];
+  });
+}
+
 /**
- * Adds a strict Content-Security-Policy to the built HTML. Dev mode is left alone because Vite's dev
- * server injects inline scripts for hot reload. `frame-ancestors` cannot be set from a meta tag: the
- * host that serves the build sets it as a header (see README, "Embedding").
+ * Gives every HTML file the build ships (the app's entry and any page copied from public/) the same strict
+ * Content-Security-Policy. Dev mode is left alone because Vite's dev server injects inline scripts for hot
+ * reload. `frame-ancestors` cannot be set from a meta tag: the host that serves the build sets it as a
+ * header (see README, "Embedding").
  */
 function contentSecurityPolicy(): Plugin {
+  let outDir = '';
   return {
     name: 'hsct-csp',
     apply: 'build',
-    transformIndexHtml(html) {
-      const csp = [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self'",
-        `connect-src 'self' ${apiOrigin()}`.trim(),
-        "worker-src 'self'",
-        "frame-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ].join('; ');
-      return html.replace(
-        '<meta charset="UTF-8" />',
-        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
-      );
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    transformIndexHtml: (html, context) => withCsp(html, context.filename),
+    closeBundle() {
+      for (const file of htmlFiles(outDir)) {
+        const html = readFileSync(file, 'utf8');
+        const secured = withCsp(html, file);
+        if (secured !== html) writeFileSync(file, secured);
+      }
     },
   };
 }
@@ -77,8 +112,18 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
   },
   test: {
-    environment: 'jsdom',
-    include: ['tests/**/*.test.{ts,tsx}'],
+    // Plain `.ts` tests run in Node (no DOM set-up cost); React component tests (`.tsx`) in jsdom. A
+    // `.ts` test that needs a DOM says so in its first line: `// @vitest-environment jsdom`.
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', environment: 'node', include: ['tests/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'dom', environment: 'jsdom', include: ['tests/**/*.test.tsx'] },
+      },
+    ],
     setupFiles: ['tests/setup.ts'],
     testTimeout: 15000,
     coverage: {

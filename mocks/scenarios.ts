@@ -30,6 +30,7 @@ export const MOCK_SCENARIOS = [
   'rejected-400',
   'paged',
   'empty-page-with-token',
+  'empty-pages-forever',
   'repeated-token',
   'duplicate-across-pages',
   'huge-record',
@@ -214,13 +215,40 @@ export function scenarioHandlers(scenario: MockScenario): HttpHandler[] {
       ];
     case 'paged':
       return [pagedStudies((page) => page)];
-    case 'empty-page-with-token':
-      // The second page is empty yet still points further: the client must stop, not loop.
+    case 'empty-page-with-token': {
+      // Before every later page comes an empty page that still points further (to that page): the client
+      // must follow it and read every study.
+      const emulator = createStudiesEmulator(fixtureStudies);
+      const AFTER_EMPTY = 'after-empty:';
       return [
-        pagedStudies((page, _url, pageIndex) =>
-          pageIndex === 0 ? page : { studies: [], nextPageToken: page.nextPageToken ?? 'more' },
-        ),
+        http.get(STUDIES, ({ request }) => {
+          const url = new URL(request.url);
+          url.searchParams.set('pageSize', String(SMALL_PAGE_SIZE));
+          const token = url.searchParams.get('pageToken');
+          if (token !== null && !token.startsWith(AFTER_EMPTY)) {
+            return HttpResponse.json({ studies: [], nextPageToken: `${AFTER_EMPTY}${token}` });
+          }
+          if (token !== null) url.searchParams.set('pageToken', token.slice(AFTER_EMPTY.length));
+          return toResponse(emulator.listStudies(url));
+        }),
       ];
+    }
+    case 'empty-pages-forever': {
+      // Every later page is empty yet carries a new token: the client must give up (bounded), not loop,
+      // and must not present the first page as the whole result.
+      const emulator = createStudiesEmulator(fixtureStudies);
+      let n = 0;
+      return [
+        http.get(STUDIES, ({ request }) => {
+          const url = new URL(request.url);
+          if (url.searchParams.has('pageToken')) {
+            return HttpResponse.json({ studies: [], nextPageToken: `empty-${(n += 1)}` });
+          }
+          url.searchParams.set('pageSize', String(SMALL_PAGE_SIZE));
+          return toResponse(emulator.listStudies(url));
+        }),
+      ];
+    }
     case 'repeated-token':
       // Every later page hands back the token it was asked with: a loop the client must break.
       return [

@@ -21,7 +21,12 @@ import {
 } from '../src/api/bundled-dataset.ts';
 import { DEFAULT_API_BASE, trimTrailingSlash } from '../src/api/ctgov/config.ts';
 import { DEFAULT_QUERY, describeQuery } from '../src/api/ctgov/default-query.ts';
-import { fetchAllStudies, fetchVersion, type RetryOptions } from '../src/api/ctgov/studies.ts';
+import {
+  fetchAllStudies,
+  fetchVersion,
+  shortfallMessage,
+  type RetryOptions,
+} from '../src/api/ctgov/studies.ts';
 import { normalizeStudies, normalizeStudy } from '../src/domain/normalize-study.ts';
 import { isShownByDefault } from '../src/domain/visibility.ts';
 
@@ -177,15 +182,10 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
       `the API returned no usable studies (${result.studies.length} records on ${result.pages} page(s)); refusing to write an empty dataset.`,
     );
   }
-  const { totalCount } = result;
-  if (result.skippedPages > 0) {
-    if (totalCount !== undefined && studies.length < totalCount) {
-      throw new SnapshotError(
-        `paging stopped early (an empty page with a next-page token, or a repeated token): ` +
-          `${studies.length} of ${totalCount} studies fetched.`,
-      );
-    }
-    log(`Note: the API signalled more pages after the last study (a paging quirk); stopped there.`);
+  const { totalCount, completeness } = result;
+  if (!completeness.complete) throw new SnapshotError(shortfallMessage(completeness));
+  if (result.emptyPages > 0) {
+    log(`Note: followed ${result.emptyPages} empty page(s) that still carried a next-page token.`);
   }
   if (totalCount !== undefined && studies.length !== totalCount) {
     log(

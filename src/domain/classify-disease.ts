@@ -9,10 +9,16 @@
  * A level that only says "autoimmune disease" remembers `autoimmune-unspecified` and reading goes on;
  * a level that names a non-autoimmune condition (aplastic anaemia, GVHD, malignancy) and no autoimmune
  * cue stops reading with no id. Eligibility criteria and outcomes are never read.
+ *
+ * Negation (negation.ts): words governed by "not associated with", "without", "non-", "excluding"... are
+ * not read. A disease the record's own text (conditions, keywords, titles) names only in such words is
+ * dropped from every level, including the MeSH terms the registry derived ("ILD not associated with
+ * scleroderma" outranks the MeSH term "Scleroderma, Systemic"), unless the conditions affirm it.
  */
 import { DISEASE_IDS, type DiseaseId } from './diseases.ts';
 import { lazyScanner } from './rules/compile-cues.ts';
 import { BARE_MS, DISEASE_RULES, NOT_AUTOIMMUNE_CUES } from './rules/disease-rules.ts';
+import { splitNegated } from './negation.ts';
 import { joinNormalized, normalized, type NormalizedText } from './text-normalize.ts';
 
 export type DiseaseEvidence = {
@@ -26,8 +32,10 @@ export type DiseaseEvidence = {
 
 /** The same evidence, each level already normalised (see normalize-study.ts, which shares the texts). */
 export type DiseaseTexts = {
-  /** Conditions and condition MeSH terms, joined; undefined when there are none. */
-  structured?: NormalizedText | undefined;
+  /** Conditions, joined; undefined when there are none. */
+  conditions?: NormalizedText | undefined;
+  /** Condition MeSH terms, joined; undefined when there are none. */
+  meshTerms?: NormalizedText | undefined;
   /** Keywords, joined. */
   keywords?: NormalizedText | undefined;
   /** Official and brief title, each on its own. */
@@ -81,32 +89,61 @@ function joined(items: readonly string[]): NormalizedText | undefined {
 
 export function classifyDiseases(evidence: DiseaseEvidence): DiseaseId[] {
   return classifyDiseaseTexts({
-    structured: joined([...evidence.conditions, ...evidence.meshTerms]),
+    conditions: joined(evidence.conditions),
+    meshTerms: joined(evidence.meshTerms),
     keywords: joined(evidence.keywords),
     titles: evidence.titles.map(normalized),
     briefSummary: evidence.briefSummary ? normalized(evidence.briefSummary) : undefined,
   });
 }
 
+/** Disease ids named in text (no level logic): used for the negated words. */
+function idsIn(text: string): Set<DiseaseId> {
+  return text === '' ? new Set() : new Set(readLevel(text, false).specific);
+}
+
 export function classifyDiseaseTexts(texts: DiseaseTexts): DiseaseId[] {
   const titles = texts.titles.length > 0 ? joinNormalized(texts.titles) : undefined;
-  const levels: [NormalizedText | undefined, boolean][] = [
-    [texts.structured, texts.structured !== undefined && BARE_MS.test(texts.structured.original)],
-    [texts.keywords, false],
+  const conditions = texts.conditions && splitNegated(texts.conditions.text);
+  const keywords = texts.keywords && splitNegated(texts.keywords.text);
+  const titleSplit = titles && splitNegated(titles.text);
+  const negated = [conditions, keywords, titleSplit]
+    .map((s) => s?.negated ?? '')
+    .filter((n) => n !== '')
+    .join(' | ');
+  // Diseases the record says it is not about, unless its conditions affirm them.
+  const denied = idsIn(negated);
+  if (denied.size > 0 && conditions) for (const id of idsIn(conditions.kept)) denied.delete(id);
+
+  const structured = [conditions?.kept, texts.meshTerms?.text]
+    .filter((t) => t !== undefined)
+    .join(' | ');
+  const bareMs = (original: string | undefined) =>
+    original !== undefined && !denied.has('multiple-sclerosis') && BARE_MS.test(original);
+  const levels: [string | undefined, boolean][] = [
+    [
+      structured === '' ? undefined : structured,
+      bareMs(texts.conditions?.original) || bareMs(texts.meshTerms?.original),
+    ],
+    [keywords?.kept, false],
     // BARE_MS on each title equals BARE_MS on the joined titles (it never matches across " | ")
-    [titles, texts.titles.some((t) => BARE_MS.test(t.original))],
+    [titleSplit?.kept, texts.titles.some((t) => bareMs(t.original))],
   ];
+  const affirmed = (ids: DiseaseId[]) =>
+    denied.size === 0 ? ids : ids.filter((id) => !denied.has(id));
   let unspecified = false;
-  for (const [level, bareMs] of levels) {
+  for (const [level, bareMsHere] of levels) {
     if (level === undefined) continue;
-    const result = readLevel(level.text, bareMs);
-    if (result.specific.length > 0) return result.specific;
+    const result = readLevel(level, bareMsHere);
+    const specific = affirmed(result.specific);
+    if (specific.length > 0) return specific;
     if (result.unspecified) unspecified = true;
     else if (result.notAutoimmune && !unspecified) return [];
   }
-  if (!unspecified && texts.structured === undefined && texts.briefSummary) {
-    const result = readLevel(texts.briefSummary.text, false);
-    if (result.specific.length > 0) return result.specific;
+  if (!unspecified && structured === '' && texts.briefSummary) {
+    const result = readLevel(splitNegated(texts.briefSummary.text).kept, false);
+    const specific = affirmed(result.specific);
+    if (specific.length > 0) return specific;
   }
   return unspecified ? ['autoimmune-unspecified'] : [];
 }

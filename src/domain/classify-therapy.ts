@@ -7,7 +7,8 @@
  *  2. Otherwise the best-scoring family over all fields. HSCT needs a score of at least 3 (a title-level
  *     mention, or keyword + summary), or the best available field when the record has nothing weightier,
  *     so a transplant mentioned only as a keyword of a platelet-transfusion study does not make it HSCT.
- *  3. No cue at all: `other` (documented default; such records usually have no disease id).
+ *  3. No cue at all: `other` (documented default; such records usually have no disease id). The cell
+ *     source is read on this path too ("autologous bone marrow" is other, autologous).
  *  Generic HSCT cues ("stem cell transplantation", "autologous stem cells") do not count when the record
  *  names another cell product (mesenchymal, neural, fecal microbiota, bone-marrow-derived stem cells...)
  *  and no hematopoietic-specific cue.
@@ -23,10 +24,13 @@
 import { anyOf, lazyScanner } from './rules/compile-cues.ts';
 import {
   CELL_THERAPY_CUES,
+  CORD_BLOOD_CUES,
+  DRUG_MECHANISM,
   FIELD_WEIGHTS,
   FOREIGN_PRODUCT_FOR_HSCT,
   HSCT_CUES,
   HSCT_PRODUCT_FOR_OTHERS,
+  MOBILISATION_CUES,
   SOURCE_CUES,
   THERAPY_SCAN_FAMILIES,
   type TherapyField,
@@ -75,16 +79,27 @@ const FIELDS: readonly TherapyField[] = [
 ];
 
 // Patterns for quoting the evidence phrase (run once per study, on one field).
-const HSCT_ANY = anyOf([...HSCT_CUES.strong, ...HSCT_CUES.generic]);
+const HSCT_ANY = anyOf([
+  ...HSCT_CUES.strong,
+  ...HSCT_CUES.generic,
+  ...CORD_BLOOD_CUES.hsct,
+  ...MOBILISATION_CUES.mobilisation,
+]);
 const FAMILY: Readonly<Record<CellFamily, RegExp>> = {
   'car-t': anyOf(CELL_THERAPY_CUES['car-t']),
   msc: anyOf(CELL_THERAPY_CUES.msc),
   treg: anyOf(CELL_THERAPY_CUES.treg),
   other: anyOf(CELL_THERAPY_CUES.other),
 };
-const AUTO = anyOf(SOURCE_CUES.autologous);
-const ALLO = anyOf(SOURCE_CUES.allogeneic);
-const AUTO_ANY = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.weakAutologous]);
+const AUTO_EXPLICIT = anyOf(SOURCE_CUES.autologous);
+const ALLO_EXPLICIT = anyOf(SOURCE_CUES.allogeneic);
+const AUTO = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.impliedAutologous]);
+const ALLO = anyOf([...SOURCE_CUES.allogeneic, ...SOURCE_CUES.impliedAllogeneic]);
+const AUTO_ANY = anyOf([
+  ...SOURCE_CUES.autologous,
+  ...SOURCE_CUES.impliedAutologous,
+  ...SOURCE_CUES.weakAutologous,
+]);
 const AUTO_OR_ALLO = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.allogeneic]);
 const MASK_FOR_HSCT = new RegExp(FOREIGN_PRODUCT_FOR_HSCT, 'g');
 const MASK_FOR_OTHERS = new RegExp(HSCT_PRODUCT_FOR_OTHERS, 'g');
@@ -105,13 +120,33 @@ const WEAK_BIT = 1 << 8;
 const ALLO_BIT = 1 << 9;
 const MASK_FOR_HSCT_BIT = 1 << 10;
 const MASK_FOR_OTHERS_BIT = 1 << 11;
+const MECHANISM_BIT = 1 << 12;
+const CORD_BLOOD_HSCT = 1 << 13;
+const CORD_BLOOD_NOT_HSCT = 1 << 14;
+const MOBILISATION = 1 << 15;
+const TRANSPLANT_ROLE = 1 << 16;
+const AUTO_IMPLIED_BIT = 1 << 17;
+const ALLO_IMPLIED_BIT = 1 << 18;
+const MECHANISM = new RegExp(DRUG_MECHANISM, 'g');
 const SCANNER = lazyScanner(THERAPY_SCAN_FAMILIES);
-/** Source cues only, for text with another product's phrases blanked out (bit i = SCANNER bit i + 7). */
+/** Source cues only, for text with another product's phrases blanked out (SOURCE_BITS[i] = bit i). */
 const SOURCE_SCANNER = lazyScanner([
   SOURCE_CUES.autologous,
   SOURCE_CUES.weakAutologous,
   SOURCE_CUES.allogeneic,
+  SOURCE_CUES.impliedAutologous,
+  SOURCE_CUES.impliedAllogeneic,
 ]);
+const SOURCE_BITS = [AUTO_BIT, WEAK_BIT, ALLO_BIT, AUTO_IMPLIED_BIT, ALLO_IMPLIED_BIT];
+
+/** SOURCE_SCANNER bits as SCANNER bits. */
+function sourceBits(scanned: number): number {
+  let bits = 0;
+  SOURCE_BITS.forEach((bit, i) => {
+    if ((scanned & (1 << i)) !== 0) bits |= bit;
+  });
+  return bits;
+}
 
 type Field = {
   field: TherapyField;
@@ -126,7 +161,31 @@ function collectFields(texts: TherapyTexts): Field[] {
   for (const field of FIELDS) {
     const source = texts[field];
     if (source === undefined || !source.original) continue;
-    fields.push({ field, weight: FIELD_WEIGHTS[field], source, found: SCANNER.scan(source.text) });
+    let found = SCANNER.scan(source.text);
+    // a cell type named in how a drug works is no step-B cue: read the families without it
+    if ((found & MECHANISM_BIT) !== 0)
+      found = (found & ~ANY_FAMILY) | (SCANNER.scan(blank(source.text, MECHANISM)) & ANY_FAMILY);
+    // cord blood given locally or without conditioning is the step-B family `other`
+    if ((found & CORD_BLOOD_NOT_HSCT) !== 0) found |= FAMILY_BIT.other;
+    fields.push({ field, weight: FIELD_WEIGHTS[field], source, found });
+  }
+  return cordBloodAndMobilisation(fields);
+}
+
+/**
+ * Cord blood transplant cues count as strong HSCT cues unless the record gives cord blood locally or
+ * without conditioning; mobilisation counts as a generic HSCT cue when the record names a transplant,
+ * and without one no HSCT cue counts (a mobilisation study).
+ */
+function cordBloodAndMobilisation(fields: Field[]): Field[] {
+  let any = 0;
+  for (const f of fields) any |= f.found;
+  const cordBloodIsHsct = (any & CORD_BLOOD_NOT_HSCT) === 0;
+  const mobilisationOnly = (any & MOBILISATION) !== 0 && (any & TRANSPLANT_ROLE) === 0;
+  for (const f of fields) {
+    if (cordBloodIsHsct && (f.found & CORD_BLOOD_HSCT) !== 0) f.found |= STRONG;
+    if (mobilisationOnly) f.found &= ~(STRONG | GENERIC);
+    else if ((f.found & MOBILISATION) !== 0) f.found |= GENERIC;
   }
   return fields;
 }
@@ -161,7 +220,23 @@ function decideTherapy(fields: readonly Field[]): Therapy | undefined {
 
   const maxAvailable = Math.max(0, ...fields.map((f) => f.weight));
   const hsctQualifies = score.hsct > 0 && score.hsct >= Math.min(3, maxAvailable);
-  return best(hsctQualifies ? [...CELL_FAMILIES, 'hsct'] : CELL_FAMILIES);
+  // A cell therapy named only in the summary or detailed description does not win when the titles
+  // and interventions are there and say otherwise: they name a drug only, or another therapy
+  // (docs/domain.md §2, "Markers and mechanisms"). They agree when they name an unspecified cell
+  // product ("autologous bone-marrow-derived stem cells").
+  const heavy = fields.filter((f) => f.weight >= FIELD_WEIGHTS.briefTitle);
+  const lightOnlyAllowed =
+    heavy.length === 0 ||
+    (heavy.some((f) => (f.found & (GENERIC | NON_HSCT)) !== 0) &&
+      !heavy.some((f) => (f.found & (STRONG | ANY_FAMILY)) !== 0));
+  const families = CELL_FAMILIES.filter(
+    (family) =>
+      lightOnlyAllowed ||
+      fields.some(
+        (f) => f.weight > FIELD_WEIGHTS.briefSummary && (f.found & FAMILY_BIT[family]) !== 0,
+      ),
+  );
+  return best(hsctQualifies ? [...families, 'hsct'] : families);
 }
 
 type Seen = { f: Field; auto: boolean; weak: boolean; allo: boolean };
@@ -180,12 +255,17 @@ function decideSource(fields: readonly Field[], therapy: Therapy): Source {
   // text only where the mask matches: otherwise the field's own scan already has the answer.
   const seen: Seen[] = fields.map((f) => {
     const bits =
-      (f.found & maskBit) === 0 ? f.found : SOURCE_SCANNER.scan(blank(f.source.text, mask)) << 7;
+      (f.found & maskBit) === 0
+        ? f.found
+        : sourceBits(SOURCE_SCANNER.scan(blank(f.source.text, mask)));
+    // an explicit word for one source beats the other source's implied cues in the same field
+    const autoExplicit = (bits & AUTO_BIT) !== 0;
+    const alloExplicit = (bits & ALLO_BIT) !== 0;
     return {
       f,
-      auto: (bits & AUTO_BIT) !== 0,
+      auto: autoExplicit || ((bits & AUTO_IMPLIED_BIT) !== 0 && !alloExplicit),
       weak: (bits & WEAK_BIT) !== 0,
-      allo: (bits & ALLO_BIT) !== 0,
+      allo: alloExplicit || ((bits & ALLO_IMPLIED_BIT) !== 0 && !autoExplicit),
     };
   });
   const anyAllo = seen.some((s) => s.allo);
@@ -217,19 +297,21 @@ function decideSource(fields: readonly Field[], therapy: Therapy): Source {
 /** classifyTherapy on texts normalised by the caller (normalize-study.ts shares them with classifyDiseases). */
 export function classifyTherapyTexts(texts: TherapyTexts): TherapyClassification {
   const fields = collectFields(texts);
-  const therapy = decideTherapy(fields);
-  if (therapy === undefined) return { therapy: 'other', transplantType: 'unspecified' };
-
+  // No therapy cue: the documented default `other`, and the cell source is still read.
+  const decided = decideTherapy(fields);
+  const therapy = decided ?? 'other';
   const source = decideSource(fields, therapy);
   let phrase: string | undefined;
   if (source.field && source.pattern) {
     const { original, text } = source.field.source;
     // blanking is only needed (and only changes anything) where the mask matches
     const options = { mask: source.masked ? source.mask : undefined, normalized: text };
-    // prefer a strong autologous cue over aHSCT when the field has both
-    if (source.pattern === AUTO_ANY) phrase = quoteFirstMatch(original, AUTO, options);
+    // prefer an explicit word over an implied cue, and a strong autologous cue over aHSCT
+    if (source.type === 'autologous') phrase = quoteFirstMatch(original, AUTO_EXPLICIT, options);
+    if (source.type === 'allogeneic') phrase = quoteFirstMatch(original, ALLO_EXPLICIT, options);
+    if (source.pattern === AUTO_ANY) phrase ??= quoteFirstMatch(original, AUTO, options);
     phrase ??= quoteFirstMatch(original, source.pattern, options);
-  } else {
+  } else if (decided !== undefined) {
     const bits = therapy === 'hsct' ? STRONG | GENERIC : FAMILY_BIT[therapy];
     // fields are in descending weight order
     const field = fields.find((f) => (f.found & bits) !== 0);

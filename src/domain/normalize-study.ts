@@ -275,11 +275,9 @@ function build(raw: unknown): Trial | null {
   const titles: NormalizedText[] = [];
   if (officialTitleText !== undefined) titles.push(officialTitleText);
   if (briefTitleText !== undefined) titles.push(briefTitleText);
-  const structured =
-    conditions.length + meshTerms.length > 0 ? [...conditions, ...meshTerms] : undefined;
-
   const diseases = classifyDiseaseTexts({
-    structured: structured && joinNormalized(structured.map(normalized)),
+    conditions: conditions.length > 0 ? joinNormalized(conditions.map(normalized)) : undefined,
+    meshTerms: meshTerms.length > 0 ? joinNormalized(meshTerms.map(normalized)) : undefined,
     keywords: keywordsText,
     titles,
     briefSummary: briefSummaryText,

@@ -7,7 +7,12 @@ import {
   describeQuery,
   type StudyQuery,
 } from '../api/ctgov/default-query.ts';
-import { fetchAllStudies, fetchVersion, type RetryOptions } from '../api/ctgov/studies.ts';
+import {
+  fetchAllStudies,
+  fetchVersion,
+  shortfallMessage,
+  type RetryOptions,
+} from '../api/ctgov/studies.ts';
 import type { Trial } from '../domain/trial.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
 import { normalizeInSlices } from './normalize-in-slices.ts';
@@ -33,6 +38,8 @@ export type TrialDataset = {
   bundledMeta?: DatasetMeta;
   /** Why the live API was not used, when source is 'bundled'. */
   liveError?: string;
+  /** Set when the live pull answered but was short ("N of M studies could be read"), source 'bundled'. */
+  liveIncomplete?: boolean;
 };
 
 export type LoadDatasetOptions = {
@@ -82,6 +89,9 @@ function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+/** The live pull answered but holds fewer studies than the API counted. */
+class IncompletePull extends Error {}
 
 /** The live API and the bundled sample both failed. */
 export class DatasetUnavailableError extends Error {
@@ -133,7 +143,8 @@ async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | und
 
 /**
  * Loads the trial dataset: the live API first, within an overall time budget; on a network, timeout,
- * HTTP, rate-limit or parse failure the bundled sample instead. A rejected query (400) or a missing
+ * HTTP, rate-limit or parse failure, or a pull that is short of the API's count ("N of M studies could be
+ * read"), the bundled sample instead, with that reason. A rejected query (400) or a missing
  * resource (404) is a real error and is thrown. Cancellation through `signal` is passed through.
  */
 export async function loadTrialDataset(
@@ -156,9 +167,14 @@ export async function loadTrialDataset(
 
   progress.set({ stage: 'live', loaded: 0, pages: 0 });
   let liveError: string;
+  let liveIncomplete = false;
   try {
     const { result, version } = await loadLive(query, live.signal, options, progress);
     clearTimeout(timer); // the time budget is for the API; normalising is ours
+    if (!result.completeness.complete) {
+      // A short pull is never shown (nor cached, nor remembered as a visit) as the live data.
+      throw new IncompletePull(shortfallMessage(result.completeness));
+    }
     const { trials, skipped } = await normalizeInSlices(result.studies, signal);
     return {
       source: 'live',
@@ -171,7 +187,10 @@ export async function loadTrialDataset(
     };
   } catch (error) {
     if (signal.aborted) throw error;
-    if (timedOut) {
+    if (error instanceof IncompletePull) {
+      liveError = error.message;
+      liveIncomplete = true;
+    } else if (timedOut) {
       liveError = `ClinicalTrials.gov did not answer in full within ${durationText(liveTimeoutMs)}.`;
     } else if (error instanceof ApiError && !FALLBACK_KINDS.includes(error.kind)) {
       throw error;
@@ -207,6 +226,7 @@ export async function loadTrialDataset(
     ...describe(meta.query),
     bundledMeta: meta,
     liveError,
+    ...(liveIncomplete ? { liveIncomplete } : {}),
   };
 }
 

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/api-error.ts';
 import { STUDY_FIELDS } from '../../src/api/ctgov/default-query.ts';
 import {
+  MAX_CONSECUTIVE_EMPTY_PAGES,
   fetchAllStudies,
   fetchStudy,
+  shortfallMessage,
   fetchVersion,
   type FetchProgress,
 } from '../../src/api/ctgov/studies.ts';
@@ -62,7 +64,7 @@ describe('fetchAllStudies paging', () => {
     expect(result.studies).toHaveLength(5);
     expect(result.totalCount).toBe(5);
     expect(result.pages).toBe(3);
-    expect(result.skippedPages).toBe(0);
+    expect(result.completeness).toEqual({ complete: true });
     expect(result.bytes).toBeGreaterThan(100);
     expect(progress).toEqual([
       { loaded: 2, total: 5, pages: 1 },
@@ -102,28 +104,102 @@ describe('fetchAllStudies paging', () => {
     expect(requests[0]!.searchParams.get('pageSize')).toBe('1000');
   });
 
-  it('stops on an empty page even when it carries a token', async () => {
+  it('follows the token of an empty page in mid-stream and reads every study', async () => {
     const requests = servePages([
-      { studies: [study('NCT00000001')], nextPageToken: 'p2' },
+      { totalCount: 3, studies: [study('NCT00000001')], nextPageToken: 'p2' },
       { studies: [], nextPageToken: 'p3' },
+      { studies: [], nextPageToken: 'p4' },
+      { studies: [study('NCT00000002'), study('NCT00000003')] },
+    ]);
+    const result = await fetchAllStudies({ 'query.cond': 'lupus' }, { baseUrl: BASE });
+    expect(requests.map((r) => r.searchParams.get('pageToken'))).toEqual([null, 'p2', 'p3', 'p4']);
+    expect(result.studies).toHaveLength(3);
+    expect(result.emptyPages).toBe(2);
+    expect(result.completeness).toEqual({ complete: true });
+  });
+
+  it(`gives up after ${MAX_CONSECUTIVE_EMPTY_PAGES} empty pages in a row and says how many studies could be read`, async () => {
+    const requests = servePages([
+      { totalCount: 9, studies: [study('NCT00000001')], nextPageToken: 'e1' },
+      { studies: [], nextPageToken: 'e2' },
+      { studies: [], nextPageToken: 'e3' },
+      { studies: [], nextPageToken: 'e4' },
+      { studies: [], nextPageToken: 'e5' },
       { studies: [study('NCT00000009')] },
     ]);
     const result = await fetchAllStudies({ 'query.cond': 'lupus' }, { baseUrl: BASE });
-    expect(requests).toHaveLength(2);
-    expect(result.studies).toHaveLength(1);
-    expect(result.skippedPages).toBe(1);
+    expect(requests).toHaveLength(1 + MAX_CONSECUTIVE_EMPTY_PAGES);
+    expect(result.completeness).toEqual({
+      complete: false,
+      read: 1,
+      total: 9,
+      reason: `paging stopped early: ${MAX_CONSECUTIVE_EMPTY_PAGES} empty pages in a row`,
+    });
+    if (result.completeness.complete) return;
+    expect(shortfallMessage(result.completeness)).toBe(
+      `1 of 9 studies could be read from ClinicalTrials.gov (paging stopped early: ${MAX_CONSECUTIVE_EMPTY_PAGES} empty pages in a row).`,
+    );
   });
 
-  it('stops when the API repeats a page token it gave before', async () => {
+  it('stops when the API repeats a page token it gave before, short of the total', async () => {
     const requests = servePages([
-      { studies: [study('NCT00000001')], nextPageToken: 'loop' },
+      { totalCount: 5, studies: [study('NCT00000001')], nextPageToken: 'loop' },
       { studies: [study('NCT00000002')], nextPageToken: 'loop' },
       { studies: [study('NCT00000003')], nextPageToken: 'loop' },
     ]);
     const result = await fetchAllStudies({ 'query.cond': 'lupus' }, { baseUrl: BASE });
     expect(requests).toHaveLength(2);
     expect(result.studies).toHaveLength(2);
-    expect(result.skippedPages).toBe(1);
+    expect(result.completeness).toMatchObject({
+      complete: false,
+      read: 2,
+      total: 5,
+      reason: 'paging stopped early: the API repeated a page token',
+    });
+  });
+
+  it('is complete when a repeated token comes after every counted study', async () => {
+    servePages([
+      { totalCount: 2, studies: [study('NCT00000001')], nextPageToken: 'loop' },
+      { studies: [study('NCT00000002')], nextPageToken: 'loop' },
+    ]);
+    const result = await fetchAllStudies({ 'query.cond': 'lupus' }, { baseUrl: BASE });
+    expect(result.completeness).toEqual({ complete: true });
+  });
+
+  it('is short when paging ends without a token below totalCount, counting a repeated study once', async () => {
+    servePages([
+      {
+        totalCount: 40,
+        studies: [study('NCT00000001'), study('NCT00000002')],
+        nextPageToken: 'p2',
+      },
+      { studies: [study('NCT00000002'), study('NCT00000003')] },
+    ]);
+    const result = await fetchAllStudies({ 'query.cond': 'lupus' }, { baseUrl: BASE });
+    expect(result.studies).toHaveLength(4);
+    expect(result.completeness).toEqual({
+      complete: false,
+      read: 3,
+      total: 40,
+      reason: 'the last page came before the counted total',
+    });
+  });
+
+  it('without a count, is complete when paging ends normally and short when it stops early', async () => {
+    servePages([{ studies: [study('NCT00000001')], nextPageToken: 'p2' }, { studies: [] }]);
+    const whole = await fetchAllStudies({ 'query.cond': 'lupus' }, { baseUrl: BASE });
+    expect(whole.completeness).toEqual({ complete: true });
+
+    server.resetHandlers();
+    servePages([
+      { studies: [study('NCT00000001')], nextPageToken: 'p2' },
+      { studies: [study('NCT00000002')], nextPageToken: 'p2' },
+    ]);
+    const looped = await fetchAllStudies({ 'query.cond': 'lupus' }, { baseUrl: BASE });
+    expect(looped.completeness).toMatchObject({ complete: false, read: 2 });
+    if (looped.completeness.complete) return;
+    expect(shortfallMessage(looped.completeness)).toMatch(/^Only 2 studies could be read/);
   });
 
   it('waits the politeness interval between requests', async () => {

@@ -31,33 +31,60 @@ function serveCounted() {
   return state;
 }
 
-/** One visit: the app in fresh providers (a fresh in-memory query cache) persisting to `storage`. */
+/**
+ * One visit: the app in fresh providers (a fresh in-memory query cache) persisting to `storage`.
+ * `close()` ends the visit like closing the tab: the app unmounts and a save still waiting for the
+ * persister's one-second throttle never reaches the storage (it would otherwise land at a random
+ * moment during the next visit).
+ */
 function visit(storage: StringStorage) {
-  return render(
-    <Providers
-      client={createQueryClient({ retry: false })}
-      persister={createDatasetPersister(storage)}
-    >
+  let open = true;
+  const tab: StringStorage = {
+    getItem: (key) => storage.getItem(key),
+    setItem: (key, value) => (open ? storage.setItem(key, value) : Promise.resolve()),
+    removeItem: (key) => (open ? storage.removeItem(key) : Promise.resolve()),
+  };
+  const view = render(
+    <Providers client={createQueryClient({ retry: false })} persister={createDatasetPersister(tab)}>
       <App datasetOptions={{ retry: { retries: 0 } }} mockMode={false} />
     </Providers>,
   );
+  return {
+    close: () => {
+      view.unmount();
+      open = false;
+    },
+  };
 }
 
+type SavedClient = {
+  buster: string;
+  clientState: { queries: { queryKey: unknown[]; state: { status: string } }[] };
+};
+
+/**
+ * The saved cache once it holds the loaded dataset. The persister writes at most once a second and its
+ * first write can come before the dataset has loaded (an empty cache), so wait for the dataset itself,
+ * not for the first write.
+ */
 async function saved(
   storage: StringStorage,
 ): Promise<{ buster: string; queries: { queryKey: unknown[] }[] }> {
-  let raw: string | null = null;
+  let client: SavedClient | undefined;
   await waitFor(
     async () => {
-      raw = await storage.getItem(CACHE_KEY);
+      const raw = await storage.getItem(CACHE_KEY);
       expect(raw).not.toBeNull();
+      client = JSON.parse(raw ?? '') as SavedClient;
+      expect(
+        client.clientState.queries.some(
+          (q) => q.queryKey[1] === 'dataset' && q.state.status === 'success',
+        ),
+      ).toBe(true);
     },
-    { timeout: 5_000 },
+    { timeout: 10_000 },
   );
-  const client = JSON.parse(raw ?? '') as {
-    buster: string;
-    clientState: { queries: { queryKey: unknown[] }[] };
-  };
+  if (!client) throw new Error('No saved cache');
   return { buster: client.buster, queries: client.clientState.queries };
 }
 
@@ -81,7 +108,7 @@ describe('Saved dataset for repeat visits', () => {
     ).toHaveTextContent('Live from ClinicalTrials.gov');
     expect(api.studyRequests).toBe(1);
     await saved(storage);
-    first.unmount();
+    first.close();
 
     visit(storage);
     expect(
@@ -112,7 +139,7 @@ describe('Saved dataset for repeat visits', () => {
     const first = visit(storage);
     await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 });
     await saved(storage);
-    first.unmount();
+    first.close();
     // The same saved dataset, as an older version of the app (or another search) would have marked it.
     const savedClient = JSON.parse((await storage.getItem(CACHE_KEY)) ?? '') as object;
     await storage.setItem(
@@ -137,15 +164,17 @@ describe('Saved dataset for repeat visits', () => {
       await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
     ).toHaveTextContent('live API unreachable');
     await saved(storage);
-    first.unmount();
+    first.close();
 
     api.down = false;
     api.studyRequests = 0;
     visit(storage);
-    await waitFor(() =>
-      expect(screen.getByRole('region', { name: 'Data source' })).toHaveTextContent(
-        'Live from ClinicalTrials.gov',
-      ),
+    await waitFor(
+      () =>
+        expect(screen.getByRole('region', { name: 'Data source' })).toHaveTextContent(
+          'Live from ClinicalTrials.gov',
+        ),
+      { timeout: 10_000 },
     );
     expect(api.studyRequests).toBe(1);
   });

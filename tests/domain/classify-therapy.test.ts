@@ -35,7 +35,7 @@ describe('classifyTherapy, step A: transplant cues make a trial HSCT', () => {
     'Cord blood transplantation',
     'Haploidentical transplantation',
     'Immunoablation',
-    'Stem cell mobilization and collection',
+    'Stem cell mobilization and collection, then transplantation',
   ];
   it.each(cues)('%j', (cue) => {
     expect(withIntervention(cue).therapy).toBe('hsct');

@@ -78,4 +78,15 @@ describe('the 114 real records of any disease', () => {
       .map((t) => `${t!.nctId}: ${t!.therapy} (${t!.transplantEvidence ?? ''})`);
     expect(cellTherapies).toEqual([]);
   });
+
+  it('the cell source is read for them too: the two cell therapies are autologous, every other record unspecified', () => {
+    const sources = records
+      .map((r) => normalizeStudy(r))
+      .filter((t) => t !== null && t.transplantType !== 'unspecified')
+      .map((t) => `${t!.nctId}: ${t!.transplantType} (${t!.transplantEvidence ?? ''})`);
+    expect(sources).toEqual([
+      'NCT01640457: autologous (Autologous Disc Chondrocyte Transplantation System)',
+      'NCT05438667: autologous (autologous Tumor-T Cell Receptor)',
+    ]);
+  });
 });

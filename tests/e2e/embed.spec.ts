@@ -1,7 +1,7 @@
 /**
  * Issue 4 in the browser: embedding, the message protocol and the exports.
  *
- * The demo host page (public/embed-demo.html/.js/.css) is served from a SECOND origin by a tiny static
+ * The demo host page (examples/embed-demo/embed-demo.html/.js/.css, not part of the build) is served from a SECOND origin by a tiny static
  * server started here; its `?app=` parameter points at the mock build (MSW emulator), so both embeds are
  * real cross-origin iframes. Downloads are checked against the view they were made from.
  */
@@ -47,7 +47,7 @@ test.beforeAll(async () => {
         .end('<!doctype html><html lang="en"><title>Host</title><body><main></main></body></html>');
       return;
     }
-    readFile(join('public', path.slice(1)))
+    readFile(join('examples/embed-demo', path.slice(1)))
       .then((body) =>
         response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? '' }).end(body),
       )

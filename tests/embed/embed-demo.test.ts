@@ -1,10 +1,12 @@
+// @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const read = (name: string) => readFileSync(resolve(process.cwd(), 'public', name), 'utf8');
+const read = (name: string) =>
+  readFileSync(resolve(process.cwd(), 'examples/embed-demo', name), 'utf8');
 const DEMO_HTML = read('embed-demo.html');
 const DEMO_JS = read('embed-demo.js');
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/api-error.ts';
 import { DEFAULT_QUERY } from '../../src/api/ctgov/default-query.ts';
-import { fetchAllStudies, type FetchAllOptions } from '../../src/api/ctgov/studies.ts';
+import {
+  MAX_CONSECUTIVE_EMPTY_PAGES,
+  fetchAllStudies,
+  type FetchAllOptions,
+} from '../../src/api/ctgov/studies.ts';
 import { normalizeStudies } from '../../src/domain/normalize-study.ts';
 import { scaleHandlers, scenarioHandlers, SMALL_PAGE_SIZE } from '../../mocks/scenarios.ts';
 import { server } from '../../mocks/node.ts';
@@ -30,17 +34,33 @@ describe('mock fault scenarios (the same handlers the browser tests use)', () =>
     expect(trials.map((t) => t.nctId)).toEqual(healthy.trials.map((t) => t.nctId));
   });
 
-  it('stops on an empty page that still has a token, and on a repeated token', async () => {
+  it('follows empty pages that still carry a token to every study', async () => {
+    const healthy = await pull();
     server.use(...scenarioHandlers('empty-page-with-token'));
+    const result = await pull();
+    expect(result.studies).toEqual(healthy.studies);
+    expect(result.completeness).toEqual({ complete: true });
+    expect(result.emptyPages).toBe(
+      result.pages - Math.ceil(healthy.studies.length / SMALL_PAGE_SIZE),
+    );
+  });
+
+  it('gives up on endless empty pages and on a repeated token, saying the pull is short', async () => {
+    const total = (await pull()).studies.length;
+    server.use(...scenarioHandlers('empty-pages-forever'));
     const empty = await pull();
-    expect(empty).toMatchObject({ pages: 2, skippedPages: 1 });
-    expect(empty.studies).toHaveLength(SMALL_PAGE_SIZE);
+    expect(empty.pages).toBe(1 + MAX_CONSECUTIVE_EMPTY_PAGES);
+    expect(empty.completeness).toMatchObject({ complete: false, read: SMALL_PAGE_SIZE, total });
 
     server.resetHandlers();
     server.use(...scenarioHandlers('repeated-token'));
     const repeated = await pull();
-    expect(repeated).toMatchObject({ pages: 2, skippedPages: 1 });
-    expect(repeated.studies).toHaveLength(2 * SMALL_PAGE_SIZE);
+    expect(repeated.pages).toBe(2);
+    expect(repeated.completeness).toMatchObject({
+      complete: false,
+      read: 2 * SMALL_PAGE_SIZE,
+      total,
+    });
   });
 
   it('fails once with 429, 500, 502 or 503 and then answers', async () => {

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { fixtureEntries } from '../../mocks/emulator/fixture-studies.ts';
@@ -82,6 +83,46 @@ describe('loadTrialDataset', () => {
     const dataset = await loadTrialDataset(signal(), instant);
     expect(dataset.trials).toHaveLength(1);
     expect(dataset.skipped).toBe(2);
+  });
+
+  it('follows an empty page that still carries a token in mid-stream and shows every study live', async () => {
+    server.use(
+      http.get('*/api/v2/studies', ({ request }) => {
+        const token = new URL(request.url).searchParams.get('pageToken');
+        if (token === null) {
+          return HttpResponse.json({
+            studies: realStudies.slice(0, 2),
+            totalCount: 4,
+            nextPageToken: 'e',
+          });
+        }
+        if (token === 'e') return HttpResponse.json({ studies: [], nextPageToken: 'rest' });
+        return HttpResponse.json({ studies: realStudies.slice(2) });
+      }),
+    );
+    const dataset = await loadTrialDataset(signal(), instant);
+    expect(dataset.source).toBe('live');
+    expect(dataset.trials).toHaveLength(4);
+  });
+
+  it('never shows a pull short of the counted total as live: the bundled sample, saying N of M', async () => {
+    server.use(
+      http.get('*/api/v2/studies', ({ request }) =>
+        new URL(request.url).searchParams.get('pageToken') === null
+          ? HttpResponse.json({
+              studies: realStudies.slice(0, 2),
+              totalCount: 40,
+              nextPageToken: 'n',
+            })
+          : HttpResponse.json({ studies: realStudies.slice(2) }),
+      ),
+    );
+    const dataset = await loadTrialDataset(signal(), instant);
+    expect(dataset.source).toBe('bundled');
+    expect(dataset.liveIncomplete).toBe(true);
+    expect(dataset.liveError).toBe(
+      '4 of 40 studies could be read from ClinicalTrials.gov (the last page came before the counted total).',
+    );
   });
 
   it('falls back to the bundled sample, saying why, when the live API fails', async () => {

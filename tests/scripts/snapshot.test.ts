@@ -48,7 +48,7 @@ type RequestLog = { token: string; at: number; params: URLSearchParams };
 
 const VERSION = { apiVersion: '2.0.5', dataTimestamp: '2025-09-24T09:00:05' };
 
-function scriptedApi(pages: Record<string, PageScript>) {
+function scriptedApi(pages: Record<string, PageScript>, totalCount = ALL_IDS.length) {
   const requests: RequestLog[] = [];
   const queues = new Map(
     Object.entries(pages).map(([token, p]) => [token, [...(p.failFirst ?? [])]]),
@@ -74,7 +74,7 @@ function scriptedApi(pages: Record<string, PageScript>) {
     return json({
       studies: page.studies,
       ...(page.next !== undefined ? { nextPageToken: page.next } : {}),
-      ...(url.searchParams.get('countTotal') === 'true' ? { totalCount: ALL_IDS.length } : {}),
+      ...(url.searchParams.get('countTotal') === 'true' ? { totalCount } : {}),
     });
   }
   return { handle, requests, tokens: () => requests.map((r) => r.token) };
@@ -92,13 +92,34 @@ function useInMsw(api: Api): void {
   server.use(http.get(`${MSW_BASE}/version`, reply), http.get(`${MSW_BASE}/studies`, reply));
 }
 
-/** Three pages of real records, then an empty page that still carries a token (a paging quirk). */
+/** Three pages of real records, with an empty page that still carries a token in mid-stream (a paging quirk). */
 const quirkyPages = (): Record<string, PageScript> => ({
   '': { studies: RECORDS.slice(0, 5), next: 'tok-2' },
-  'tok-2': { studies: RECORDS.slice(5, 10), next: 'tok-3' },
-  'tok-3': { studies: RECORDS.slice(10), next: 'tok-4' },
-  'tok-4': { studies: [], next: 'tok-5' },
+  'tok-2': { studies: [], next: 'tok-3' },
+  'tok-3': { studies: RECORDS.slice(5, 10), next: 'tok-4' },
+  'tok-4': { studies: RECORDS.slice(10) },
 });
+
+/** `n` synthetic minimal studies (NCT99 ids: not real trials), for counts beyond the 12 real records. */
+const syntheticStudies = (n: number): unknown[] =>
+  Array.from({ length: n }, (_, i) => ({
+    protocolSection: {
+      identificationModule: {
+        nctId: `NCT99${String(i + 1).padStart(6, '0')}`,
+        briefTitle: `Synthetic paging test study ${i + 1}`,
+      },
+    },
+  }));
+
+/** Pages of 7 studies that end (no token) after 14 of the 40 studies the API counted. */
+const pagesEndingAt14Of40 = (): Api =>
+  scriptedApi(
+    {
+      '': { studies: syntheticStudies(14).slice(0, 7), next: 'tok-2' },
+      'tok-2': { studies: syntheticStudies(14).slice(7) },
+    },
+    40,
+  );
 
 const text = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({
   status,
@@ -149,7 +170,7 @@ async function expectPreviousKept(): Promise<void> {
 }
 
 describe('runSnapshot (in process, MSW)', () => {
-  it('fetches every page and writes each study exactly once, stopping at an empty page that still has a token', async () => {
+  it('fetches every page and writes each study exactly once, following an empty page that still has a token', async () => {
     const api = scriptedApi(quirkyPages());
     useInMsw(api);
 
@@ -287,20 +308,34 @@ describe('runSnapshot (in process, MSW)', () => {
     await expectPreviousKept();
   });
 
-  it('refuses a dataset cut short by an empty page in the middle of the results', async () => {
+  it('refuses a pull whose paging ends below the counted total, leaving the previous dataset', async () => {
+    await writePrevious();
+    useInMsw(pagesEndingAt14Of40());
+
+    const failure = runSnapshot(options());
+
+    await expect(failure).rejects.toBeInstanceOf(SnapshotError);
+    await expect(failure).rejects.toThrow(
+      '14 of 40 studies could be read from ClinicalTrials.gov (the last page came before the counted total).',
+    );
+    await expectPreviousKept();
+  });
+
+  it('refuses a pull cut short by empty pages in a row, leaving the previous dataset', async () => {
     await writePrevious();
     useInMsw(
       scriptedApi({
         '': { studies: RECORDS.slice(0, 5), next: 'tok-2' },
         'tok-2': { studies: [], next: 'tok-3' },
-        'tok-3': { studies: RECORDS.slice(5) },
+        'tok-3': { studies: [], next: 'tok-4' },
+        'tok-4': { studies: [], next: 'tok-5' },
+        'tok-5': { studies: RECORDS.slice(5) },
       }),
     );
 
-    const failure = runSnapshot(options());
-
-    await expect(failure).rejects.toBeInstanceOf(SnapshotError);
-    await expect(failure).rejects.toThrow(/paging stopped early.*5 of 12 studies/);
+    await expect(runSnapshot(options())).rejects.toThrow(
+      /^5 of 12 studies could be read .*paging stopped early: 3 empty pages in a row/,
+    );
     await expectPreviousKept();
   });
 
@@ -392,18 +427,18 @@ describe('npm run snapshot (child process, local HTTP server)', () => {
         ...pages['tok-2']!,
         failFirst: [text(429, 'Too many requests', { 'Retry-After': '1' })],
       };
-      pages['tok-3'] = { ...pages['tok-3']!, next: 'tok-2' };
+      pages['tok-4'] = { ...pages['tok-4']!, next: 'tok-2' };
       const api = scriptedApi(pages);
 
       const { code, stdout, stderr } = await run(api);
 
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      expect(api.tokens()).toEqual(['', 'tok-2', 'tok-2', 'tok-3']);
+      expect(api.tokens()).toEqual(['', 'tok-2', 'tok-2', 'tok-3', 'tok-4']);
       const dataset = await readDataset();
       expect(dataset.studies.map(nctIdOf).sort()).toEqual(ALL_IDS);
       expect(dataset.meta.source).toContain('127.0.0.1');
-      expect(stdout).toMatch(/3 page\(s\), 12 studies/);
+      expect(stdout).toMatch(/4 page\(s\), 12 studies/);
       expect(stdout).toMatch(/\d+ bytes/);
       expect(stdout).toMatch(/in \d+\.\d s/);
     },
@@ -431,6 +466,22 @@ describe('npm run snapshot (child process, local HTTP server)', () => {
         /Snapshot failed: ClinicalTrials.gov sent an unexpected response: the page has no "studies" list/,
       );
       expect(stderr).toContain('was left untouched');
+      await expectPreviousKept();
+    },
+  );
+
+  it(
+    'exits non-zero when paging ends at 14 of 40 studies and keeps the previous file byte-identical',
+    { timeout: 60_000 },
+    async () => {
+      await writePrevious();
+
+      const { code, stdout, stderr } = await run(pagesEndingAt14Of40());
+
+      expect(code).toBe(1);
+      expect(stderr).toContain('Snapshot failed: 14 of 40 studies could be read');
+      expect(stderr).toContain('was left untouched');
+      expect(stdout).not.toMatch(/Wrote /);
       await expectPreviousKept();
     },
   );

@@ -28,6 +28,24 @@ export type FetchAllOptions = ClientOptions & {
   minRequestIntervalMs?: number;
 };
 
+/**
+ * Whether a pull holds every study the API counted. `complete` is false when paging could not go on safely
+ * (more than MAX_CONSECUTIVE_EMPTY_PAGES empty pages in a row that still carry a token, or a token seen
+ * before) or when it ended with fewer studies than `totalCount`. A short pull must never be presented,
+ * cached or published as the full result: `shortfallMessage` says "N of M studies could be read".
+ */
+export type PullCompleteness =
+  | { complete: true }
+  | {
+      complete: false;
+      /** Distinct studies read (records without an NCT id count once each). */
+      read: number;
+      /** The API's count, when it gave one. */
+      total?: number;
+      /** Why paging ended early, in a few words. */
+      reason: string;
+    };
+
 export type FetchAllResult = {
   studies: unknown[];
   /** From the first page (countTotal=true), when the API gave it. */
@@ -35,12 +53,62 @@ export type FetchAllResult = {
   pages: number;
   /** Sum of the response text lengths. */
   bytes: number;
-  /**
-   * Pages not followed because the API signalled more but the paging could not go on safely: an empty
-   * page that still carried a nextPageToken, or a token already seen (a loop). 0 in a healthy pull.
-   */
-  skippedPages: number;
+  /** Empty pages that carried a nextPageToken and were followed (a paging quirk). */
+  emptyPages: number;
+  completeness: PullCompleteness;
 };
+
+/** At most this many empty pages in a row (each still carrying a token) are read before the pull gives up. */
+export const MAX_CONSECUTIVE_EMPTY_PAGES = 3;
+
+/** "7 of 40 studies could be read (paging stopped early: …)." — the one wording of a short pull. */
+export function shortfallMessage(
+  completeness: Extract<PullCompleteness, { complete: false }>,
+): string {
+  const { read, total, reason } = completeness;
+  const count = total === undefined ? `Only ${read}` : `${read} of ${total}`;
+  return `${count} ${total === 1 ? 'study' : 'studies'} could be read from ClinicalTrials.gov (${reason}).`;
+}
+
+function nctIdOf(study: unknown): string | undefined {
+  const id = (study as { protocolSection?: { identificationModule?: { nctId?: unknown } } } | null)
+    ?.protocolSection?.identificationModule?.nctId;
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
+}
+
+/** Distinct studies among `studies`: a study sent on two pages counts once, a record without an id once. */
+function distinctCount(studies: readonly unknown[]): number {
+  const ids = new Set<string>();
+  let withoutId = 0;
+  for (const study of studies) {
+    const id = nctIdOf(study);
+    if (id === undefined) withoutId += 1;
+    else ids.add(id);
+  }
+  return ids.size + withoutId;
+}
+
+function judge(
+  studies: readonly unknown[],
+  totalCount: number | undefined,
+  stoppedEarly: string | undefined,
+): PullCompleteness {
+  const read = distinctCount(studies);
+  const total = totalCount === undefined ? {} : { total: totalCount };
+  if (totalCount !== undefined && read < totalCount) {
+    return {
+      complete: false,
+      read,
+      ...total,
+      reason: stoppedEarly ?? 'the last page came before the counted total',
+    };
+  }
+  // Without a count, a pull cut short by the paging itself cannot be known to be whole.
+  if (totalCount === undefined && stoppedEarly !== undefined) {
+    return { complete: false, read, reason: stoppedEarly };
+  }
+  return { complete: true };
+}
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -74,9 +142,11 @@ function validatePage(data: unknown): string | undefined {
 }
 
 /**
- * Every study matching `query`, following nextPageToken until the last page. The first request asks for
- * countTotal; later ones repeat every other parameter identically and add pageToken. Stops on an empty
- * page or a token seen before. Throws ApiError.
+ * Every study matching `query`, following nextPageToken until the last page: the one paging function of
+ * the browser and the nightly snapshot. The first request asks for countTotal; later ones repeat every
+ * other parameter identically and add pageToken. An empty page that still carries a token is followed (up
+ * to MAX_CONSECUTIVE_EMPTY_PAGES in a row); a token seen before stops the pull (a loop). The result says
+ * whether the pull is complete (compared with totalCount). Throws ApiError.
  */
 export async function fetchAllStudies(
   query: StudyQuery,
@@ -96,7 +166,9 @@ export async function fetchAllStudies(
   let totalCount: number | undefined;
   let pages = 0;
   let bytes = 0;
-  let skippedPages = 0;
+  let emptyPages = 0;
+  let emptyInARow = 0;
+  let stoppedEarly: string | undefined;
   let pageToken: string | undefined;
   let lastStart: number | undefined;
 
@@ -127,7 +199,7 @@ export async function fetchAllStudies(
     pages += 1;
     bytes += response.bytes;
     studies.push(...page.studies);
-    if (pages === 1 && typeof page.totalCount === 'number') totalCount = page.totalCount;
+    if (pages === 1 && isCount(page.totalCount)) totalCount = page.totalCount;
     options.onProgress?.({
       loaded: studies.length,
       ...(totalCount !== undefined ? { total: totalCount } : {}),
@@ -136,9 +208,19 @@ export async function fetchAllStudies(
 
     const next = typeof page.nextPageToken === 'string' ? page.nextPageToken : undefined;
     if (next === undefined || next === '') break;
-    if (page.studies.length === 0 || seenTokens.has(next)) {
-      skippedPages += 1;
+    if (seenTokens.has(next)) {
+      stoppedEarly = 'paging stopped early: the API repeated a page token';
       break;
+    }
+    if (page.studies.length === 0) {
+      emptyPages += 1;
+      emptyInARow += 1;
+      if (emptyInARow >= MAX_CONSECUTIVE_EMPTY_PAGES) {
+        stoppedEarly = `paging stopped early: ${emptyInARow} empty pages in a row`;
+        break;
+      }
+    } else {
+      emptyInARow = 0;
     }
     seenTokens.add(next);
     pageToken = next;
@@ -149,8 +231,13 @@ export async function fetchAllStudies(
     ...(totalCount !== undefined ? { totalCount } : {}),
     pages,
     bytes,
-    skippedPages,
+    emptyPages,
+    completeness: judge(studies, totalCount, stoppedEarly),
   };
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 /** GET /studies/{nctId}. A 404 becomes ApiError kind 'not-found'. */

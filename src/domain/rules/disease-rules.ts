@@ -193,7 +193,8 @@ export const DISEASE_RULES: readonly DiseaseRule[] = [
     id: 'immune-dysregulation',
     cues: [
       String.raw`\bipex\b`,
-      String.raw`\bfoxp3\b`,
+      String.raw`\bfoxp3[- ](?:gene )?(?:mutation|deficien|defect|variant)`,
+      String.raw`\b(?:mutations?|deficiency|defects?|variants?) (?:in|of) (?:the )?foxp3\b`,
       String.raw`\bctla-?4 (?:haplo)?insufficiency`,
       String.raw`\blrba[- ]deficiency`,
       String.raw`\bstat-?3 (?:gain[- ]of[- ]function|gof)`,
@@ -208,6 +209,7 @@ export const DISEASE_RULES: readonly DiseaseRule[] = [
       String.raw`\bveo[- ]?ibd\b`,
       String.raw`\bmonogenic (?:ibd|inflammatory bowel)`,
     ],
+    note: 'A bare marker is not a disease: FOXP3 (the Treg marker in "CD4+CD25+FOXP3+ Tregs") counts only with mutation, deficiency or variant; IPEX always counts.',
   },
   {
     id: 'other-autoimmune',
@@ -255,3 +257,23 @@ export const NOT_AUTOIMMUNE_CUES: readonly string[] = [
   String.raw`\bmalignan`,
   String.raw`\bhodgkin`,
 ];
+
+/**
+ * Negation and exclusion (docs/domain.md §1, "Negation"): a disease named in the words these phrases
+ * govern is not the trial's disease. Each entry is a regular-expression source for normalised text whose
+ * group 1 is the governed words.
+ *  - `before`: "not associated with", "without", "excluding", "except", "other than", "exclusion of"
+ *    govern up to five following words, stopping at punctuation and at a word that starts a new phrase
+ *    ("HSCT without ATG in MS" negates ATG, not MS); "and"/"or" continue the list.
+ *  - `nonPrefix`: "non-" governs its own word only ("non-lupus nephritis", but "non-relapsing secondary
+ *    progressive MS" is still MS).
+ *  - `excluded`: "patients with X are excluded".
+ */
+const GOVERNED_WORD = String.raw`(?!(?:in|for|of|at|after|before|with|within|treated|undergoing|receiving|who|which|that|using|by|on|to|from|as|is|are|was|were|will|be|than|vs)\b)[\w'+çö-]+`;
+export const NEGATION_RULES: readonly string[] = [
+  String.raw`\b(?:not (?:associated|related|linked|due|secondary|attributable) (?:with|to)|without|excluding|except(?:ing)?|other than|exclusion of) ((?:${GOVERNED_WORD}(?: |$)){1,5})`,
+  String.raw`\bnon-([\w'çö]+(?:-[\w'çö]+)*)`,
+  String.raw`\b(?:patients|subjects|participants|those|people|cases) with ((?:[\w'+çö-]+ ){1,4}?)(?:are |is |were |will be )?excluded\b`,
+];
+/** Cheap pre-check: text without any of these has nothing to negate. */
+export const NEGATION_TRIGGER = /\bnot |without|exclu|except|other than|\bnon-/;

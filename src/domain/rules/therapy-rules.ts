@@ -44,15 +44,49 @@ export const HSCT_CUES = {
     String.raw`\bperipheral blood (?:stem|progenitor) cell`,
     String.raw`\bblood stem cell`,
     String.raw`\b(?:bone )?marrow (?:transplant|graft|rescue)`,
-    String.raw`\bcord blood (?:transplant|units?\b)`,
     String.raw`\bhaplo-?identical (?:\w+ ){0,2}(?:transplant|graft)`,
     String.raw`\bcd34\+? ?(?:\+ ?)?(?:-? ?selected|selection|enriched)`,
   ],
   generic: [
-    String.raw`\bstem[- ]cells? (?:transplan|therap|infusion|support|rescue|mobili|collection|harvest|graft)`,
+    String.raw`\bstem[- ]cells? (?:transplan|therap|infusion|support|rescue|graft)`,
     String.raw`\b(?:autologous|allogen(?:e)?ic|syngeneic) (?:\w+ ){0,2}stem[- ]cells?\b`,
     String.raw`\bimmun[eo][- ]?ablat`,
     tissueSafeGraft('(?:auto|allo)'),
+  ],
+} as const;
+
+/**
+ * Cord blood and mobilisation (docs/domain.md §2, step A). A cord blood transplant is HSCT unless the
+ * record says the cells go locally into an organ or without conditioning (`cordBloodNotHsct`, which is
+ * the step-B family `other`). Mobilisation, collection or harvest of stem cells is HSCT only when the
+ * record also names a transplant (`transplantRole`), in any word order; a mobilisation study with no
+ * transplant is not HSCT, even when it names hematopoietic stem cells.
+ */
+const NOT_SENTENCE_END = String.raw`(?:(?![.|])[^])`;
+const LOCAL_OR_UNCONDITIONED = String.raw`(?:into the (?:pancrea|arter|coronar|portal|joint|myocard|muscle|brain|spinal|knee)|intra-?(?:pancrea|arteri|coronar|articul|myocard|muscul|thecal|portal|ventric|lesion)|local(?:ly)? (?:infus|inject|administ)|without (?:[\w-]+ ){0,2}(?:conditioning|myeloablat|immunoablat|chemotherapy|immunosuppress)|no (?:[\w-]+ )?conditioning)`;
+export const CORD_BLOOD_CUES = {
+  hsct: [String.raw`\bcord blood (?:transplant|units?\b)`],
+  notHsct: [
+    String.raw`\bcord blood\b${NOT_SENTENCE_END}{0,120}?\b${LOCAL_OR_UNCONDITIONED}`,
+    String.raw`\b${LOCAL_OR_UNCONDITIONED}${NOT_SENTENCE_END}{0,80}?\bcord blood\b`,
+  ],
+} as const;
+export const MOBILISATION_CUES = {
+  mobilisation: [
+    String.raw`\bmobili[sz](?:ation|ed|ing|es?)\b`,
+    String.raw`\bstem[- ]cells? (?:collection|harvest|apheresis)`,
+  ],
+  transplantRole: [
+    String.raw`\btransplant`,
+    String.raw`\b(?:auto|allo)?grafts?\b`,
+    String.raw`\bengraft`,
+    String.raw`\bre-?infus`,
+    String.raw`\b(?:stem cell|hem(?:at)?opoietic|progenitor|marrow) (?:rescue|support)`,
+    String.raw`\b(?:a|auto|allo)?[- ]?hscts?\b`,
+    String.raw`\b(?:asct|bmt|hdit|ahst|hct|pbsct)\b`,
+    String.raw`\bimmun[eo][- ]?ablat`,
+    String.raw`\bmyeloablat`,
+    String.raw`\bconditioning\b`,
   ],
 } as const;
 
@@ -109,8 +143,11 @@ export const NON_HSCT_KINDS: readonly string[] = [
 ];
 
 /**
- * Step C, cell source. `weakAutologous` (aHSCT, AHST) means autologous in MS and neurology usage, but
- * only when the record has no allogeneic cue at all.
+ * Step C, cell source. `autologous` and `allogeneic` are explicit: they state the source. `implied…` cues
+ * suggest it through a procedure or a drug (reinfusion, mobilisation with cyclophosphamide; cord blood,
+ * GVHD prevention, post-transplant cyclophosphamide, donor lymphocytes, donor chimerism): in a field that
+ * states one source explicitly, the other side's implied cues do not count. `weakAutologous` (aHSCT,
+ * AHST) means autologous in MS and neurology usage, but only when the record has no allogeneic cue at all.
  */
 export const SOURCE_CUES = {
   autologous: [
@@ -119,7 +156,10 @@ export const SOURCE_CUES = {
     String.raw`\bauto[- ]?(?:hscts?|sct|hct|bmt|pbsct|transplant\w*)\b`,
     String.raw`\basct\b`,
     String.raw`\bpatient'?s'? own\b`,
-    String.raw`\b(?:their|his or her|own|self) (?:\w+ ){0,2}stem cells?`,
+    String.raw`\b(?:their|his or her|own|self) (?:\w+ ){0,2}(?:stem cells?|bone marrow|marrow)`,
+    String.raw`\bself[- ]derived\b`,
+  ],
+  impliedAutologous: [
     String.raw`\breinfusion of (?:\w+ ){0,3}stem cells?`,
     String.raw`\b(?:give|gave|giving) back (?:the |their )?(?:\w+ )?stem cells?`,
     String.raw`\breturn of (?:the )?previously collected`,
@@ -133,17 +173,21 @@ export const SOURCE_CUES = {
     String.raw`\bhaplo-?identical`,
     String.raw`\b(?:sibling|related|unrelated|family|hla[- ]matched|mismatched|haploidentical) donors?\b`,
     String.raw`\bmud\b`,
-    String.raw`\bdonor lymphocyte infusion`,
-    String.raw`\bdli\b`,
     String.raw`\bsyngeneic`,
     String.raw`\bidentical twin`,
+    String.raw`\bdonor[- ]derived\b`,
+    String.raw`\bdonor (?:\w+ ){0,2}(?:stem cells?|grafts?|peripheral blood|marrow|hematopoietic)`,
+    String.raw`\buniversal (?:\w+ )?car\b`,
+  ],
+  impliedAllogeneic: [
+    String.raw`\bdonor lymphocyte infusion`,
+    String.raw`\bdli\b`,
     String.raw`\bcord blood (?:transplant|units?\b)`,
-    String.raw`\b(?:gvhd|graft[- ]versus[- ]host disease) prophylaxis`,
+    String.raw`\b(?:gvhd|graft[- ]versus[- ]host(?: disease)?) (?:prophylaxis|prevention)`,
+    String.raw`\bprevent\w* (?:of )?(?:acute |chronic )?(?:gvhd|graft[- ]versus[- ]host)`,
     String.raw`\bpost[- ]transplant(?:ation)? cyclophosphamide`,
     String.raw`\bptcy\b`,
     String.raw`\bdonor chimerism`,
-    String.raw`\bdonor (?:\w+ ){0,2}(?:stem cells?|grafts?|peripheral blood|marrow|hematopoietic)`,
-    String.raw`\buniversal (?:\w+ )?car\b`,
   ],
 } as const;
 
@@ -161,9 +205,18 @@ export const FOREIGN_PRODUCT_FOR_HSCT = String.raw`\b(?:allogen(?:e)?ic|autologo
 export const HSCT_PRODUCT_FOR_OTHERS = String.raw`\b(?:allogen(?:e)?ic|autologous|syngeneic|auto-|allo-) ?(?:(?!(?:${OTHER_PRODUCT_WORDS})\b)[\w'+-]+ ){0,3}?(?:hem(?:at)?opoietic|hscts?|hct|sct|bmt|bone marrow transplant\w*|stem cell transplant\w*)\b`;
 
 /**
+ * A cell type named in how a drug works is not that cell therapy: "low-dose IL-2 expands regulatory T
+ * cells (Tregs)", "depletes B cells like CAR-T". These phrases (with a following abbreviation in
+ * brackets) are blanked before the step-B families are read. Only finite verbs and "… of" nouns: "ex vivo
+ * expanded Tregs" and "CD19-targeted CAR-T" name the product itself.
+ */
+export const DRUG_MECHANISM = String.raw`\b(?:expands|increases|induces|promotes|enhances|restores|boosts|stimulates|activates|inhibits|suppresses|depletes|modulates|mimics|(?:activation|depletion|inhibition|modulation) of|(?:similar to|like|as with|than|unlike) (?:those of )?)(?: the)? (?:[\w'+-]+ ){0,3}?(?:regulatory t[- ]?(?:cells?|lymphocytes?)|t[- ]?regs?|mesenchymal (?:stem |stromal )?cells?|mscs?|car[- ]?t(?: cells?)?|chimeric antigen receptor t[- ]cells?)\b(?: ?\([^)]{1,20}\))?`;
+
+/**
  * Every cue family the therapy classifier scans a field for, in bit order (bit i = family i): HSCT
  * strong and generic, the four other cell therapies, other cell products, the three source families,
- * and the two mask phrases. classify-therapy.ts compiles this list into one scanner.
+ * the two mask phrases, the drug-mechanism phrase, cord blood (transplant / not a transplant) and
+ * mobilisation (mobilisation / a transplant named), and the implied source cues. classify-therapy.ts compiles this list into one scanner.
  */
 export const THERAPY_SCAN_FAMILIES: readonly (readonly string[])[] = [
   HSCT_CUES.strong,
@@ -178,4 +231,11 @@ export const THERAPY_SCAN_FAMILIES: readonly (readonly string[])[] = [
   SOURCE_CUES.allogeneic,
   [FOREIGN_PRODUCT_FOR_HSCT],
   [HSCT_PRODUCT_FOR_OTHERS],
+  [DRUG_MECHANISM],
+  CORD_BLOOD_CUES.hsct,
+  CORD_BLOOD_CUES.notHsct,
+  MOBILISATION_CUES.mobilisation,
+  MOBILISATION_CUES.transplantRole,
+  SOURCE_CUES.impliedAutologous,
+  SOURCE_CUES.impliedAllogeneic,
 ];

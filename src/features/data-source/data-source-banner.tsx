@@ -19,7 +19,8 @@ function SourceLine({ dataset, mockMode }: DataSourceBannerProps) {
         <p className="banner-headline">
           <strong>
             Offline {meta?.kind === 'snapshot' ? 'snapshot' : 'sample'} from{' '}
-            {asOf ? formatDate(asOf) : 'an unknown date'} — live API unreachable
+            {asOf ? formatDate(asOf) : 'an unknown date'} —{' '}
+            {dataset.liveIncomplete ? 'live data incomplete' : 'live API unreachable'}
           </strong>
           .{' '}
         </p>

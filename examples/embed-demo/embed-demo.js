@@ -1,6 +1,8 @@
 /*
  * Script of embed-demo.html (kept out of the page so a strict Content-Security-Policy works).
  * ?app=<URL of the dashboard> chooses the dashboard to embed (default: the directory of this page).
+ * It loads <app>/embed.js, so this page must never be served from the dashboard's own origin: it lives in
+ * examples/, outside public/, and is not part of the build.
  */
 (function () {
   'use strict';
