@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useMemo, useState, type MouseEvent } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { ViewTabs } from '../components/view-tabs.tsx';
 import { parseEmbedParams } from '../domain/embed-params.ts';
@@ -129,7 +129,7 @@ function FiltersRegion({
   const bodyId = useId();
   const [open, setOpen] = useState(false);
   return (
-    <section className="filters-region" aria-labelledby={headingId}>
+    <section className="filters-region" aria-labelledby={headingId} id={FILTERS_ID} tabIndex={-1}>
       <div className="filters-head">
         <h2 id={headingId}>Filters</h2>
         <button
@@ -219,58 +219,60 @@ function DashboardBody({
                 </Suspense>
               </ErrorBoundary>
             )}
-            <ViewTabs
-              label="Views"
-              selected={view}
-              onSelect={setView}
-              className="views"
-              listClassName="view-tabs"
-              tabClassName="view-tab"
-              panelClassName="view-panel"
-              tabs={[
-                {
-                  id: 'dashboard',
-                  label: 'Dashboard',
-                  panel:
-                    trials.length === 0 ? (
-                      <NoMatches onClear={clearAll} />
-                    ) : (
-                      <>
-                        <ErrorBoundary label="The summary figures">
-                          <SummaryFigures trials={trials} />
-                        </ErrorBoundary>
-                        <ErrorBoundary label="The charts">
-                          <Suspense fallback={<ChartsFallback />}>
-                            <ChartsSection
-                              meta={exportMeta}
-                              trials={trials}
-                              filters={filters}
-                              onFiltersChange={setFilters}
-                              onSelectTrial={setSelectedTrial}
-                            />
-                          </Suspense>
-                        </ErrorBoundary>
-                      </>
+            <div id={RESULTS_ID} tabIndex={-1} className="results-anchor">
+              <ViewTabs
+                label="Views"
+                selected={view}
+                onSelect={setView}
+                className="views"
+                listClassName="view-tabs"
+                tabClassName="view-tab"
+                panelClassName="view-panel"
+                tabs={[
+                  {
+                    id: 'dashboard',
+                    label: 'Dashboard',
+                    panel:
+                      trials.length === 0 ? (
+                        <NoMatches onClear={clearAll} />
+                      ) : (
+                        <>
+                          <ErrorBoundary label="The summary figures">
+                            <SummaryFigures trials={trials} />
+                          </ErrorBoundary>
+                          <ErrorBoundary label="The charts">
+                            <Suspense fallback={<ChartsFallback />}>
+                              <ChartsSection
+                                meta={exportMeta}
+                                trials={trials}
+                                filters={filters}
+                                onFiltersChange={setFilters}
+                                onSelectTrial={setSelectedTrial}
+                              />
+                            </Suspense>
+                          </ErrorBoundary>
+                        </>
+                      ),
+                  },
+                  {
+                    id: 'table',
+                    label: 'Trials table',
+                    panel: (
+                      <ErrorBoundary label="The trial table">
+                        <Suspense fallback={<p role="status">Loading the table…</p>}>
+                          <TrialTable trials={trials} changes={changes.marks} />
+                        </Suspense>
+                      </ErrorBoundary>
                     ),
-                },
-                {
-                  id: 'table',
-                  label: 'Trials table',
-                  panel: (
-                    <ErrorBoundary label="The trial table">
-                      <Suspense fallback={<p role="status">Loading the table…</p>}>
-                        <TrialTable trials={trials} changes={changes.marks} />
-                      </Suspense>
-                    </ErrorBoundary>
-                  ),
-                },
-                {
-                  id: 'patient',
-                  label: 'For patients',
-                  panel: <PatientSection dataset={dataset} />,
-                },
-              ]}
-            />
+                  },
+                  {
+                    id: 'patient',
+                    label: 'For patients',
+                    panel: <PatientSection dataset={dataset} />,
+                  },
+                ]}
+              />
+            </div>
           </div>
         </div>
       )}
@@ -327,6 +329,37 @@ function Dashboard({
   );
 }
 
+/** Ids of the skip links' targets. */
+const RESULTS_ID = 'results';
+const FILTERS_ID = 'filters';
+
+/**
+ * The first tab stops of the page: straight to the results (the views) and to the filters, instead of
+ * tabbing through the data notices and the toolbar. Hidden until focused.
+ */
+function SkipLinks() {
+  const [view] = useView();
+  const jump = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
+    const target = document.getElementById(id);
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+    target.scrollIntoView?.({ block: 'start' });
+  };
+  return (
+    <nav className="skip-links" aria-label="Skip links">
+      <a className="skip-link" href={`#${RESULTS_ID}`} onClick={jump(RESULTS_ID)}>
+        Skip to results
+      </a>
+      {view === 'patient' ? null : (
+        <a className="skip-link" href={`#${FILTERS_ID}`} onClick={jump(FILTERS_ID)}>
+          Skip to filters
+        </a>
+      )}
+    </nav>
+  );
+}
+
 export function App({ datasetOptions, mockMode = import.meta.env.VITE_MOCK === '1' }: AppProps) {
   const [embedParams] = useState(() => parseEmbedParams(window.location.search));
   if (embedParams.embed) {
@@ -338,6 +371,7 @@ export function App({ datasetOptions, mockMode = import.meta.env.VITE_MOCK === '
   }
   return (
     <div className="app">
+      <SkipLinks />
       <header className="app-header">
         <h1>HSCT Trials Dashboard</h1>
         <p className="tagline">

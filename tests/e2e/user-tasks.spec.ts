@@ -108,3 +108,49 @@ test('chart tooltips read "Trials: 12", not "Trials : 12"', async ({ page }) => 
   await expect(item).toBeVisible();
   await expect(item).toHaveText(/^Trials: \d+$/);
 });
+
+test.describe('everyone', () => {
+  test('skip links lead straight to the results and to the filters', async ({ page }) => {
+    await page.goto(`${MOCK_URL}/`);
+    await expect(page.locator('p.result-count[role="status"]')).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Tab');
+    const skipResults = page.getByRole('link', { name: 'Skip to results' });
+    await expect(skipResults).toBeFocused();
+    await expect(skipResults).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('tab', { name: 'Dashboard' })).toBeFocused();
+
+    await page.goto(`${MOCK_URL}/`);
+    await expect(page.locator('p.result-count[role="status"]')).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to filters' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const focusedInFilters = await page.evaluate(
+      () => document.activeElement?.closest('#filters') !== null,
+    );
+    expect(focusedInFilters).toBe(true);
+  });
+});
+
+test.describe('embedders on phones', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the share dialog keeps Close reachable at the top while it scrolls', async ({ page }) => {
+    await page.goto(`${MOCK_URL}/`);
+    await page.getByRole('button', { name: 'Share or embed' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
+    await expect(dialog).toBeVisible({ timeout: 15_000 });
+    const close = dialog.getByRole('button', { name: 'Close' });
+    await expect(close).toBeInViewport();
+    // Scroll to the end of the dialog: Close is still on screen, near the top.
+    await page.locator('.modal-overlay').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(close).toBeInViewport();
+    const box = await close.boundingBox();
+    expect(box?.y ?? Infinity).toBeLessThan(120);
+    await close.click();
+    await expect(dialog).toBeHidden();
+  });
+});
