@@ -24,6 +24,7 @@ import {
   useTableSort,
   useTrialFilters,
   useView,
+  UrlHistoryContext,
 } from '../state/url-state.ts';
 import { exportMetaOf, viewPermalink } from './export-meta.ts';
 import { LiveDataStatus, useTrialChanges } from './live-data.tsx';
@@ -364,9 +365,11 @@ export function App({ datasetOptions, mockMode = import.meta.env.VITE_MOCK === '
   const [embedParams] = useState(() => parseEmbedParams(window.location.search));
   if (embedParams.embed) {
     return (
-      <Suspense fallback={<p role="status">Loading…</p>}>
-        <EmbedApp params={embedParams} {...(datasetOptions ? { datasetOptions } : {})} />
-      </Suspense>
+      <UrlHistoryContext value="replace">
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <EmbedApp params={embedParams} {...(datasetOptions ? { datasetOptions } : {})} />
+        </Suspense>
+      </UrlHistoryContext>
     );
   }
   return (

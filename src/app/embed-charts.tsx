@@ -7,6 +7,7 @@ import {
   yearCrossFilter,
   type CrossFilterKey,
 } from '../features/charts/cross-filters.ts';
+import { ChartAccentContext } from '../features/charts/chart-style.ts';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { PhaseChart } from '../features/charts/phase-chart.tsx';
 import { CountryChart, StatusChart } from '../features/charts/simple-charts.tsx';
@@ -18,12 +19,20 @@ export type EmbedChartsProps = {
   panels: readonly Panel[];
   trials: readonly Trial[];
   filters: TrialFilters;
+  /** The embedder's accent colour for single-series bars and selected bars (null: the defaults). */
+  accent?: string | null;
   /** Cross-filtering by the charts; left out when the embed is locked. */
   onFiltersChange?: (next: Partial<TrialFilters>) => void;
 };
 
 /** The charts of an embedded view, in the order of EMBED_PANELS. Loaded lazily (the chart library is large). */
-export function EmbedCharts({ panels, trials, filters, onFiltersChange }: EmbedChartsProps) {
+export function EmbedCharts({
+  panels,
+  trials,
+  filters,
+  accent = null,
+  onFiltersChange,
+}: EmbedChartsProps) {
   const cross = (key: CrossFilterKey) => listCrossFilter(filters, onFiltersChange, key);
   const year = yearCrossFilter(filters, onFiltersChange);
   const chart = (panel: Panel) => {
@@ -53,12 +62,14 @@ export function EmbedCharts({ panels, trials, filters, onFiltersChange }: EmbedC
   const shown = panels.filter((p) => p !== 'summary' && p !== 'table');
   if (shown.length === 0) return null;
   return (
-    <div className="chart-grid">
-      {shown.map((panel) => (
-        <ErrorBoundary key={panel} label={`The ${panel} chart`}>
-          {chart(panel)}
-        </ErrorBoundary>
-      ))}
-    </div>
+    <ChartAccentContext value={accent}>
+      <div className="chart-grid">
+        {shown.map((panel) => (
+          <ErrorBoundary key={panel} label={`The ${panel} chart`}>
+            {chart(panel)}
+          </ErrorBoundary>
+        ))}
+      </div>
+    </ChartAccentContext>
   );
 }

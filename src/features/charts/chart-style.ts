@@ -2,6 +2,7 @@
  * Shared look of the dashboard charts. Colours are the Okabe–Ito palette (distinguishable with the
  * common colour-vision deficiencies); text and grid lines follow the page colour (light or dark).
  */
+import { createContext, useContext } from 'react';
 import type { Therapy } from '../../domain/trial.ts';
 
 export const OKABE_ITO = {
@@ -16,6 +17,18 @@ export const OKABE_ITO = {
 
 /** Single-series bars. */
 export const BAR_COLOR = OKABE_ITO.blue;
+/**
+ * An embedder's `accent` colour (validated "#rgb"/"#rrggbb"), or null: single-series bars and the outline of
+ * selected bars take it. Provided by embed mode around its charts.
+ */
+export const ChartAccentContext = createContext<string | null>(null);
+
+/** The colour of single-series bars and of selected-bar outlines here: the accent, else the defaults. */
+export function useChartAccent(): { bar: string; selected: string } {
+  const accent = useContext(ChartAccentContext);
+  return accent ? { bar: accent, selected: accent } : { bar: BAR_COLOR, selected: 'currentColor' };
+}
+
 /** Secondary single-series bars (e.g. records hidden by default). */
 export const MUTED_BAR_COLOR = '#8C8C8C';
 
