@@ -4,7 +4,9 @@
  * Rochester MN, London…); the production build offline shows the bundled sample.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { MOCK_URL } from './support/servers.ts';
+import { readFile } from 'node:fs/promises';
+import { blockLiveApi } from './support/dashboard-page.ts';
+import { MOCK_URL, PROD_URL } from './support/servers.ts';
 
 test.use({
   permissions: ['geolocation'],
@@ -152,5 +154,37 @@ test.describe('embedders on phones', () => {
     expect(box?.y ?? Infinity).toBeLessThan(120);
     await close.click();
     await expect(dialog).toBeHidden();
+  });
+});
+
+test.describe('researchers', () => {
+  test('the citation and the exports say the data is the bundled sample, never a repository path', async ({
+    page,
+  }) => {
+    await blockLiveApi(page);
+    await page.goto(`${PROD_URL}/?disease=systemic-sclerosis&type=autologous`);
+    await expect(page.locator('p.result-count[role="status"]')).toBeVisible({ timeout: 30_000 });
+    await page.locator('summary', { hasText: 'Cite this view' }).click();
+    const citation = page.getByLabel('Citation');
+    await expect(citation).toHaveValue(
+      /Data: Bundled sample of 88 ClinicalTrials\.gov records \(not a complete search; latest record update \d+ \w+ \d{4}\)\./,
+    );
+    await page.getByRole('radio', { name: 'BibTeX' }).check();
+    await expect(citation).toHaveValue(/^@misc\{hsct_trials_dashboard_\d{8},\n/);
+    await expect(citation).toHaveValue(/howpublished = \{\\url\{http.*type=autologous/);
+    await page.getByRole('radio', { name: 'RIS' }).check();
+    await expect(citation).toHaveValue(
+      /^TY {2}- DATA\n[\s\S]*\nN1 {2}- Data: Bundled sample of 88/,
+    );
+
+    for (const name of ['Download CSV', 'Download JSON', 'Download RIS']) {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ]);
+      const text = await readFile(await file.path(), 'utf8');
+      expect(text, name).toContain('Bundled sample of 88 ClinicalTrials.gov records');
+      expect(text, name).not.toMatch(/mocks\/|fixtures|README/);
+    }
   });
 });
