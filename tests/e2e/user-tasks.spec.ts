@@ -188,3 +188,34 @@ test.describe('researchers', () => {
     }
   });
 });
+
+test('every bar chart has even count ticks (1, 2, 5 × 10ⁿ) and the same value-label rule', async ({
+  page,
+}) => {
+  await page.goto(`${MOCK_URL}/?therapy=all`);
+  await expect(page.locator('p.result-count[role="status"]')).toBeVisible({ timeout: 30_000 });
+  // Charts draw when they come near the viewport: scroll through the page.
+  for (let y = 0; y < 12_000; y += 600) {
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(80);
+  }
+  const tickGroups = page.locator('.recharts-cartesian-axis-tick-labels');
+  await expect(tickGroups.first()).toBeAttached({ timeout: 15_000 });
+  const axes = await tickGroups.evaluateAll((els) =>
+    els.map((axis) =>
+      Array.from(axis.querySelectorAll('.recharts-cartesian-axis-tick-value')).map((t) =>
+        (t.textContent ?? '').trim(),
+      ),
+    ),
+  );
+  const countAxes = axes.filter((ticks) => ticks[0] === '0' && ticks.every((t) => /^\d+$/.test(t)));
+  expect(countAxes.length).toBeGreaterThanOrEqual(5);
+  for (const ticks of countAxes) {
+    const values = ticks.map(Number);
+    const step = (values[1] ?? 0) - (values[0] ?? 0);
+    expect(values, ticks.join('/')).toEqual(values.map((_, i) => i * step));
+    expect(String(step), ticks.join('/')).toMatch(/^[125]0*$/);
+  }
+  // Value labels: on all bar charts or on none (here: none; each chart's data table has the numbers).
+  await expect(page.locator('.recharts-label-list')).toHaveCount(0);
+});

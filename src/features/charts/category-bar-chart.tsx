@@ -1,7 +1,7 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../lib/format.ts';
 import {
-  COUNT_AXIS_PROPS,
+  countAxisProps,
   GRID_STROKE,
   LABEL_AXIS_PROPS,
   TOOLTIP_PROPS,
@@ -87,7 +87,7 @@ export function CategoryBarChart({
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis {...COUNT_AXIS_PROPS} />
+        <XAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.count)))} />
         <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
         <Tooltip {...TOOLTIP_PROPS} />
         <Bar
@@ -108,7 +108,6 @@ export function CategoryBarChart({
               strokeWidth={2}
             />
           ))}
-          <LabelList dataKey="count" position="right" fill="currentColor" fontSize={13} />
         </Bar>
       </BarChart>
     </FilterChartPanel>

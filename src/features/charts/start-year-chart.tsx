@@ -10,6 +10,7 @@ import {
 import { formatCount, pluralize } from '../../lib/format.ts';
 import { barOpacity } from './category-bar-chart.tsx';
 import {
+  countAxisProps,
   AXIS_LINE,
   AXIS_TICK,
   GRID_STROKE,
@@ -89,13 +90,7 @@ export function StartYearChart({ trials, by = 'type', selected, onToggle }: Star
           tickLine={AXIS_LINE}
           minTickGap={12}
         />
-        <YAxis
-          allowDecimals={false}
-          tick={AXIS_TICK}
-          axisLine={AXIS_LINE}
-          tickLine={AXIS_LINE}
-          width={36}
-        />
+        <YAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.total)))} width={36} />
         <Tooltip {...TOOLTIP_PROPS} />
         <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
         {keys.map((key) => (
