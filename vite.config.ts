@@ -3,6 +3,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
 import type { emulatedApiMiddleware } from './scripts/emulated-api-middleware.ts';
+import type { ensurePrecomputed } from './scripts/precompute-dataset.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -102,8 +103,32 @@ function emulatedApi(): Plugin {
   };
 }
 
+/**
+ * Derives the precomputed dataset (public/data/trials.json and public/data/details/) from the committed
+ * raw snapshot when it is missing or stale, before every build and dev server start, so that a fresh
+ * clone's `npm start` serves it (scripts/precompute-dataset.ts).
+ */
+function precomputedDataset(): Plugin {
+  return {
+    name: 'hsct-precomputed-dataset',
+    async buildStart() {
+      if (process.env.VITEST) return;
+      const { tsImport } = await import('tsx/esm/api');
+      const module = (await tsImport('./scripts/precompute-dataset.ts', import.meta.url)) as {
+        ensurePrecomputed: typeof ensurePrecomputed;
+      };
+      const result = await module.ensurePrecomputed();
+      if (result.status === 'written') {
+        this.info(
+          `derived public/data/trials.json (${result.trials} trials) and ${result.shards} detail shards from public/data/snapshot.json`,
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), emulatedApi()],
+  plugins: [react(), contentSecurityPolicy(), emulatedApi(), precomputedDataset()],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },

@@ -1,5 +1,6 @@
 /*!
- * HSCT Trials Dashboard — embed script (no dependencies, no build step, ES2017).
+ * HSCT Trials Dashboard — embed script (no dependencies, ES2017). Built from src/embed/embed-script.ts
+ * with the message protocol of src/lib/embed-protocol.ts (`npm run build:embed`); do not edit embed.js.
  *
  * Usage: put an element with a `data-hsct-trials` attribute where the dashboard should appear and load
  * this script from the dashboard's own site:
@@ -23,174 +24,181 @@
  */
 (function () {
   'use strict';
-  var SOURCE = 'hsct-trials';
-  var VERSION = 1;
-  var TYPES = ['ready', 'resize', 'filters', 'select'];
-  var MAX_HEIGHT = 100000;
-
-  if (window.HSCTTrials && typeof window.HSCTTrials.scan === 'function') {
-    window.HSCTTrials.scan();
-    return;
+  // src/lib/embed-protocol.ts
+  var PROTOCOL_SOURCE = 'hsct-trials';
+  var FRAME_MESSAGE_TYPES = ['ready', 'resize', 'filters', 'select'];
+  var NCT_ID = /^NCT\d{8}$/;
+  function setFiltersMessage(filters) {
+    return {
+      source: PROTOCOL_SOURCE,
+      version: 1,
+      type: 'setFilters',
+      filters,
+    };
   }
-
-  function findScriptUrl() {
-    var current = document.currentScript;
-    if (current && current.src) return current.src;
-    var scripts = document.getElementsByTagName('script');
-    for (var i = scripts.length - 1; i >= 0; i--) {
-      if (/\/embed\.js(?:[?#]|$)/.test(scripts[i].src)) return scripts[i].src;
-    }
-    return null;
+  function isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
   }
-
-  var scriptUrl = findScriptUrl();
-  if (!scriptUrl) return;
-  var appBase = new URL('./', scriptUrl);
-  var appOrigin = appBase.origin;
-
-  var embeds = [];
-  var listeners = {};
-
-  function frameUrl(value) {
-    var given = new URLSearchParams(String(value || '').replace(/^[?#]/, ''));
-    var params = new URLSearchParams();
-    params.set('embed', '1');
-    given.forEach(function (v, k) {
-      if (k !== 'embed' && k !== 'origins') params.append(k, v);
-    });
-    var hostOrigin = window.location.origin;
-    if (hostOrigin && hostOrigin !== 'null') params.set('origins', hostOrigin);
-    var url = new URL(appBase.href);
-    url.search = params.toString();
-    return url.href;
-  }
-
-  function startHeight(element) {
-    var h = parseInt(element.getAttribute('data-height') || '', 10);
-    return h > 0 && h <= MAX_HEIGHT ? h : 600;
-  }
-
-  function create(element) {
-    var iframe = document.createElement('iframe');
-    iframe.setAttribute('src', frameUrl(element.getAttribute('data-hsct-trials')));
-    iframe.setAttribute('title', element.getAttribute('data-title') || 'HSCT trials dashboard');
-    iframe.setAttribute('loading', 'lazy');
-    iframe.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
-    iframe.setAttribute('allow', '');
-    iframe.setAttribute('width', '100%');
-    iframe.style.width = '100%';
-    iframe.style.border = '0';
-    iframe.style.display = 'block';
-    iframe.style.height = startHeight(element) + 'px';
-    element.setAttribute('data-hsct-trials-ready', '');
-    element.appendChild(iframe);
-    embeds.push({ element: element, iframe: iframe, ready: false, pending: undefined });
-  }
-
-  function scan() {
-    var found = document.querySelectorAll('[data-hsct-trials]:not([data-hsct-trials-ready])');
-    for (var i = 0; i < found.length; i++) create(found[i]);
-  }
-
-  function embedFor(target) {
-    if (typeof target === 'number') return embeds[target];
-    for (var i = 0; i < embeds.length; i++) {
-      if (embeds[i].element === target || embeds[i].iframe === target) return embeds[i];
-    }
-    return undefined;
-  }
-
-  function send(embed, filters) {
-    var win = embed.iframe.contentWindow;
-    if (!win) return false;
-    win.postMessage(
-      { source: SOURCE, version: VERSION, type: 'setFilters', filters: filters },
-      appOrigin,
-    );
-    return true;
-  }
-
-  function emit(type, message, embed) {
-    var list = listeners[type] || [];
-    for (var i = 0; i < list.length; i++) {
-      try {
-        list[i](message, embed.element);
-      } catch (error) {
-        setTimeout(function () {
-          throw error;
-        });
-      }
-    }
-    var event;
-    try {
-      event = new CustomEvent('hsct-trials:' + type, { detail: message });
-    } catch (e) {
-      return;
-    }
-    embed.element.dispatchEvent(event);
-  }
-
-  function onMessage(event) {
-    if (event.origin !== appOrigin) return;
-    var embed;
-    for (var i = 0; i < embeds.length; i++) {
-      if (embeds[i].iframe.contentWindow === event.source) embed = embeds[i];
-    }
-    var data = event.data;
-    if (
-      !embed ||
-      !data ||
-      typeof data !== 'object' ||
-      data.source !== SOURCE ||
-      data.version !== VERSION
-    )
-      return;
-    if (TYPES.indexOf(data.type) < 0) return;
-    if (data.type === 'resize') {
-      var h = data.height;
-      if (typeof h !== 'number' || !isFinite(h) || h < 0 || h > MAX_HEIGHT) return;
-      embed.iframe.style.height = Math.ceil(h) + 'px';
-    }
-    if (data.type === 'ready') {
-      embed.ready = true;
-      if (embed.pending !== undefined) {
-        send(embed, embed.pending);
-        embed.pending = undefined;
-      }
-    }
-    emit(data.type, data, embed);
-  }
-
-  window.addEventListener('message', onMessage);
-
-  window.HSCTTrials = {
-    setFilters: function (elementOrIndex, filters) {
-      var embed = embedFor(elementOrIndex);
-      if (!embed) return false;
-      var value = filters === null ? null : JSON.parse(JSON.stringify(filters || {}));
-      if (!embed.ready) {
-        embed.pending = value;
+  function isFrameMessage(data) {
+    if (!isPlainObject(data)) return false;
+    if (data.source !== 'hsct-trials' || data.version !== 1) return false;
+    switch (data.type) {
+      case 'ready':
         return true;
-      }
-      return send(embed, value);
-    },
-    on: function (type, callback) {
-      if (TYPES.indexOf(type) < 0 || typeof callback !== 'function') return function () {};
-      (listeners[type] = listeners[type] || []).push(callback);
-      return function () {
-        var list = listeners[type];
-        var at = list.indexOf(callback);
-        if (at >= 0) list.splice(at, 1);
-      };
-    },
-    embeds: function () {
-      return embeds.map(function (e) {
-        return { element: e.element, iframe: e.iframe };
+      case 'resize':
+        return (
+          typeof data.height === 'number' &&
+          Number.isFinite(data.height) &&
+          data.height >= 0 &&
+          data.height <= 1e5
+        );
+      case 'filters':
+        return isPlainObject(data.filters);
+      case 'select':
+        return data.nctId === null || (typeof data.nctId === 'string' && NCT_ID.test(data.nctId));
+      default:
+        return false;
+    }
+  }
+  // src/embed/embed-script.ts
+  function findScriptUrl() {
+    const current = document.currentScript;
+    if (current && current.src) return current.src;
+    const found = Array.from(document.getElementsByTagName('script'))
+      .reverse()
+      .find((script) => /\/embed\.js(?:[?#]|$)/.test(script.src));
+    return found ? found.src : null;
+  }
+  function start(scriptUrl) {
+    const appBase = new URL('./', scriptUrl);
+    const appOrigin = appBase.origin;
+    const embeds = [];
+    const listeners = {};
+    function frameUrl(value) {
+      const given = new URLSearchParams(String(value || '').replace(/^[?#]/, ''));
+      const params = new URLSearchParams();
+      params.set('embed', '1');
+      given.forEach((v, k) => {
+        if (k !== 'embed' && k !== 'origins') params.append(k, v);
       });
-    },
-    scan: scan,
-  };
-
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
-  else scan();
+      const hostOrigin = window.location.origin;
+      if (hostOrigin && hostOrigin !== 'null') params.set('origins', hostOrigin);
+      const url = new URL(appBase.href);
+      url.search = params.toString();
+      return url.href;
+    }
+    function startHeight(element) {
+      const h = parseInt(element.getAttribute('data-height') || '', 10);
+      return h > 0 && h <= 1e5 ? h : 600;
+    }
+    function create(element) {
+      const iframe = document.createElement('iframe');
+      iframe.setAttribute('src', frameUrl(element.getAttribute('data-hsct-trials')));
+      iframe.setAttribute('title', element.getAttribute('data-title') || 'HSCT trials dashboard');
+      iframe.setAttribute('loading', 'lazy');
+      iframe.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+      iframe.setAttribute('allow', '');
+      iframe.setAttribute('width', '100%');
+      iframe.style.width = '100%';
+      iframe.style.border = '0';
+      iframe.style.display = 'block';
+      iframe.style.height = `${startHeight(element)}px`;
+      element.setAttribute('data-hsct-trials-ready', '');
+      element.appendChild(iframe);
+      embeds.push({
+        element,
+        iframe,
+        ready: false,
+        pending: void 0,
+      });
+    }
+    function scan() {
+      const found = document.querySelectorAll('[data-hsct-trials]:not([data-hsct-trials-ready])');
+      for (let i = 0; i < found.length; i++) create(found[i]);
+    }
+    function embedFor(target) {
+      if (typeof target === 'number') return embeds[target];
+      return embeds.find((e) => e.element === target || e.iframe === target);
+    }
+    function send(embed, filters) {
+      const win = embed.iframe.contentWindow;
+      if (!win) return false;
+      win.postMessage(setFiltersMessage(filters), appOrigin);
+      return true;
+    }
+    function emit(message, embed) {
+      for (const listener of listeners[message.type] || [])
+        try {
+          listener(message, embed.element);
+        } catch (error) {
+          setTimeout(() => {
+            throw error;
+          });
+        }
+      let event;
+      try {
+        event = new CustomEvent(`hsct-trials:${message.type}`, { detail: message });
+      } catch (_unused) {
+        return;
+      }
+      embed.element.dispatchEvent(event);
+    }
+    function onMessage(event) {
+      if (event.origin !== appOrigin) return;
+      const embed = embeds.find((e) => e.iframe.contentWindow === event.source);
+      const data = event.data;
+      if (!embed || !isFrameMessage(data)) return;
+      if (data.type === 'resize') embed.iframe.style.height = `${Math.ceil(data.height)}px`;
+      if (data.type === 'ready') {
+        embed.ready = true;
+        if (embed.pending !== void 0) {
+          send(embed, embed.pending);
+          embed.pending = void 0;
+        }
+      }
+      emit(data, embed);
+    }
+    window.addEventListener('message', onMessage);
+    return {
+      setFilters(target, filters) {
+        const embed = embedFor(target);
+        if (!embed) return false;
+        const value = filters === null ? null : JSON.parse(JSON.stringify(filters || {}));
+        if (!embed.ready) {
+          embed.pending = value;
+          return true;
+        }
+        return send(embed, value);
+      },
+      on(type, callback) {
+        if (!FRAME_MESSAGE_TYPES.includes(type) || typeof callback !== 'function') return () => {};
+        const list = listeners[type] || [];
+        listeners[type] = list;
+        list.push(callback);
+        return () => {
+          const at = list.indexOf(callback);
+          if (at >= 0) list.splice(at, 1);
+        };
+      },
+      embeds: () =>
+        embeds.map((e) => ({
+          element: e.element,
+          iframe: e.iframe,
+        })),
+      scan,
+    };
+  }
+  if (window.HSCTTrials && typeof window.HSCTTrials.scan === 'function') window.HSCTTrials.scan();
+  else {
+    const scriptUrl = findScriptUrl();
+    if (scriptUrl) {
+      const api = start(scriptUrl);
+      window.HSCTTrials = api;
+      if (document.readyState === 'loading')
+        document.addEventListener('DOMContentLoaded', () => api.scan());
+      else api.scan();
+    }
+  }
 })();

@@ -15,7 +15,7 @@
 import { cpus, loadavg } from 'node:os';
 import { Bench, type Task } from 'tinybench';
 import { STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
-import { pruneStudyToFields } from '../src/api/ctgov/fields.ts';
+import { pruneStudyToFields } from '../mocks/emulator/fields.ts';
 import type { Study } from '../src/api/ctgov/wire-types.ts';
 import {
   countByDisease,

@@ -9,7 +9,7 @@ import { readFileSync, renameSync, writeFileSync, mkdirSync, rmSync } from 'node
 import { fileURLToPath } from 'node:url';
 import type { BundledDataset } from '../src/api/bundled-dataset.ts';
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
-import { pruneStudyToFields } from '../src/api/ctgov/fields.ts';
+import { pruneStudyToFields } from '../mocks/emulator/fields.ts';
 import type { Study } from '../src/api/ctgov/wire-types.ts';
 import { HSCT_SOURCE_PREFIX } from '../mocks/fixtures/provenance.ts';
 

@@ -55,7 +55,8 @@ for (const { id, raw } of hsct) {
   if (want === undefined) continue;
   for (const f of FIELDS) {
     if (JSON.stringify(got[f]) === JSON.stringify(want[f])) agreement[f]++;
-    else misses.push(`${id} ${f}: got ${JSON.stringify(got[f])}, expected ${JSON.stringify(want[f])}`);
+    else
+      misses.push(`${id} ${f}: got ${JSON.stringify(got[f])}, expected ${JSON.stringify(want[f])}`);
   }
 }
 console.log(`mocks/source/hsct: ${hsct.length} real records`);

@@ -1,16 +1,18 @@
 /**
  * `npm run snapshot`: fetches every study of the dashboard's default query from the ClinicalTrials.gov
  * API with the app's own client (fetchAllStudies, fetchVersion), politely (one request per second by
- * default, the client's retries and backoff), and replaces public/data/snapshot.json atomically. On any
- * failure it exits non-zero, says why, and leaves the previous dataset untouched.
+ * default, the client's retries and backoff), and replaces public/data/snapshot.json atomically. Then it
+ * appends the changes since the previous run to the change ledger (public/data/ledger.json) and writes
+ * the Atom feeds (public/feeds/), see scripts/ledger-step.ts. On any failure it exits non-zero, says why,
+ * and leaves the previous dataset, ledger and feeds untouched.
  *
  * Environment:
  *   CTGOV_API_BASE            API base URL (default https://clinicaltrials.gov/api/v2), e.g. a mirror
  *   SNAPSHOT_OUT              output file (default public/data/snapshot.json)
  *   SNAPSHOT_MIN_INTERVAL_MS  least time between two requests in ms (default 1000; tests use 0)
+ *   FEED_SITE_URL             the published dashboard's URL, for absolute links in the feeds
+ *                             (default: links relative to the feed file)
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ApiError } from '../src/api/api-error.ts';
@@ -29,6 +31,9 @@ import {
 } from '../src/api/ctgov/studies.ts';
 import { normalizeStudies, normalizeStudy } from '../src/domain/normalize-study.ts';
 import { isShownByDefault } from '../src/domain/visibility.ts';
+import { ledgerFilesFor, prepareLedgerUpdate, type LedgerFiles } from './ledger-step.ts';
+import { writePrecomputed } from './precompute-dataset.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
 
 export const DEFAULT_SNAPSHOT_FILE = fileURLToPath(
   new URL('../public/data/snapshot.json', import.meta.url),
@@ -49,6 +54,10 @@ export type SnapshotOptions = {
   pageSize?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Ledger, baseline and feeds (default: next to outFile, see ledgerFilesFor). */
+  ledgerFiles?: LedgerFiles;
+  /** The published dashboard's URL, for absolute links in the feeds. */
+  siteUrl?: string;
 };
 
 export type SnapshotResult = {
@@ -67,6 +76,8 @@ export type SnapshotResult = {
   ms: number;
   apiVersion: string;
   dataTimestamp?: string;
+  /** Entries the run added to the change ledger. */
+  ledgerEntries: number;
 };
 
 /** A failure of the snapshot itself (not of the API): empty or incomplete data. */
@@ -82,45 +93,6 @@ export function serializeDataset(dataset: BundledDataset): string {
   const meta = JSON.stringify(dataset.meta, null, 2).replace(/\n/g, '\n  ');
   const studies = dataset.studies.map((s) => `    ${JSON.stringify(s)}`).join(',\n');
   return `{\n  "meta": ${meta},\n  "studies": [\n${studies}\n  ]\n}\n`;
-}
-
-/**
- * Writes `text` to `file` so that readers see either the old or the new file, never a part: a temporary
- * file in the same directory, flushed to disk, then renamed over the target.
- */
-export async function writeFileAtomic(file: string, text: string): Promise<number> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const tmp = path.join(
-    dir,
-    `.${path.basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`,
-  );
-  const data = Buffer.from(text, 'utf8');
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(tmp, 'wx', 0o644);
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(tmp, file);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  // Make the rename itself durable. Best effort: some platforms cannot open a directory.
-  try {
-    const dirHandle = await open(dir, 'r');
-    try {
-      await dirHandle.sync();
-    } finally {
-      await dirHandle.close();
-    }
-  } catch {
-    // ignored
-  }
-  return data.length;
 }
 
 function formatBytes(bytes: number): string {
@@ -210,7 +182,30 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
   const problem = datasetProblem(dataset);
   if (problem !== undefined) throw new SnapshotError(`the dataset would be invalid: ${problem}`);
 
+  // Read and compute the ledger before writing anything: a damaged ledger stops the run here.
+  const ledger = await prepareLedgerUpdate({
+    files: options.ledgerFiles ?? ledgerFilesFor(options.outFile),
+    trials,
+    dataDate: version.dataTimestamp ?? meta.capturedAt,
+    generatedAt: meta.capturedAt,
+    ...(options.siteUrl !== undefined ? { siteUrl: options.siteUrl } : {}),
+  });
+  // The ledger first: if the dataset write then fails, the next run finds the same entries again
+  // and does not enter them twice.
+  await ledger.write(writeFileAtomic);
+  log(
+    ledger.unchanged
+      ? 'Change ledger: this data was already recorded; nothing added.'
+      : `Change ledger: ${ledger.added.length} new entr${ledger.added.length === 1 ? 'y' : 'ies'}` +
+          ` (${ledger.ledger.entries.length} in all); feeds written.`,
+  );
   const fileBytes = await writeFileAtomic(options.outFile, serializeDataset(dataset));
+  // The precomputed dataset the app draws first (trials.json and details/ next to the raw file).
+  const precomputed = await writePrecomputed(options.outFile, path.dirname(options.outFile));
+  log(
+    `Wrote the precomputed dataset: ${precomputed.trials} trials, ${formatBytes(precomputed.bytes)} ` +
+      `(${formatBytes(precomputed.gzipBytes)} gzip), ${precomputed.shards} detail shards, in ${precomputed.ms.toFixed(0)} ms.`,
+  );
   const ms = Date.now() - started;
   const shownByDefault = trials.filter(isShownByDefault).length;
   log(
@@ -231,6 +226,7 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
     ms,
     apiVersion: version.apiVersion,
     ...(version.dataTimestamp !== undefined ? { dataTimestamp: version.dataTimestamp } : {}),
+    ledgerEntries: ledger.added.length,
   };
 }
 
@@ -266,6 +262,7 @@ async function main(): Promise<number> {
       minRequestIntervalMs: readInterval(process.env.SNAPSHOT_MIN_INTERVAL_MS),
       log: (line) => console.log(line),
       signal: controller.signal,
+      ...(process.env.FEED_SITE_URL?.trim() ? { siteUrl: process.env.FEED_SITE_URL.trim() } : {}),
     });
     return 0;
   } catch (error) {

@@ -5,6 +5,8 @@ interface ImportMetaEnv {
   readonly VITE_CTGOV_API_BASE?: string;
   /** `1` starts the MSW emulator in the browser (npm run dev:mock / build:mock). */
   readonly VITE_MOCK?: string;
+  /** `live`: the full live pull instead of snapshot first (src/queries/trial-queries.ts). */
+  readonly VITE_DATA_MODE?: string;
 }
 
 interface ImportMeta {

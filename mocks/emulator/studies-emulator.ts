@@ -4,8 +4,9 @@
  * wraps it in MSW handlers. What it does and does not emulate is listed in mocks/fixtures/README.md.
  */
 import searchAreas from '../../spec/search-areas.json';
-import { fieldPath, pruneStudyToFields, unknownFields } from '../../src/api/ctgov/fields.ts';
+import { fieldPath, pruneStudyToFields, unknownFields } from './fields.ts';
 import type { Study } from '../../src/api/ctgov/wire-types.ts';
+import { fnv1a } from '../../src/lib/hash.ts';
 import {
   EssieSyntaxError,
   matchesEssie,
@@ -61,6 +62,7 @@ const SUPPORTED = new Set([
   'query.patient',
   'filter.overallStatus',
   'filter.ids',
+  'filter.advanced',
   'postFilter.overallStatus',
   'postFilter.ids',
   'fields',
@@ -72,7 +74,6 @@ const SUPPORTED = new Set([
 /** Real parameters this emulator does not implement: answered with a 400 that says so. */
 const NOT_EMULATED = new Set([
   'filter.geo',
-  'filter.advanced',
   'filter.synonyms',
   'postFilter.geo',
   'postFilter.advanced',
@@ -90,6 +91,20 @@ const AREA_PIECES = new Map<string, string[]>(
     .map((a) => [`query.${a.param}`, a.parts.flatMap((p) => p.pieces)]),
 );
 AREA_PIECES.set('query.lead', ['LeadSponsorName']);
+
+/**
+ * The one form of `filter.advanced` emulated: a date range over LastUpdatePostDate
+ * (`AREA[LastUpdatePostDate]RANGE[2026-12-01,MAX]`, bounds inclusive, MIN/MAX open), which the live delta
+ * uses. Any other expression is answered with a 400 that says it is not emulated.
+ */
+const UPDATED_RANGE =
+  /^\s*AREA\[LastUpdatePostDate\]RANGE\[\s*(MIN|\d{4}-\d{2}-\d{2})\s*,\s*(MAX|\d{4}-\d{2}-\d{2})\s*\]\s*$/;
+
+function parseUpdatedRange(value: string): { from?: string; to?: string } | undefined {
+  const m = UPDATED_RANGE.exec(value);
+  if (!m) return undefined;
+  return { ...(m[1] === 'MIN' ? {} : { from: m[1] }), ...(m[2] === 'MAX' ? {} : { to: m[2] }) };
+}
 
 const text = (status: number, body: string): EmulatorResponse => ({
   status,
@@ -121,6 +136,18 @@ function pieceTexts(study: Study, piece: string): string[] {
     .map((v) => normalizeText(String(v)));
 }
 
+function lastUpdateOf(study: Study): string | undefined {
+  return study.protocolSection?.statusModule?.lastUpdatePostDateStruct?.date;
+}
+
+/** Whether a yyyy-MM-dd date lies in the range (ISO dates compare as text). No date: not in any range. */
+function inRange(date: string | undefined, range: { from?: string; to?: string }): boolean {
+  if (date === undefined) return false;
+  return (
+    (range.from === undefined || date >= range.from) && (range.to === undefined || date <= range.to)
+  );
+}
+
 function nctIdOf(study: Study): string | undefined {
   return study.protocolSection?.identificationModule?.nctId;
 }
@@ -131,13 +158,9 @@ export function normalizeNctId(raw: string): string | undefined {
   return m ? `NCT${m[1]!.padStart(8, '0')}` : undefined;
 }
 
-function fnv1a(input: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < input.length; i += 1) {
-    hash ^= input.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
+/** The page token's check of the search it belongs to (FNV-1a, base 36). */
+function searchToken(params: URLSearchParams): string {
+  return fnv1a(searchIdentity(params)).toString(36);
 }
 
 function base64UrlEncode(s: string): string {
@@ -162,13 +185,13 @@ function searchIdentity(params: URLSearchParams): string {
 }
 
 export function encodePageToken(offset: number, params: URLSearchParams): string {
-  return base64UrlEncode(`${offset.toString(36)}.${fnv1a(searchIdentity(params))}`);
+  return base64UrlEncode(`${offset.toString(36)}.${searchToken(params)}`);
 }
 
 function decodePageToken(token: string, params: URLSearchParams): number | undefined {
   const decoded = base64UrlDecode(token);
   const m = decoded === undefined ? null : /^([0-9a-z]+)\.([0-9a-z]+)$/.exec(decoded);
-  if (!m || m[2] !== fnv1a(searchIdentity(params))) return undefined;
+  if (!m || m[2] !== searchToken(params)) return undefined;
   const offset = parseInt(m[1]!, 36);
   return Number.isSafeInteger(offset) ? offset : undefined;
 }
@@ -287,6 +310,18 @@ export function createStudiesEmulator(
       }
     }
 
+    let updated: { from?: string; to?: string } | undefined;
+    const advanced = params.get('filter.advanced');
+    if (advanced !== null) {
+      updated = parseUpdatedRange(advanced);
+      if (updated === undefined) {
+        return text(
+          400,
+          `The emulator implements filter.advanced only as AREA[LastUpdatePostDate]RANGE[from,to] (the real API accepts more).`,
+        );
+      }
+    }
+
     let statuses: Set<string> | undefined;
     let ids: Set<string> | undefined;
     if (!onlyIds) {
@@ -329,6 +364,7 @@ export function createStudiesEmulator(
       (entry) =>
         (statuses === undefined || (entry.status !== undefined && statuses.has(entry.status))) &&
         (ids === undefined || (entry.nctId !== undefined && ids.has(entry.nctId))) &&
+        (updated === undefined || inRange(lastUpdateOf(entry.study), updated)) &&
         queries.every(([key, node]) => matchesEssie(node, areaTexts(entry, key))),
     );
 

@@ -4,6 +4,7 @@
 import { ApiError } from './api-error.ts';
 import type { StudyQuery } from './ctgov/default-query.ts';
 import { getJson } from './http.ts';
+import { siteFileUrl } from './site-data.ts';
 
 export type DatasetMeta = {
   kind: 'bundled-sample' | 'snapshot';
@@ -25,11 +26,7 @@ export const BUNDLED_DATASET_PATH = 'data/snapshot.json';
 
 /** The default URL of the bundled dataset; absolute when a page location is known. */
 export function bundledDatasetUrl(): string {
-  const env = (import.meta as { env?: Partial<ImportMetaEnv> }).env;
-  const baseUrl = env?.BASE_URL ?? '/';
-  const relative = `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${BUNDLED_DATASET_PATH}`;
-  const href = typeof location === 'undefined' ? undefined : location.href;
-  return href ? new URL(relative, href).href : relative;
+  return siteFileUrl(BUNDLED_DATASET_PATH);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -11,6 +11,7 @@ import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { RecordCoverage } from '../features/data-source/record-coverage.tsx';
 import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
+import { messageOf } from '../lib/error-message.ts';
 import { formatDate } from '../lib/format.ts';
 import {
   useTrialDataset,
@@ -22,10 +23,12 @@ import {
   useParseIssues,
   useSelectedTrial,
   useTableSort,
+  useFullLivePull,
   useTrialFilters,
   useView,
   UrlHistoryContext,
 } from '../state/url-state.ts';
+import { TrialHistory } from './change-ledger.tsx';
 import { exportMetaOf, viewPermalink } from './export-meta.ts';
 import { LiveDataStatus, useTrialChanges } from './live-data.tsx';
 import { PatientSection } from './patient-section.tsx';
@@ -57,10 +60,6 @@ export type AppProps = {
   /** Running against the in-browser API emulator. Default: VITE_MOCK=1. */
   mockMode?: boolean;
 };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (
@@ -155,11 +154,13 @@ function DashboardBody({
   mockMode,
   refreshing = false,
   onRetry,
+  onFullLivePull,
 }: {
   dataset: TrialDataset;
   mockMode: boolean;
   refreshing?: boolean;
   onRetry?: () => void;
+  onFullLivePull?: () => void;
 }) {
   const [filters, setFilters] = useTrialFilters();
   const [view, setView] = useView();
@@ -187,7 +188,12 @@ function DashboardBody({
     dataset.trials.length === 0 || (!filters.hidden && hiddenCount === dataset.trials.length);
   return (
     <>
-      <DataSourceBanner dataset={dataset} mockMode={mockMode} {...(onRetry ? { onRetry } : {})} />
+      <DataSourceBanner
+        dataset={dataset}
+        mockMode={mockMode}
+        {...(onRetry ? { onRetry } : {})}
+        {...(onFullLivePull ? { onFullLivePull } : {})}
+      />
       <LiveDataStatus dataset={dataset} refreshing={refreshing} changes={changes} />
       <ParseNotice />
       <RecordCoverage
@@ -284,6 +290,7 @@ function DashboardBody({
               nctId={selectedTrial}
               {...(selected ? { trial: selected } : {})}
               change={changes.marks.get(selectedTrial)}
+              history={<TrialHistory nctId={selectedTrial} />}
               onClose={() => setSelectedTrial(null)}
             />
           </Suspense>
@@ -300,7 +307,8 @@ function Dashboard({
   datasetOptions?: LoadDatasetOptions;
   mockMode: boolean;
 }) {
-  const query = useTrialDataset(datasetOptions);
+  const [fullLive, setFullLive] = useFullLivePull();
+  const query = useTrialDataset(fullLive ? { ...datasetOptions, mode: 'live' } : datasetOptions);
   // New data is rendered as a background update that React splits into small slices, so drawing the
   // whole dashboard never blocks input (the loading status stays on screen until it is ready).
   const data = useDeferredValue(query.data);
@@ -325,6 +333,7 @@ function Dashboard({
         mockMode={mockMode}
         refreshing={query.isFetching}
         onRetry={retry}
+        onFullLivePull={() => setFullLive(true)}
       />
     </>
   );

@@ -1,11 +1,8 @@
+import { useMemo } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import type { TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
-import {
-  listCrossFilter,
-  yearCrossFilter,
-  type CrossFilterKey,
-} from '../features/charts/cross-filters.ts';
+import { useChartCrossFilters, type CrossFilterKey } from '../features/charts/cross-filters.ts';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { DiseaseTypeMatrix } from '../features/charts/disease-type-matrix.tsx';
 import { EnrollmentChart } from '../features/charts/enrollment-chart.tsx';
@@ -32,15 +29,17 @@ export function ChartsSection({
   onFiltersChange,
   onSelectTrial,
 }: ChartsSectionProps) {
-  const cross = (key: CrossFilterKey) => listCrossFilter(filters, onFiltersChange, key);
-  const year = yearCrossFilter(filters, onFiltersChange);
-  const results =
-    filters && onFiltersChange
-      ? {
-          selected: filters.results,
-          onToggle: () => onFiltersChange({ results: !filters.results }),
-        }
-      : {};
+  const crossFilters = useChartCrossFilters(filters, onFiltersChange);
+  const cross = (key: CrossFilterKey) => crossFilters[key];
+  const year = crossFilters.year;
+  const resultsOn = filters?.results;
+  const results = useMemo(
+    () =>
+      resultsOn !== undefined && onFiltersChange
+        ? { selected: resultsOn, onToggle: () => onFiltersChange({ results: !resultsOn }) }
+        : {},
+    [resultsOn, onFiltersChange],
+  );
   const byTherapy = filters !== undefined && filters.therapy.length !== 1;
   return (
     <div className="chart-grid">

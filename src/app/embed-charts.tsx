@@ -2,12 +2,8 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import type { Panel } from '../domain/embed-params.ts';
 import type { TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
-import {
-  listCrossFilter,
-  yearCrossFilter,
-  type CrossFilterKey,
-} from '../features/charts/cross-filters.ts';
 import { ChartAccentContext } from '../features/charts/chart-style.ts';
+import { useChartCrossFilters, type CrossFilterKey } from '../features/charts/cross-filters.ts';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { PhaseChart } from '../features/charts/phase-chart.tsx';
 import { CountryChart, StatusChart } from '../features/charts/simple-charts.tsx';
@@ -33,8 +29,9 @@ export function EmbedCharts({
   accent = null,
   onFiltersChange,
 }: EmbedChartsProps) {
-  const cross = (key: CrossFilterKey) => listCrossFilter(filters, onFiltersChange, key);
-  const year = yearCrossFilter(filters, onFiltersChange);
+  const crossFilters = useChartCrossFilters(filters, onFiltersChange);
+  const cross = (key: CrossFilterKey) => crossFilters[key];
+  const year = crossFilters.year;
   const chart = (panel: Panel) => {
     switch (panel) {
       case 'disease':

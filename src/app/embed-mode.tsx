@@ -8,6 +8,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
+import { describeIgnored } from '../domain/filter-schema.ts';
 import { filterTrials, type TrialFilters } from '../domain/filters.ts';
 import { chipsOf, ActiveFilters } from '../features/active-filters/active-filters.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
@@ -15,13 +16,13 @@ import { FilterPanel } from '../features/filters/filter-panel.tsx';
 import { EmbedCredit, EmbedProblems } from '../features/share/embed-credit.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
 import { createFrameMessenger, observeHeight } from '../lib/embed-protocol.ts';
-import { formatCount } from '../lib/format.ts';
+import { formatCount, pluralWord } from '../lib/format.ts';
 import {
   useTrialDataset,
   type LoadDatasetOptions,
   type TrialDataset,
 } from '../queries/trial-queries.ts';
-import { useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
+import { useFullLivePull, useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
 import './embed-mode.css';
 
@@ -110,7 +111,8 @@ export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
         return;
       }
       const checked = checkMessageFilters(next);
-      setMessageProblems(checked.problems);
+      const notice = describeIgnored('the message', checked.issues);
+      setMessageProblems(notice === '' ? [] : [notice]);
       setFilters(checked.filters);
     });
     messenger.ready();
@@ -195,7 +197,8 @@ function EmbedDataset({
   onDrawn: () => void;
   datasetOptions?: LoadDatasetOptions;
 }) {
-  const query = useTrialDataset(datasetOptions);
+  const [fullLive] = useFullLivePull();
+  const query = useTrialDataset(fullLive ? { ...datasetOptions, mode: 'live' } : datasetOptions);
   if (query.data === undefined) {
     if (query.isError) {
       return (
@@ -228,7 +231,7 @@ function PresetText({ filters, count }: { filters: TrialFilters; count: number }
   const chips = chipsOf(filters);
   return (
     <p className="embed-preset" role="status" aria-live="polite">
-      <strong>{formatCount(count)}</strong> {count === 1 ? 'trial' : 'trials'}
+      <strong>{formatCount(count)}</strong> {pluralWord(count, 'trial')}
       {chips.length > 0 ? ` · ${chips.map((c) => c.label).join(' · ')}` : ' · all HSCT trials'}
     </p>
   );

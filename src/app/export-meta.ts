@@ -1,21 +1,8 @@
-import { createSerializer } from 'nuqs';
 import { describeDataset, type DatasetFacts } from '../domain/export/citation.ts';
 import type { ExportMeta } from '../domain/export/provenance.ts';
 import type { TrialFilters } from '../domain/filters.ts';
 import type { TrialDataset } from '../queries/trial-queries.ts';
-import {
-  sortParser,
-  trialFilterParsers,
-  viewParser,
-  type TableSort,
-  type View,
-} from '../state/url-state.ts';
-
-const serializeView = createSerializer({
-  ...trialFilterParsers,
-  view: viewParser,
-  sort: sortParser,
-});
+import { serializeUrlState, type TableSort, type View } from '../state/url-state.ts';
 
 /**
  * The absolute address of a view: the page address with these filters, view and table sort (each left
@@ -34,7 +21,7 @@ export function viewPermalink(
   url.hash = '';
   url.searchParams.delete('trial');
   url.searchParams.delete('changed');
-  return serializeView(url.toString(), { ...filters, view, ...(sort ? { sort } : {}) });
+  return serializeUrlState(url.toString(), { ...filters, view, ...(sort ? { sort } : {}) });
 }
 
 /** When the data was current: the registry's timestamp, the snapshot's capture date, or the load time. */

@@ -10,6 +10,7 @@ import { DataFreshness } from '../features/live-data/data-freshness.tsx';
 import { useChangeTracking } from '../features/live-data/use-change-tracking.ts';
 import type { TrialDataset } from '../queries/trial-queries.ts';
 import { useChangedFilter } from '../state/changes-state.ts';
+import { LedgerFeeds, LedgerSinceLastVisit, RecentChangesSection } from './change-ledger.tsx';
 import { FRESHNESS_WINDOW_MS } from './query-persistence.ts';
 
 export type TrialChanges = {
@@ -60,7 +61,14 @@ export function LiveDataStatus({
         refreshing={refreshing}
         freshForMs={dataset.source === 'bundled' ? null : FRESHNESS_WINDOW_MS}
       />
-      <ChangesPanel {...changes.panel} />
+      <ChangesPanel
+        {...changes.panel}
+        feeds={<LedgerFeeds />}
+        ledgerSummary={
+          <LedgerSinceLastVisit trials={changes.panel.trials} lastVisit={changes.panel.lastVisit} />
+        }
+      />
+      <RecentChangesSection trials={changes.panel.trials} />
     </>
   );
 }

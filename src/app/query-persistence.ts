@@ -9,6 +9,7 @@ import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persi
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { PersistQueryClientOptions, Persister } from '@tanstack/react-query-persist-client';
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../api/ctgov/default-query.ts';
+import { fnv1a } from '../lib/hash.ts';
 import { createIdbStorage, type StringStorage } from '../lib/idb-storage.ts';
 import { trialQueries } from '../queries/trial-queries.ts';
 import { DEFAULT_STALE_TIME_MS } from './query-client.ts';
@@ -22,14 +23,9 @@ export const CACHE_KEY = 'hsct-trials-dashboard-query-cache';
 const IDB_DATABASE = 'hsct-trials-dashboard';
 const IDB_STORE = 'query-cache';
 
-/** FNV-1a (32-bit) of a text, as 8 hex digits: a short, stable fingerprint (not a security hash). */
+/** FNV-1a of a text as 8 hex digits: a short, stable fingerprint (not a security hash). */
 export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
+  return fnv1a(text).toString(16).padStart(8, '0');
 }
 
 export type BusterInput = { appVersion: string; mock: boolean };

@@ -12,9 +12,9 @@ import {
   THERAPIES,
   TRANSPLANT_TYPES,
   TRANSPLANT_TYPE_LABELS,
+  sponsorClassLabel,
   type KnownStatus,
   type Phase,
-  type SponsorClass,
   type Therapy,
   type TransplantType,
   type Trial,
@@ -217,22 +217,6 @@ export function countByCountry(
     countries: counts.size,
     noCountry,
   };
-}
-
-export const SPONSOR_CLASS_LABELS: Record<SponsorClass, string> = {
-  NIH: 'NIH',
-  FED: 'U.S. federal (non-NIH)',
-  OTHER_GOV: 'Other government',
-  INDIV: 'Individual',
-  INDUSTRY: 'Industry',
-  NETWORK: 'Network',
-  AMBIG: 'Ambiguous',
-  OTHER: 'Other (academic, hospital)',
-  UNKNOWN: 'Unknown',
-};
-
-export function sponsorClassLabel(value: string): string {
-  return SPONSOR_CLASS_LABELS[value as SponsorClass] ?? value;
 }
 
 /** Trials per lead sponsor class (no sponsor = UNKNOWN), largest first. */

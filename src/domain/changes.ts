@@ -4,7 +4,8 @@
  * localStorage) and decides when to take a new one.
  */
 import { ctgovWebSearchUrl, type StudyQuery } from '../api/ctgov/default-query.ts';
-import { STATUS_LABELS, STATUSES, type KnownStatus, type Trial } from './trial.ts';
+import { pluralize } from '../lib/format.ts';
+import { statusLabel, type Trial } from './trial.ts';
 
 /** What the visitor saw of one trial. */
 export type SeenTrial = {
@@ -35,16 +36,6 @@ export function snapshotSeen(trials: readonly Trial[]): SeenState {
   return seen;
 }
 
-const isKnownStatus = (s: string): s is KnownStatus => (STATUSES as readonly string[]).includes(s);
-
-function statusLabel(status: string): string {
-  return isKnownStatus(status) ? STATUS_LABELS[status] : status;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {
   const changes: TrialChange[] = [];
   if (trial.status !== before.status) {
@@ -64,8 +55,8 @@ function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {
       to: String(sites),
       text:
         delta > 0
-          ? plural(delta, 'new site', 'new sites')
-          : plural(-delta, 'fewer site', 'fewer sites'),
+          ? pluralize(delta, 'new site', 'new sites')
+          : pluralize(-delta, 'fewer site', 'fewer sites'),
     });
   }
   const enrollment = trial.enrollment?.count;

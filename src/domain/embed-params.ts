@@ -3,15 +3,15 @@
  * parameters): parsing with a specific, readable problem for every bad value, and the URLs the share
  * dialog offers. Pure functions.
  */
-import { DISEASE_IDS, type DiseaseId } from './diseases.ts';
 import {
-  PHASES,
-  THERAPIES,
-  TRANSPLANT_TYPES,
-  type Phase,
-  type Therapy,
-  type TransplantType,
-} from './trial.ts';
+  FILTER_KEYS,
+  readFilters,
+  type FilterIssue,
+  type FilterKey,
+  type FilterSchema,
+  type FilterValues,
+  type RawFilterValue,
+} from './filter-schema.ts';
 
 export const EMBED_PANELS = [
   'summary',
@@ -261,72 +261,30 @@ export function fullViewUrl(embedUrl: string): string {
 
 /** Filters as they may arrive in a setFilters message (shape-checked, values not yet checked). */
 export type LooseFilters = Partial<{
-  disease: readonly string[];
-  therapy: readonly string[];
-  type: readonly string[];
-  phase: readonly string[];
-  status: readonly string[];
-  country: readonly string[];
-  sponsor: readonly string[];
-  from: number | null;
-  to: number | null;
-  results: boolean;
-  q: string;
-  hidden: boolean;
+  [K in FilterKey]: FilterSchema[K]['kind'] extends 'list'
+    ? readonly string[]
+    : FilterSchema[K]['kind'] extends 'text'
+      ? string
+      : number | string | boolean | null;
 }>;
 
 /** The same keys with the dashboard's vocabularies (assignable to Partial<TrialFilters>). */
-export type FilterPatch = Partial<{
-  disease: DiseaseId[];
-  therapy: Therapy[];
-  type: TransplantType[];
-  phase: Phase[];
-  status: string[];
-  country: string[];
-  sponsor: string[];
-  from: number | null;
-  to: number | null;
-  results: boolean;
-  q: string;
-  hidden: boolean;
-}>;
-
-function keepKnown<T extends string>(
-  name: string,
-  values: readonly string[],
-  known: readonly T[],
-  problems: string[],
-): T[] {
-  const out: T[] = [];
-  for (const value of values) {
-    if ((known as readonly string[]).includes(value)) out.push(value as T);
-    else problems.push(`${name}: ${quoteValue(value)} is not a known value and was ignored.`);
-  }
-  return out;
-}
+export type FilterPatch = Partial<FilterValues>;
 
 /**
- * Checks filters from a setFilters message against the dashboard's vocabularies (diseases, therapies,
- * transplant types, phases); unknown values are dropped with a problem sentence each. Status, country
- * and sponsor are free text and kept as given.
+ * Checks filters from a setFilters message against the filter schema, with exactly the rules of the
+ * URL (src/state/url-state.ts): the same values are accepted (in any letter case for ids) and the same
+ * are ignored, for the same notice (`describeIgnored('the message', issues)`).
  */
 export function checkMessageFilters(filters: LooseFilters): {
   filters: FilterPatch;
-  problems: string[];
+  issues: FilterIssue[];
 } {
-  const problems: string[] = [];
-  const out: FilterPatch = {};
-  if (filters.disease) out.disease = keepKnown('disease', filters.disease, DISEASE_IDS, problems);
-  if (filters.therapy) out.therapy = keepKnown('therapy', filters.therapy, THERAPIES, problems);
-  if (filters.type) out.type = keepKnown('type', filters.type, TRANSPLANT_TYPES, problems);
-  if (filters.phase) out.phase = keepKnown('phase', filters.phase, PHASES, problems);
-  if (filters.status) out.status = [...filters.status];
-  if (filters.country) out.country = [...filters.country];
-  if (filters.sponsor) out.sponsor = [...filters.sponsor];
-  if (filters.from !== undefined) out.from = filters.from;
-  if (filters.to !== undefined) out.to = filters.to;
-  if (filters.results !== undefined) out.results = filters.results;
-  if (filters.hidden !== undefined) out.hidden = filters.hidden;
-  if (filters.q !== undefined) out.q = filters.q;
-  return { filters: out, problems };
+  const raw: Partial<Record<FilterKey, RawFilterValue>> = {};
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    raw[key] = value === null || Array.isArray(value) ? value : String(value);
+  }
+  return readFilters(raw);
 }

@@ -4,80 +4,40 @@
  * Pure domain code: no React, no URL.
  */
 import { DISEASE_LABELS, DISEASE_SYNONYMS } from './diseases.ts';
-import type { DiseaseId } from './diseases.ts';
+import {
+  FILTER_KEYS,
+  FILTER_SCHEMA,
+  LIST_FILTER_KEYS,
+  defaultFilterValues,
+  type FilterValues,
+  type ListFilterKey,
+} from './filter-schema.ts';
 import { foldForSearch as fold } from './text-normalize.ts';
-import type { Phase, Therapy, TransplantType, Trial } from './trial.ts';
+import type { Trial } from './trial.ts';
 import { isShownByDefault } from './visibility.ts';
 
 export type ChangeMark = 'new' | 'updated';
 
-export type TrialFilters = {
-  disease: DiseaseId[];
-  therapy: Therapy[];
-  type: TransplantType[];
-  phase: Phase[];
-  /** API OverallStatus values (RECRUITING, …). */
-  status: string[];
-  /** Location country names as the API gives them ("Korea, Republic of"). */
-  country: string[];
-  /** Start year range, inclusive. */
-  from: number | null;
-  to: number | null;
-  /** API sponsor classes (NIH, INDUSTRY, OTHER, …); a trial without sponsor counts as UNKNOWN. */
-  sponsor: string[];
-  /** Only trials with posted results. */
-  results: boolean;
-  /** Free text over title, official title, acronym, NCT id, sponsor and interventions. */
-  q: string;
-  /** Also show records the classifier excluded (no autoimmune disease). */
-  hidden: boolean;
-};
+/**
+ * What the researcher is looking at: one value per filter of FILTER_SCHEMA (filter-schema.ts), where
+ * each filter's values, default and meaning are defined.
+ */
+export type TrialFilters = FilterValues;
 
-export const DEFAULT_FILTERS: TrialFilters = Object.freeze({
-  disease: [],
-  therapy: ['hsct'],
-  type: [],
-  phase: [],
-  status: [],
-  country: [],
-  from: null,
-  to: null,
-  sponsor: [],
-  results: false,
-  q: '',
-  hidden: false,
-}) as TrialFilters;
+export const DEFAULT_FILTERS: TrialFilters = Object.freeze(defaultFilterValues());
 
 /** The facets whose options show counts (each counted under all the OTHER active filters). */
-export const FACET_KEYS = [
-  'disease',
-  'therapy',
-  'type',
-  'phase',
-  'status',
-  'country',
-  'sponsor',
-  'results',
-  'year',
-] as const;
-export type FacetKey = (typeof FACET_KEYS)[number];
+export const FACET_KEYS = [...LIST_FILTER_KEYS, 'results', 'year'] as const;
+export type FacetKey = ListFilterKey | 'results' | 'year';
 
 /** value -> number of trials. `results` uses the keys 'yes' / 'no'; `year` the start year as text. */
 export type FacetCounts = Record<FacetKey, Map<string, number>>;
-
-/** The list-valued filter keys (the ones a chart click toggles). */
-export type ListFilterKey =
-  'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor';
 
 export const RECRUITING_NOW_STATUSES: readonly string[] = [
   'RECRUITING',
   'NOT_YET_RECRUITING',
   'ENROLLING_BY_INVITATION',
 ];
-
-export function sponsorClassOf(t: Trial): string {
-  return t.sponsor?.class ?? 'UNKNOWN';
-}
 
 /** Toggle one value in a list (returns a new list). */
 export function toggleValue<T>(list: readonly T[], value: T): T[] {
@@ -88,22 +48,15 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((v) => b.includes(v));
 }
 
-/** True when the filters equal DEFAULT_FILTERS (order of list values does not matter). */
+/** True when the filters equal DEFAULT_FILTERS (order of list values does not matter; blank search = none). */
 export function isDefaultFilters(f: TrialFilters): boolean {
-  return (
-    sameList(f.disease, DEFAULT_FILTERS.disease) &&
-    sameList(f.therapy, DEFAULT_FILTERS.therapy) &&
-    f.type.length === 0 &&
-    f.phase.length === 0 &&
-    f.status.length === 0 &&
-    f.country.length === 0 &&
-    f.sponsor.length === 0 &&
-    f.from === null &&
-    f.to === null &&
-    !f.results &&
-    f.q.trim() === '' &&
-    !f.hidden
-  );
+  return FILTER_KEYS.every((key) => {
+    const value = f[key];
+    const fallback = DEFAULT_FILTERS[key];
+    if (Array.isArray(value)) return sameList(value, fallback as readonly unknown[]);
+    if (typeof value === 'string') return value.trim() === fallback;
+    return value === fallback;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,25 +108,24 @@ function setOf<T>(values: readonly T[]): Set<T> | null {
   return values.length > 0 ? new Set(values) : null;
 }
 
+/** A predicate: does one of the trial's values for this facet belong to the selection? */
+function listPredicate(key: ListFilterKey, selected: ReadonlySet<string>): (t: Trial) => boolean {
+  const of = FILTER_SCHEMA[key].of;
+  return (t) => {
+    const value = of(t);
+    return typeof value === 'string' ? selected.has(value) : value.some((v) => selected.has(v));
+  };
+}
+
 function compile(f: TrialFilters): Compiled {
   const terms = searchTerms(f.q);
   const hidden = f.hidden;
   const base = (t: Trial): boolean => (hidden || isShownByDefault(t)) && matchesSearch(t, terms);
   const facets: Compiled['facets'] = {};
-  const disease = setOf<string>(f.disease);
-  if (disease) facets.disease = (t) => t.diseases.some((d) => disease.has(d));
-  const therapy = setOf<string>(f.therapy);
-  if (therapy) facets.therapy = (t) => therapy.has(t.therapy);
-  const type = setOf<string>(f.type);
-  if (type) facets.type = (t) => type.has(t.transplantType);
-  const phase = setOf<string>(f.phase);
-  if (phase) facets.phase = (t) => phase.has(t.phase);
-  const status = setOf(f.status);
-  if (status) facets.status = (t) => status.has(t.status);
-  const country = setOf(f.country);
-  if (country) facets.country = (t) => t.countries.some((c) => country.has(c));
-  const sponsor = setOf(f.sponsor);
-  if (sponsor) facets.sponsor = (t) => sponsor.has(sponsorClassOf(t));
+  for (const key of LIST_FILTER_KEYS) {
+    const selected = setOf<string>(f[key]);
+    if (selected) facets[key] = listPredicate(key, selected);
+  }
   if (f.results) facets.results = (t) => t.hasResults;
   const from = f.from;
   const to = f.to;
@@ -203,34 +155,13 @@ function bump(m: Map<string, number>, key: string): void {
 
 function countInto(counts: FacetCounts, facet: FacetKey, t: Trial): void {
   const m = counts[facet];
-  switch (facet) {
-    case 'disease':
-      for (const d of t.diseases) bump(m, d);
-      return;
-    case 'therapy':
-      bump(m, t.therapy);
-      return;
-    case 'type':
-      bump(m, t.transplantType);
-      return;
-    case 'phase':
-      bump(m, t.phase);
-      return;
-    case 'status':
-      bump(m, t.status);
-      return;
-    case 'country':
-      for (const c of t.countries) bump(m, c);
-      return;
-    case 'sponsor':
-      bump(m, sponsorClassOf(t));
-      return;
-    case 'results':
-      bump(m, t.hasResults ? 'yes' : 'no');
-      return;
-    case 'year':
-      if (t.startYear !== undefined) bump(m, String(t.startYear));
-      return;
+  if (facet === 'results') bump(m, t.hasResults ? 'yes' : 'no');
+  else if (facet === 'year') {
+    if (t.startYear !== undefined) bump(m, String(t.startYear));
+  } else {
+    const value = FILTER_SCHEMA[facet].of(t);
+    if (typeof value === 'string') bump(m, value);
+    else for (const v of value) bump(m, v);
   }
 }
 

@@ -88,6 +88,13 @@ export const STATUS_LABELS: Record<KnownStatus, string> = {
   WITHHELD: 'Withheld',
 };
 
+/** The label of a status; an unknown API value as it is. */
+export function statusLabel(status: Status): string {
+  return (STATUSES as readonly string[]).includes(status)
+    ? STATUS_LABELS[status as KnownStatus]
+    : status;
+}
+
 export const SPONSOR_CLASSES = [
   'NIH',
   'FED',
@@ -100,6 +107,22 @@ export const SPONSOR_CLASSES = [
   'UNKNOWN',
 ] as const;
 export type SponsorClass = (typeof SPONSOR_CLASSES)[number];
+
+export const SPONSOR_CLASS_LABELS: Record<SponsorClass, string> = {
+  NIH: 'NIH',
+  FED: 'U.S. federal (non-NIH)',
+  OTHER_GOV: 'Other government',
+  INDIV: 'Individual',
+  INDUSTRY: 'Industry',
+  NETWORK: 'Network',
+  AMBIG: 'Ambiguous',
+  OTHER: 'Other (academic, hospital)',
+  UNKNOWN: 'Unknown',
+};
+
+export function sponsorClassLabel(value: string): string {
+  return SPONSOR_CLASS_LABELS[value as SponsorClass] ?? value;
+}
 
 export type StudyType = 'INTERVENTIONAL' | 'OBSERVATIONAL' | 'EXPANDED_ACCESS' | 'UNKNOWN';
 

@@ -1,42 +1,57 @@
 /**
  * The postMessage protocol between an embedded dashboard (the frame) and the page that embeds it (the
- * host). No React, no knowledge of trials: filter values are checked for shape only (lists of strings,
- * years, switches, text); the app checks them against its own vocabularies.
+ * host). No React. The filter keys and their value types come from the filter schema
+ * (src/domain/filter-schema.ts); values are checked here for shape only (lists of strings, years, switches,
+ * text): the app checks them against the schema's vocabularies, with the same rules as the URL.
  *
  * Frame -> host: { source: 'hsct-trials', version: 1, type: 'ready' | 'resize' | 'filters' | 'select', … }
  * Host -> frame: { source: 'hsct-trials', type: 'setFilters', filters } (version 1 optional), accepted
  * only from origins listed in the embed's `origins` parameter.
  */
 
+import {
+  FLAG_FILTER_KEYS,
+  LIST_FILTER_KEYS as SCHEMA_LIST_KEYS,
+  TEXT_FILTER_KEYS as SCHEMA_TEXT_KEYS,
+  YEAR_FILTER_KEYS as SCHEMA_YEAR_KEYS,
+  type FlagFilterKey,
+  type ListFilterKey,
+  type TextFilterKey,
+  type YearFilterKey,
+} from '../domain/filter-schema.ts';
+
 export const PROTOCOL_SOURCE = 'hsct-trials';
 export const PROTOCOL_VERSION = 1;
 
 /** Filter keys that take a list of strings. */
-export const LIST_FILTER_KEYS = [
-  'disease',
-  'therapy',
-  'type',
-  'phase',
-  'status',
-  'country',
-  'sponsor',
-] as const;
+export const LIST_FILTER_KEYS = SCHEMA_LIST_KEYS;
 /** Filter keys that take a start year or null. */
-export const YEAR_FILTER_KEYS = ['from', 'to'] as const;
+export const YEAR_FILTER_KEYS = SCHEMA_YEAR_KEYS;
 /** Filter keys that take a true/false switch. */
-export const SWITCH_FILTER_KEYS = ['results', 'hidden'] as const;
+export const SWITCH_FILTER_KEYS = FLAG_FILTER_KEYS;
 /** Filter keys that take free text. */
-export const TEXT_FILTER_KEYS = ['q'] as const;
+export const TEXT_FILTER_KEYS = SCHEMA_TEXT_KEYS;
 
-export type ListFilterKey = (typeof LIST_FILTER_KEYS)[number];
-export type YearFilterKey = (typeof YEAR_FILTER_KEYS)[number];
-export type SwitchFilterKey = (typeof SWITCH_FILTER_KEYS)[number];
+export type { ListFilterKey, YearFilterKey };
+export type SwitchFilterKey = FlagFilterKey;
 
 /** Filters as they travel in messages: any subset of the dashboard filters (TrialFilters). */
 export type MessageFilters = Partial<
   Record<ListFilterKey, string[]> &
     Record<YearFilterKey, number | null> &
-    Record<SwitchFilterKey, boolean> & { q: string }
+    Record<SwitchFilterKey, boolean> &
+    Record<TextFilterKey, string>
+>;
+
+/**
+ * Filters as a host page may send them: values of the right type, not yet checked against the
+ * vocabularies (a year may come as text, a switch as 1 / 0 or text).
+ */
+export type IncomingFilters = Partial<
+  Record<ListFilterKey, string[]> &
+    Record<YearFilterKey, number | string | null> &
+    Record<SwitchFilterKey, boolean | number | string> &
+    Record<TextFilterKey, string>
 >;
 
 type Envelope = { source: typeof PROTOCOL_SOURCE; version: typeof PROTOCOL_VERSION };
@@ -48,6 +63,13 @@ export type FiltersMessage = Envelope & { type: 'filters'; filters: MessageFilte
 export type SelectMessage = Envelope & { type: 'select'; nctId: string | null };
 export type FrameMessage = ReadyMessage | ResizeMessage | FiltersMessage | SelectMessage;
 export type FrameMessageType = FrameMessage['type'];
+/** Every type of message the frame sends. */
+export const FRAME_MESSAGE_TYPES: readonly FrameMessageType[] = [
+  'ready',
+  'resize',
+  'filters',
+  'select',
+];
 
 /** filters: the filters to change (keys left out stay as they are), or null to clear every filter. */
 export type SetFiltersMessage = {
@@ -61,7 +83,8 @@ export type SetFiltersMessage = {
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 const MAX_LIST_ITEMS = 50;
 const MAX_TEXT_LENGTH = 200;
-const MAX_HEIGHT = 100_000;
+/** The largest height (CSS pixels) a resize message may carry. */
+export const MAX_HEIGHT = 100_000;
 const NCT_ID = /^NCT\d{8}$/;
 
 function envelope(): Envelope {
@@ -78,7 +101,8 @@ export function resizeMessage(height: number): ResizeMessage {
 }
 
 export function filtersMessage(filters: MessageFilters): FiltersMessage {
-  return { ...envelope(), type: 'filters', filters: sanitizeFilters(filters) };
+  // The dashboard's own filters: sanitizing keeps their types (it only drops other keys).
+  return { ...envelope(), type: 'filters', filters: sanitizeFilters(filters) as MessageFilters };
 }
 
 export function selectMessage(nctId: string | null): SelectMessage {
@@ -113,29 +137,29 @@ function readList(value: unknown): string[] | undefined {
   return out;
 }
 
-function readYear(value: unknown): number | null | undefined {
-  if (value === null || value === '') return null;
-  const year = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value) : value;
-  return typeof year === 'number' && Number.isInteger(year) && year >= 1000 && year <= 9999
-    ? year
-    : undefined;
+/** A year: a number or text (checked by the app), or null = no year. */
+function readYear(value: unknown): number | string | null | undefined {
+  if (value === null) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  return typeof value === 'string' ? cleanText(value) : undefined;
 }
 
-function readSwitch(value: unknown): boolean | undefined {
+/** A switch: true / false, a number or text (checked by the app). */
+function readSwitch(value: unknown): boolean | number | string | undefined {
   if (typeof value === 'boolean') return value;
-  if (value === 1 || value === '1') return true;
-  if (value === 0 || value === '0') return false;
-  return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  return typeof value === 'string' ? cleanText(value) : undefined;
 }
 
 /**
- * Keeps the known filter keys whose values have the right shape and drops everything else (unknown
- * keys, wrong types). Lists accept a single string too; text is trimmed, stripped of control
- * characters and cut to 200 characters; lists keep at most 50 distinct entries.
+ * Keeps the known filter keys whose values have the right type and drops everything else (unknown
+ * keys, wrong types). Lists accept a single string too; text is stripped of control characters and
+ * trimmed, lists keep at most 50 distinct entries, and text at most 200 characters. Whether the values
+ * are known ids and years in range is the app's check (the same as for the URL).
  */
-export function sanitizeFilters(value: unknown): MessageFilters {
+export function sanitizeFilters(value: unknown): IncomingFilters {
   if (!isPlainObject(value)) return {};
-  const out: MessageFilters = {};
+  const out: IncomingFilters = {};
   for (const key of LIST_FILTER_KEYS) {
     if (!Object.hasOwn(value, key)) continue;
     const list = readList(value[key]);
@@ -151,7 +175,10 @@ export function sanitizeFilters(value: unknown): MessageFilters {
     const on = readSwitch(value[key]);
     if (on !== undefined) out[key] = on;
   }
-  if (Object.hasOwn(value, 'q') && typeof value.q === 'string') out.q = cleanText(value.q);
+  for (const key of TEXT_FILTER_KEYS) {
+    if (Object.hasOwn(value, key) && typeof value[key] === 'string')
+      out[key] = cleanText(value[key]);
+  }
   return out;
 }
 
@@ -208,7 +235,7 @@ export function readHostMessage(
   event: MessageEvent,
   allowedOrigins: readonly string[],
   win?: Window,
-): { filters: MessageFilters | null } | undefined {
+): { filters: IncomingFilters | null } | undefined {
   if (win && event.source !== win.parent) return undefined;
   if (!isAllowedOrigin(event.origin, allowedOrigins)) return undefined;
   if (!isHostMessage(event.data)) return undefined;
@@ -230,7 +257,7 @@ export type FrameMessenger = {
    */
   onSetFilters(
     allowedOrigins: readonly string[],
-    handler: (filters: MessageFilters | null) => void,
+    handler: (filters: IncomingFilters | null) => void,
   ): () => void;
 };
 

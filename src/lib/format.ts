@@ -21,9 +21,14 @@ export function formatCount(value: number): string {
   return value < 0 || Object.is(value, -0) ? `-${out}` : out;
 }
 
+/** The noun for a count: "trial" for 1, "trials" otherwise (a plain "s" unless a plural is given). */
+export function pluralWord(count: number, singular: string, plural = `${singular}s`): string {
+  return count === 1 ? singular : plural;
+}
+
 /** "1 trial" / "3 trials": a count with its noun, pluralised with a plain "s" unless a plural is given. */
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+  return `${formatCount(count)} ${pluralWord(count, singular, plural)}`;
 }
 
 const MONTHS = [

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { ApiError, type ApiErrorKind } from '../api/api-error.ts';
 import { fetchBundledDataset, type DatasetMeta } from '../api/bundled-dataset.ts';
 import {
@@ -14,8 +15,34 @@ import {
   type RetryOptions,
 } from '../api/ctgov/studies.ts';
 import type { Trial } from '../domain/trial.ts';
+import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
 import { normalizeInSlices } from './normalize-in-slices.ts';
+import { loadSnapshotFirst, precomputedQuery, snapshotDataset } from './snapshot-first.ts';
+
+/**
+ * `snapshot`: the precomputed dataset first, then the live changes since its date (the default);
+ * `live`: every study of the query from the live API (`?data=live`, VITE_DATA_MODE=live, mock mode).
+ */
+export type DataMode = 'snapshot' | 'live';
+
+/** VITE_DATA_MODE=live, or the API emulator (its data is not the snapshot's), make the full pull the default. */
+export function defaultDataMode(): DataMode {
+  const env = (import.meta as { env?: Partial<ImportMetaEnv> }).env;
+  return env?.VITE_DATA_MODE === 'live' || env?.VITE_MOCK === '1' ? 'live' : 'snapshot';
+}
+
+/** The precomputed snapshot under the trials (snapshot-first mode) and what the live delta did. */
+export type SnapshotInfo = {
+  /** When the snapshot's raw records were captured. */
+  capturedAt: string;
+  /** The date live changes were asked from (yyyy-MM-dd). */
+  since?: string;
+  delta:
+    | { state: 'pending' }
+    | { state: 'ok'; updated: number; added: number }
+    | { state: 'failed'; reason: string };
+};
 
 export type TrialDataset = {
   /** Where the trials came from: the live API, or the bundled sample after the live API failed. */
@@ -40,10 +67,16 @@ export type TrialDataset = {
   liveError?: string;
   /** Set when the live pull answered but was short ("N of M studies could be read"), source 'bundled'. */
   liveIncomplete?: boolean;
+  /** Snapshot-first mode: the precomputed snapshot and the live delta on top of it. */
+  snapshot?: SnapshotInfo;
 };
 
 export type LoadDatasetOptions = {
   query?: StudyQuery;
+  /** Default: defaultDataMode(). */
+  mode?: DataMode;
+  /** URL of the precomputed dataset (default: data/trials.json under the site's base URL). */
+  precomputedUrl?: string;
   /** Retries of each live request. Default: one quick retry (the bundled sample is the real fallback). */
   retry?: RetryOptions;
   /** Overall budget for the whole live load, in ms. Default 15 000. */
@@ -70,11 +103,6 @@ const FALLBACK_KINDS: readonly ApiErrorKind[] = [
   'rate-limited',
   'parse',
 ];
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
-}
 
 function describe(query: StudyQuery) {
   return { query, queryDescription: describeQuery(query), webSearchUrl: ctgovWebSearchUrl(query) };
@@ -243,14 +271,49 @@ export const trialQueries = {
   all: () => ['trials'] as const,
   dataset: (options: LoadDatasetOptions = {}) => {
     const query = options.query ?? DEFAULT_QUERY;
+    const mode = options.mode ?? defaultDataMode();
     return queryOptions({
-      queryKey: [...trialQueries.all(), 'dataset', describeQuery(query)] as const,
-      queryFn: ({ signal }) => loadTrialDataset(signal, { ...options, query }),
+      queryKey: [...trialQueries.all(), 'dataset', describeQuery(query), mode] as const,
+      queryFn: ({ signal, client }) =>
+        mode === 'live'
+          ? loadTrialDataset(signal, { ...options, query })
+          : loadSnapshotFirst(
+              signal,
+              client,
+              { ...options, query },
+              {
+                describe,
+                loadFull: (s) => loadTrialDataset(s, { ...options, query }),
+                liveTimeoutMs: options.liveTimeoutMs ?? DEFAULT_LIVE_TIMEOUT_MS,
+              },
+            ),
     });
   },
 };
 
-/** The trial dataset (live or bundled), through the shared query cache. */
-export function useTrialDataset(options?: LoadDatasetOptions) {
-  return useQuery(trialQueries.dataset(options));
+/**
+ * The trial dataset through the shared query cache. In snapshot-first mode the precomputed snapshot is
+ * shown (placeholder data, its live changes "pending") while the live changes are asked.
+ */
+export function useTrialDataset(options: LoadDatasetOptions = {}) {
+  const mode = options.mode ?? defaultDataMode();
+  const dataset = trialQueries.dataset(options);
+  // A saved copy (repeat visit) is shown instead of the snapshot: the file is read only when needed.
+  const saved = useQueryClient().getQueryData(dataset.queryKey) !== undefined;
+  const precomputed = useQuery({
+    ...precomputedQuery(options.precomputedUrl),
+    enabled: mode === 'snapshot' && !saved,
+  });
+  const description = describeQuery(options.query ?? DEFAULT_QUERY);
+  const load = precomputed.data;
+  const placeholder = useMemo(
+    () =>
+      mode === 'snapshot' &&
+      load?.ok === true &&
+      describeQuery(load.dataset.meta.query) === description
+        ? snapshotDataset(load, { state: 'pending' }, describe(load.dataset.meta.query))
+        : undefined,
+    [mode, load, description],
+  );
+  return useQuery({ ...dataset, placeholderData: placeholder });
 }

@@ -5,22 +5,9 @@
  *
  * ## URL parameters (public API — keep names and rules stable)
  *
- * | Parameter | Value | Example |
- * |-----------|-------|---------|
- * | `disease` | comma-separated disease ids (src/domain/diseases.ts) | `disease=systemic-sclerosis,lupus` |
- * | `therapy` | comma-separated therapies `hsct`, `car-t`, `msc`, `treg`, `other`; **absent = `hsct` (the default)**; `therapy=all` = no therapy filter | `therapy=hsct,car-t` |
- * | `type` | transplant types `autologous`, `allogeneic`, `both`, `unspecified` | `type=autologous` |
- * | `phase` | phases as the model ids: `EARLY_PHASE1`, `PHASE1`, `PHASE1_PHASE2`, `PHASE2`, `PHASE2_PHASE3`, `PHASE3`, `PHASE4`, `NA`, `UNSPECIFIED` | `phase=PHASE2,PHASE3` |
- * | `status` | API overall status values (`RECRUITING`, `COMPLETED`, …) | `status=RECRUITING` |
- * | `country` | location country names as the API writes them | `country=France,Korea%252C+Republic+of` |
- * | `from`, `to` | start year range, inclusive (4-digit years 1900–2100) | `from=2015&to=2024` |
- * | `sponsor` | API sponsor classes `NIH`, `FED`, `OTHER_GOV`, `INDIV`, `INDUSTRY`, `NETWORK`, `AMBIG`, `OTHER`, `UNKNOWN` | `sponsor=INDUSTRY` |
- * | `results` | `1` = only trials with posted results | `results=1` |
- * | `q` | free text (title, acronym, NCT id, sponsor, interventions; every word must match) | `q=cyclophosphamide` |
- * | `hidden` | `1` = also show records the classifier excluded (no autoimmune disease) | `hidden=1` |
- * | `view` | `dashboard` (default), `table`, `patient` | `view=table` |
- * | `sort` | table sort `column:direction`, column one of `nctId`, `title`, `diseases`, `therapy`, `phase`, `status`, `start`, `enrollment`, `sponsor`, `countries`; direction `asc`/`desc` (default `asc` when omitted); default `start:desc` | `sort=enrollment:desc` |
- * | `trial` | an NCT id: opens the trial detail | `trial=NCT01234567` |
+ * The filter parameters, their values and defaults are defined in src/domain/filter-schema.ts; the
+ * README's "URL parameters" table is written from it (`npm run readme:params`). This module adds
+ * `view`, `sort` and `trial`.
  *
  * Rules:
  * - Lists are comma-separated. A comma that belongs to a value is written `%2C` inside that value (so the
@@ -41,24 +28,25 @@
 import {
   createParser,
   createSerializer,
+  parseAsArrayOf,
   parseAsString,
   useQueryStates,
   type Options,
   type SingleParserBuilder,
 } from 'nuqs';
 import { createContext, useCallback, useContext, useMemo } from 'react';
-import { DISEASE_IDS, type DiseaseId } from '../domain/diseases.ts';
-import { DEFAULT_FILTERS, type TrialFilters } from '../domain/filters.ts';
 import {
-  PHASES,
-  SPONSOR_CLASSES,
-  STATUSES,
-  THERAPIES,
-  TRANSPLANT_TYPES,
-  type Phase,
-  type Therapy,
-  type TransplantType,
-} from '../domain/trial.ts';
+  FILTER_KEYS,
+  FILTER_SCHEMA,
+  describeIgnored,
+  readFilter,
+  readFilters,
+  type FilterIssue,
+  type FilterKey,
+  type FilterValues,
+  type RawFilterValue,
+} from '../domain/filter-schema.ts';
+import type { TrialFilters } from '../domain/filters.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -84,78 +72,29 @@ export type TableSort = { column: SortColumn; direction: SortDirection };
 export const DEFAULT_SORT: TableSort = Object.freeze({ column: 'start', direction: 'desc' });
 
 /** One ignored piece of the URL (the "quiet notice"). */
-export type ParseIssue = { param: string; value: string; reason: string };
+export type ParseIssue = FilterIssue;
 
 export type UrlUpdateOptions = { history?: 'push' | 'replace' };
 
 // ---------------------------------------------------------------------------------------------
-// Value rules (shared by the parsers and parseIssues)
+// Lists in a link
 
-const MAX_TEXT = 200;
-const ENCODED_COMMA = '%2C';
-/** Item separator: a comma not followed by a space (", " belongs to values such as "Korea, Republic of"). */
-const SEPARATOR = /,(?! )/;
+/** nuqs's list parser: items joined with ',', a ',' inside an item written '%2C'. */
+const urlList = parseAsArrayOf(parseAsString);
 
+/**
+ * The items of a list parameter. For hand-written links a comma followed by a space belongs to the
+ * value ("Korea, Republic of"; no id contains ", "), and '%2c' is read as '%2C'.
+ */
 function splitList(raw: string): string[] {
-  return raw
-    .split(SEPARATOR)
-    .map((item) => item.replaceAll(ENCODED_COMMA, ',').replaceAll('%2c', ',').trim())
-    .filter((item) => item.length > 0);
+  return (urlList.parse(raw.replaceAll('%2c', '%2C').replaceAll(', ', '%2C ')) ?? [])
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
-function joinList(items: readonly string[]): string {
-  return items.map((item) => item.replaceAll(',', ENCODED_COMMA)).join(',');
-}
-
-function lookup<T extends string>(
-  values: readonly T[],
-  fold: 'lower' | 'upper',
-): (item: string) => T | null {
-  const index = new Map<string, T>(
-    values.map((v) => [fold === 'lower' ? v.toLowerCase() : v.toUpperCase(), v]),
-  );
-  return (item) => index.get(fold === 'lower' ? item.toLowerCase() : item.toUpperCase()) ?? null;
-}
-
-const COUNTRY_RE = /^[\p{L}\p{M}0-9 .,'’()&-]{2,80}$/u;
-
-const itemRules = {
-  disease: lookup<DiseaseId>(DISEASE_IDS, 'lower'),
-  therapy: lookup<Therapy>(THERAPIES, 'lower'),
-  type: lookup<TransplantType>(TRANSPLANT_TYPES, 'lower'),
-  phase: lookup<Phase>(PHASES, 'upper'),
-  status: lookup<string>(STATUSES, 'upper'),
-  country: (item: string): string | null => (COUNTRY_RE.test(item) ? item : null),
-  sponsor: lookup<string>(SPONSOR_CLASSES, 'upper'),
-};
-type ListKey = keyof typeof itemRules;
-const LIST_KEYS = Object.keys(itemRules) as ListKey[];
-
-function parseListItems<T>(
-  raw: string,
-  rule: (item: string) => T | null,
-): { values: T[]; rejected: string[] } {
-  const values: T[] = [];
-  const rejected: string[] = [];
-  for (const item of splitList(raw)) {
-    const v = rule(item);
-    if (v === null) rejected.push(item);
-    else if (!values.includes(v)) values.push(v);
-  }
-  return { values, rejected };
-}
-
-function parseYear(raw: string): number | null {
-  if (!/^\d{4}$/.test(raw.trim())) return null;
-  const y = Number(raw.trim());
-  return y >= 1900 && y <= 2100 ? y : null;
-}
-
-function parseFlag(raw: string): boolean | null {
-  const v = raw.trim().toLowerCase();
-  if (v === '1' || v === 'true' || v === 'yes') return true;
-  if (v === '0' || v === 'false' || v === 'no' || v === '') return false;
-  return null;
+/** A filter parameter's value as the schema reads it: lists split into their items. */
+function rawFilter(key: FilterKey, raw: string): RawFilterValue {
+  return FILTER_SCHEMA[key].kind === 'list' ? splitList(raw) : raw;
 }
 
 function parseNctId(raw: string): string | null {
@@ -175,57 +114,50 @@ function parseSort(raw: string): TableSort | null {
 // ---------------------------------------------------------------------------------------------
 // nuqs parsers
 
-function sameOrderedList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
+type Value<K extends FilterKey> = NonNullable<FilterValues[K]>;
+
+/**
+ * The parser of one filter parameter, from the schema: what the schema reads (nothing usable = the
+ * default). A list whose default is not empty (therapy) writes its `allWord` for "no filter".
+ */
+function filterParser<K extends FilterKey>(key: K): SingleParserBuilder<Value<K>> {
+  const spec = FILTER_SCHEMA[key];
+  const parse = (raw: string) => readFilter(key, rawFilter(key, raw)) as Value<K> | null;
+  switch (spec.kind) {
+    case 'list': {
+      const allWord = 'allWord' in spec ? spec.allWord : undefined;
+      return createParser<Value<K>>({
+        parse,
+        serialize: (values) =>
+          allWord !== undefined && (values as string[]).length === 0
+            ? allWord
+            : urlList.serialize(values as string[]),
+        eq: (a, b) => urlList.eq(a as string[], b as string[]),
+      });
+    }
+    case 'year':
+      return createParser({ parse, serialize: String });
+    case 'flag':
+      return createParser({ parse, serialize: (v) => (v ? '1' : '0') });
+    case 'text':
+      return createParser({ parse, serialize: String });
+  }
 }
 
-function listParser<T extends string>(rule: (item: string) => T | null): SingleParserBuilder<T[]> {
-  return createParser<T[]>({
-    parse: (raw) => {
-      if (raw.trim() === '') return [];
-      const { values } = parseListItems(raw, rule);
-      return values.length > 0 ? values : null;
-    },
-    serialize: joinList,
-    eq: sameOrderedList,
-  });
-}
-
-/** `therapy`: absent (or empty) = default ['hsct']; `all` = no therapy filter ([]). */
-const therapyParser = createParser<Therapy[]>({
-  parse: (raw) => {
-    const v = raw.trim();
-    if (v === '') return null;
-    if (v.toLowerCase() === 'all') return [];
-    const { values } = parseListItems(v, itemRules.therapy);
-    return values.length > 0 ? values : null;
-  },
-  serialize: (values) => (values.length === 0 ? 'all' : joinList(values)),
-  eq: sameOrderedList,
-});
-
-const yearParser = createParser<number>({ parse: parseYear, serialize: String });
-const flagParser = createParser<boolean>({ parse: parseFlag, serialize: (v) => (v ? '1' : '0') });
-const textParser = createParser<string>({
-  parse: (raw) => raw.slice(0, MAX_TEXT),
-  serialize: (v) => v,
-});
+type FilterParsers = {
+  [K in FilterKey]: null extends FilterValues[K]
+    ? SingleParserBuilder<Value<K>>
+    : ReturnType<SingleParserBuilder<Value<K>>['withDefault']>;
+};
 
 /** The parsers of the filter parameters (keys = URL parameter names = TrialFilters keys). */
-export const trialFilterParsers = {
-  disease: listParser(itemRules.disease).withDefault([]),
-  therapy: therapyParser.withDefault([...DEFAULT_FILTERS.therapy]),
-  type: listParser(itemRules.type).withDefault([]),
-  phase: listParser(itemRules.phase).withDefault([]),
-  status: listParser(itemRules.status).withDefault([]),
-  country: listParser(itemRules.country).withDefault([]),
-  from: yearParser,
-  to: yearParser,
-  sponsor: listParser(itemRules.sponsor).withDefault([]),
-  results: flagParser.withDefault(false),
-  q: textParser.withDefault(''),
-  hidden: flagParser.withDefault(false),
-};
+export const trialFilterParsers = Object.fromEntries(
+  FILTER_KEYS.map((key) => {
+    const parser = filterParser(key);
+    const fallback = readFilter(key, null);
+    return [key, fallback === null ? parser : parser.withDefault(fallback)];
+  }),
+) as FilterParsers;
 
 export const viewParser = createParser<View>({
   parse: (raw) => VIEWS.find((v) => v === raw.trim().toLowerCase()) ?? null,
@@ -247,7 +179,11 @@ const allParsers = {
   trial: trialParser,
 };
 
-const serializeAll = createSerializer(allParsers);
+/**
+ * The one serializer of the page's URL state: `serializeUrlState(base, values)` writes the values given
+ * (defaults left out, null removes) into `base` and keeps every parameter it does not own.
+ */
+export const serializeUrlState = createSerializer(allParsers);
 
 /**
  * The query string (with leading '?', or '' when everything is default) for a state — for share links and
@@ -256,7 +192,7 @@ const serializeAll = createSerializer(allParsers);
 export function toSearchString(
   state: Partial<TrialFilters> & { view?: View; sort?: TableSort; trial?: string | null },
 ): string {
-  return serializeAll(state);
+  return serializeUrlState(state);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,33 +201,14 @@ export function toSearchString(
 /** What a URL asks for that the page ignores (unknown ids, malformed numbers …), in parameter order. */
 export function parseIssues(search: string | URLSearchParams): ParseIssue[] {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const issues: ParseIssue[] = [];
+  const raw: Partial<Record<FilterKey, RawFilterValue>> = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value !== null) raw[key] = rawFilter(key, value);
+  }
+  const issues = readFilters(raw).issues;
   const add = (param: string, value: string, reason: string) =>
     issues.push({ param, value, reason });
-  for (const key of LIST_KEYS) {
-    const raw = params.get(key);
-    if (raw === null) continue;
-    if (key === 'therapy' && raw.trim().toLowerCase() === 'all') continue;
-    for (const item of parseListItems(raw, itemRules[key]).rejected) {
-      add(key, item, key === 'country' ? 'not a country name' : `unknown ${key} value`);
-    }
-  }
-  for (const key of ['from', 'to'] as const) {
-    const raw = params.get(key);
-    if (raw !== null && raw.trim() !== '' && parseYear(raw) === null)
-      add(key, raw, 'not a year (1900–2100)');
-  }
-  const from = parseYear(params.get('from') ?? '');
-  const to = parseYear(params.get('to') ?? '');
-  if (from !== null && to !== null && from > to)
-    add('from', `${from}–${to}`, 'start year range is empty');
-  for (const key of ['results', 'hidden'] as const) {
-    const raw = params.get(key);
-    if (raw !== null && parseFlag(raw) === null) add(key, raw, 'expected 1');
-  }
-  const q = params.get('q');
-  if (q !== null && q.length > MAX_TEXT)
-    add('q', `${q.slice(0, 20)}…`, `search text cut to ${MAX_TEXT} characters`);
   const view = params.get('view');
   if (view !== null && viewParser.parse(view) === null) add('view', view, 'unknown view');
   const sort = params.get('sort');
@@ -305,8 +222,7 @@ export function parseIssues(search: string | URLSearchParams): ParseIssue[] {
 
 /** One sentence for the notice, e.g. 'Ignored in the link: disease "foo" (unknown disease value).' */
 export function describeParseIssues(issues: readonly ParseIssue[]): string {
-  if (issues.length === 0) return '';
-  return `Ignored in the link: ${issues.map((i) => `${i.param} "${i.value}" (${i.reason})`).join('; ')}.`;
+  return describeIgnored('the link', issues);
 }
 
 const rawParsers = Object.fromEntries(
@@ -403,4 +319,21 @@ export function useTableSort(): [
     [setValues, nuqsOptions],
   );
   return [sort, setSort];
+}
+
+/** `data=live`: load every trial from the live API instead of the snapshot plus its live changes. */
+export const dataParser = createParser<'live'>({
+  parse: (raw) => (raw.trim().toLowerCase() === 'live' ? 'live' : null),
+  serialize: (v) => v,
+});
+
+/** Whether the URL asks for the full live pull (`data=live`), and a setter (pushes a history entry). */
+export function useFullLivePull(): [boolean, (on: boolean) => void] {
+  const [{ data }, setValues] = useQueryStates({ data: dataParser });
+  const nuqsOptions = useNuqsOptions();
+  const setOn = useCallback(
+    (on: boolean) => void setValues({ data: on ? 'live' : null }, nuqsOptions()),
+    [setValues, nuqsOptions],
+  );
+  return [data === 'live', setOn];
 }

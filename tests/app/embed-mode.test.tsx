@@ -108,7 +108,7 @@ describe('embed mode', () => {
       'https://host.example',
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'disease: “flu” is not a known value and was ignored.',
+      'Ignored in the message: disease "flu" (unknown disease value).',
     );
     // The valid part is applied, up to the address (written a moment later: wait, so that the write
     // cannot land in the next test).

@@ -7,7 +7,11 @@ import { App } from '../../src/app/app.tsx';
 import { Providers } from '../../src/app/providers.tsx';
 import { createQueryClient } from '../../src/app/query-client.ts';
 import { CACHE_KEY, cacheBuster, createDatasetPersister } from '../../src/app/query-persistence.ts';
+import { normalizeStudy } from '../../src/domain/normalize-study.ts';
+import { extractTrialDetail } from '../../src/domain/trial-detail.ts';
+import type { Trial } from '../../src/domain/trial.ts';
 import { createMemoryStorage, type StringStorage } from '../../src/lib/idb-storage.ts';
+import { trialDetailQueries } from '../../src/queries/trial-detail-query.ts';
 
 const STUDIES = ['NCT00014755', 'NCT00040482', 'NCT01413100'].map((id) => {
   const entry = fixtureEntries().find(
@@ -37,7 +41,7 @@ function serveCounted() {
  * persister's one-second throttle never reaches the storage (it would otherwise land at a random
  * moment during the next visit).
  */
-function visit(storage: StringStorage) {
+function visit(storage: StringStorage, client = createQueryClient({ retry: false })) {
   let open = true;
   const tab: StringStorage = {
     getItem: (key) => storage.getItem(key),
@@ -45,7 +49,7 @@ function visit(storage: StringStorage) {
     removeItem: (key) => (open ? storage.removeItem(key) : Promise.resolve()),
   };
   const view = render(
-    <Providers client={createQueryClient({ retry: false })} persister={createDatasetPersister(tab)}>
+    <Providers client={client} persister={createDatasetPersister(tab)}>
       <App datasetOptions={{ retry: { retries: 0 } }} mockMode={false} />
     </Providers>,
   );
@@ -94,7 +98,8 @@ function trialsFigure(): string {
   );
 }
 
-describe('Saved dataset for repeat visits', () => {
+// Each test renders the whole app twice; on a loaded machine that takes more than the default 15 s.
+describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
   beforeEach(() => {
     window.history.replaceState(null, '', '/');
   });
@@ -123,12 +128,16 @@ describe('Saved dataset for repeat visits', () => {
 
   it('saves only the dataset query, marked with the app version and search fingerprint', async () => {
     serveCounted();
-    window.history.replaceState(null, '', '/?trial=NCT00014755');
+    // Another query in the same cache (a trial's full record, as the detail loads it) is not saved.
+    const client = createQueryClient({ retry: false });
+    client.setQueryData(trialDetailQueries.detail('NCT00014755').queryKey, {
+      trial: normalizeStudy(STUDIES[0]) as Trial,
+      detail: extractTrialDetail(STUDIES[0]),
+    });
     const storage = createMemoryStorage();
-    visit(storage);
-    await screen.findByRole('dialog', {}, { timeout: 10_000 });
-    await screen.findByText(/Last update posted/, {}, { timeout: 10_000 });
+    visit(storage, client);
     const { buster, queries } = await saved(storage);
+    expect(client.getQueryCache().getAll().length).toBeGreaterThan(1);
     expect(buster).toBe(cacheBuster({ appVersion: __APP_VERSION__, mock: false }));
     expect(queries.map((q) => q.queryKey.slice(0, 2))).toEqual([['trials', 'dataset']]);
   });

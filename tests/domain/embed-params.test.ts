@@ -191,9 +191,9 @@ describe('checkMessageFilters', () => {
         results: true,
         q: 'cyclophosphamide',
       },
-      problems: [
-        'disease: “flu” is not a known value and was ignored.',
-        'type: “xeno” is not a known value and was ignored.',
+      issues: [
+        { param: 'disease', value: 'flu', reason: 'unknown disease value' },
+        { param: 'type', value: 'xeno', reason: 'unknown type value' },
       ],
     });
   });

@@ -3,24 +3,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HsctTrialsApi } from '../../src/embed/embed-script.ts';
 
-/** public/embed.js as served: plain ES2017, run here the way a browser runs a classic script. */
+/**
+ * public/embed.js as served (built from src/embed/embed-script.ts; tests/scripts/build-embed.test.ts
+ * checks it is up to date): plain ES2017, run here the way a browser runs a classic script.
+ */
 const EMBED_JS = readFileSync(resolve(process.cwd(), 'public/embed.js'), 'utf8');
 const APP = 'https://dash.example';
 const SCRIPT_SRC = `${APP}/base/embed.js`;
-
-type HsctTrialsApi = {
-  setFilters(target: Element | number, filters: unknown): boolean;
-  on(type: string, callback: (message: unknown, element: Element) => void): () => void;
-  embeds(): { element: Element; iframe: HTMLIFrameElement }[];
-  scan(): void;
-};
-
-declare global {
-  interface Window {
-    HSCTTrials?: HsctTrialsApi;
-  }
-}
 
 function runEmbedScript(): HsctTrialsApi {
   const script = document.createElement('script');

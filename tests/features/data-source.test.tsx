@@ -16,6 +16,83 @@ const common = {
   webSearchUrl: 'https://clinicaltrials.gov/search?cond=lupus&intr=HSCT',
 };
 
+describe('DataSourceBanner, snapshot first', () => {
+  const bundledMeta = {
+    kind: 'snapshot' as const,
+    source: 'ClinicalTrials.gov API v2',
+    description: 'Every study of the default query',
+    query,
+    capturedAt: '2026-12-02T06:00:00Z',
+    dataTimestamp: '2026-12-02T00:00:00',
+    studyCount: 2,
+  };
+
+  it('shows the snapshot at once while the live changes are asked', () => {
+    const dataset: TrialDataset = {
+      ...common,
+      source: 'bundled',
+      bundledMeta,
+      dataTimestamp: '2026-12-02T00:00:00',
+      snapshot: {
+        capturedAt: bundledMeta.capturedAt,
+        since: '2026-12-02',
+        delta: { state: 'pending' },
+      },
+    };
+    render(<DataSourceBanner dataset={dataset} onRetry={vi.fn()} onFullLivePull={vi.fn()} />);
+    const banner = screen.getByRole('region', { name: 'Data source' });
+    expect(banner).toHaveTextContent('Snapshot of ClinicalTrials.gov — data as of 2 December 2026');
+    expect(banner).toHaveTextContent(
+      'Checking ClinicalTrials.gov for trials updated since 2 December 2026',
+    );
+    expect(banner).not.toHaveTextContent(/unreachable/);
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('says how many trials were updated live, and offers the full live pull', () => {
+    const onFullLivePull = vi.fn();
+    const dataset: TrialDataset = {
+      ...common,
+      source: 'live',
+      dataTimestamp: '2026-12-03T00:00:00',
+      snapshot: {
+        capturedAt: bundledMeta.capturedAt,
+        since: '2026-12-02',
+        delta: { state: 'ok', updated: 12, added: 3 },
+      },
+    };
+    render(<DataSourceBanner dataset={dataset} onFullLivePull={onFullLivePull} />);
+    const banner = screen.getByRole('region', { name: 'Data source' });
+    expect(banner).toHaveTextContent('Live from ClinicalTrials.gov — data as of 3 December 2026');
+    expect(banner).toHaveTextContent('12 trials updated live since 2 December 2026 (3 new)');
+    screen.getByRole('button', { name: 'Load every trial live' }).click();
+    expect(onFullLivePull).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the snapshot with a clear line when the live changes could not be read', () => {
+    const dataset: TrialDataset = {
+      ...common,
+      source: 'bundled',
+      bundledMeta,
+      liveError: 'Could not reach ClinicalTrials.gov.',
+      snapshot: {
+        capturedAt: bundledMeta.capturedAt,
+        since: '2026-12-02',
+        delta: { state: 'failed', reason: 'Could not reach ClinicalTrials.gov.' },
+      },
+    };
+    render(<DataSourceBanner dataset={dataset} onRetry={vi.fn()} />);
+    const banner = screen.getByRole('region', { name: 'Data source' });
+    expect(banner).toHaveTextContent(
+      'Offline snapshot from 2 December 2026 — live API unreachable',
+    );
+    expect(banner).toHaveTextContent(
+      'No trial is marked as updated: the live changes since 2 December 2026 could not be read.',
+    );
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+});
+
 describe('DataSourceBanner', () => {
   it('says the data is live, as of the registry data date, with the exact search and a link to it', () => {
     const dataset: TrialDataset = {

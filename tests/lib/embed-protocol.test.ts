@@ -72,17 +72,20 @@ describe('isHostMessage', () => {
 });
 
 describe('sanitizeFilters', () => {
-  it('keeps known keys with the right shape and drops the rest', () => {
+  it('keeps known keys with values of the right type and drops the rest', () => {
     // Parsed from JSON, as a structured-clone message would arrive: "__proto__" is an own key here.
     const data: unknown = JSON.parse(
       '{"disease":["lupus","lupus","  cidp ","",7],"phase":"PHASE2","from":"2010","to":20000,"results":1,' +
         '"hidden":"maybe","q":" stem\\u0000cell ","sponsor":null,"constructor":"x","__proto__":{"polluted":true},"unknown":["x"]}',
     );
+    // Values are checked against the vocabularies later (checkMessageFilters, as for the URL).
     expect(sanitizeFilters(data)).toEqual({
       disease: ['lupus', 'cidp'],
       phase: ['PHASE2'],
-      from: 2010,
-      results: true,
+      from: '2010',
+      to: 20000,
+      results: 1,
+      hidden: 'maybe',
       q: 'stem cell',
     });
   });

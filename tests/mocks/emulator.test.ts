@@ -201,3 +201,34 @@ describe('GET /studies/{nctId} and /version', () => {
     expect(JSON.parse(text)).toEqual({ apiVersion: '2.0.5', dataTimestamp: '2025-09-25T09:00:00' });
   });
 });
+
+describe('filter.advanced: the live delta', () => {
+  const lastUpdate = (p: Page) =>
+    p.studies.map(
+      (s) =>
+        (s.protocolSection?.statusModule?.lastUpdatePostDateStruct as { date?: string } | undefined)
+          ?.date,
+    );
+
+  it('keeps only studies whose last update was posted on or after the date', async () => {
+    const all = await page({ pageSize: '1000', fields: 'NCTId,LastUpdatePostDate' });
+    const dates = lastUpdate(all)
+      .filter((d): d is string => d !== undefined)
+      .sort();
+    const since = dates[Math.floor(dates.length / 2)]!;
+    const recent = await page({
+      pageSize: '1000',
+      countTotal: 'true',
+      fields: 'NCTId,LastUpdatePostDate',
+      'filter.advanced': `AREA[LastUpdatePostDate]RANGE[${since},MAX]`,
+    });
+    expect(recent.totalCount).toBe(dates.filter((d) => d >= since).length);
+    expect(lastUpdate(recent).every((d) => d !== undefined && d >= since)).toBe(true);
+  });
+
+  it('answers 400 for any other advanced expression', async () => {
+    const { response, text } = await get('/studies', { 'filter.advanced': 'AREA[Phase]PHASE2' });
+    expect(response.status).toBe(400);
+    expect(text).toMatch(/only as AREA\[LastUpdatePostDate\]RANGE/);
+  });
+});

@@ -13,6 +13,7 @@ import { server } from '../../mocks/node.ts';
 import { ApiError } from '../../src/api/api-error.ts';
 import type { BundledDataset } from '../../src/api/bundled-dataset.ts';
 import { DEFAULT_QUERY } from '../../src/api/ctgov/default-query.ts';
+import { readPrecomputedDataset } from '../../src/domain/precomputed-dataset.ts';
 import { runSnapshot, SnapshotError, type SnapshotOptions } from '../../scripts/snapshot.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -189,7 +190,20 @@ describe('runSnapshot (in process, MSW)', () => {
     expect(new Date(dataset.meta.capturedAt).toString()).not.toBe('Invalid Date');
     expect(result).toMatchObject({ pages: 4, studies: 12, totalCount: 12, skipped: 0 });
     expect(result.fileBytes).toBe((await readFile(outFile)).length);
-    expect(await readdir(path.dirname(outFile))).toEqual(['snapshot.json']);
+    // The raw archive, the precomputed dataset derived from it, and the change ledger seeded from it
+    // (tests/scripts/ledger.test.ts); no temporary file left.
+    expect((await readdir(path.dirname(outFile))).sort()).toEqual([
+      'details',
+      'ledger-baseline.json',
+      'ledger.json',
+      'snapshot.json',
+      'trials.json',
+    ]);
+    const precomputed = readPrecomputedDataset(
+      JSON.parse(await readFile(path.join(path.dirname(outFile), 'trials.json'), 'utf8')),
+    );
+    expect(precomputed.ok && precomputed.dataset.trials.map((t) => t.nctId)).toEqual(ALL_IDS);
+    expect(precomputed.ok && precomputed.dataset.meta.dataTimestamp).toBe('2025-09-24T09:00:05');
     expect(lines.at(-1)).toMatch(/4 page\(s\), 12 studies .* bytes.* in \d+\.\d s/);
   });
 

@@ -9,6 +9,8 @@ export type StudyQuery = {
   'query.intr'?: string;
   'query.term'?: string;
   'filter.overallStatus'?: string;
+  /** An Essie expression, e.g. AREA[LastUpdatePostDate]RANGE[2026-12-01,MAX] (the live delta). */
+  'filter.advanced'?: string;
 };
 
 /** The keys of StudyQuery in the order they are sent and described. */
@@ -17,6 +19,7 @@ export const STUDY_QUERY_KEYS = [
   'query.intr',
   'query.term',
   'filter.overallStatus',
+  'filter.advanced',
 ] as const satisfies readonly (keyof StudyQuery)[];
 
 const orList = (terms: readonly string[]): string =>

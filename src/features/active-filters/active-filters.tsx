@@ -1,19 +1,11 @@
-import { sponsorClassLabel } from '../../domain/aggregate.ts';
-import { DISEASE_LABELS } from '../../domain/diseases.ts';
+import { FILTER_KEYS, FILTER_SCHEMA, type ListFilterKey } from '../../domain/filter-schema.ts';
 import {
   DEFAULT_FILTERS,
   isDefaultFilters,
   type ChangeMark,
   type TrialFilters,
 } from '../../domain/filters.ts';
-import {
-  PHASE_LABELS,
-  STATUS_LABELS,
-  THERAPY_LABELS,
-  TRANSPLANT_TYPE_LABELS,
-  type KnownStatus,
-} from '../../domain/trial.ts';
-import { formatCount } from '../../lib/format.ts';
+import { formatCount, pluralWord } from '../../lib/format.ts';
 import { CHANGE_MARKS } from '../../state/changes-state.ts';
 import './active-filters.css';
 
@@ -32,90 +24,63 @@ export type ActiveFiltersProps = {
 
 type Chip = { key: string; label: string; remove: Partial<TrialFilters> };
 
-function listChips<
-  K extends 'disease' | 'therapy' | 'type' | 'phase' | 'status' | 'country' | 'sponsor',
->(filters: TrialFilters, key: K, name: string, label: (value: string) => string): Chip[] {
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v) => b.includes(v));
+}
+
+/**
+ * One chip per selected value of a list filter. A filter whose default is not empty (therapy) shows no
+ * chip at its default, and one chip "Therapy: all" (back to the default) when it is off.
+ */
+function listChips(filters: TrialFilters, key: ListFilterKey): Chip[] {
+  const spec = FILTER_SCHEMA[key];
   const values: readonly string[] = filters[key];
+  const fallback: readonly string[] = DEFAULT_FILTERS[key];
+  if (fallback.length > 0) {
+    if (sameValues(values, fallback)) return [];
+    if (values.length === 0) {
+      const word = 'allWord' in spec ? spec.allWord : 'all';
+      return [
+        {
+          key: `${key}:${word}`,
+          label: `${spec.label}: ${word}`,
+          remove: { [key]: [...fallback] },
+        },
+      ];
+    }
+  }
   return values.map((value) => ({
     key: `${key}:${value}`,
-    label: `${name}: ${label(value)}`,
+    label: `${spec.label}: ${spec.valueLabel(value)}`,
     remove: { [key]: values.filter((v) => v !== value) },
   }));
 }
 
-/** Chips for every active filter (removable one by one), "Clear all", and a live "N trials" count. */
+function yearChip(from: number | null, to: number | null): Chip[] {
+  if (from === null && to === null) return [];
+  const label =
+    from !== null && to !== null
+      ? from === to
+        ? `Started in ${from}`
+        : `Started ${from}–${to}`
+      : from !== null
+        ? `Started since ${from}`
+        : `Started up to ${to}`;
+  return [{ key: 'years', label, remove: { from: null, to: null } }];
+}
+
+/** Chips for every active filter (removable one by one), in filter order with the search first. */
 export function chipsOf(filters: TrialFilters): Chip[] {
   const chips: Chip[] = [];
   if (filters.q.trim() !== '')
     chips.push({ key: 'q', label: `Search: “${filters.q.trim()}”`, remove: { q: '' } });
-  chips.push(
-    ...listChips(
-      filters,
-      'disease',
-      'Disease',
-      (v) => DISEASE_LABELS[v as keyof typeof DISEASE_LABELS] ?? v,
-    ),
-  );
-  const therapyIsDefault =
-    filters.therapy.length === DEFAULT_FILTERS.therapy.length &&
-    filters.therapy.every((t) => DEFAULT_FILTERS.therapy.includes(t));
-  if (!therapyIsDefault) {
-    if (filters.therapy.length === 0)
-      chips.push({
-        key: 'therapy:all',
-        label: 'Therapy: all',
-        remove: { therapy: [...DEFAULT_FILTERS.therapy] },
-      });
-    else
-      chips.push(
-        ...listChips(
-          filters,
-          'therapy',
-          'Therapy',
-          (v) => THERAPY_LABELS[v as keyof typeof THERAPY_LABELS] ?? v,
-        ),
-      );
+  for (const key of FILTER_KEYS) {
+    const spec = FILTER_SCHEMA[key];
+    if (spec.kind === 'list') chips.push(...listChips(filters, key as ListFilterKey));
+    else if (key === 'from') chips.push(...yearChip(filters.from, filters.to));
+    else if (spec.kind === 'flag' && filters[key] === true)
+      chips.push({ key, label: spec.label, remove: { [key]: false } });
   }
-  chips.push(
-    ...listChips(
-      filters,
-      'type',
-      'Transplant type',
-      (v) => TRANSPLANT_TYPE_LABELS[v as keyof typeof TRANSPLANT_TYPE_LABELS] ?? v,
-    ),
-  );
-  chips.push(
-    ...listChips(
-      filters,
-      'phase',
-      'Phase',
-      (v) => PHASE_LABELS[v as keyof typeof PHASE_LABELS] ?? v,
-    ),
-  );
-  chips.push(
-    ...listChips(filters, 'status', 'Status', (v) => STATUS_LABELS[v as KnownStatus] ?? v),
-  );
-  chips.push(...listChips(filters, 'country', 'Country', (v) => v));
-  if (filters.from !== null || filters.to !== null) {
-    const label =
-      filters.from !== null && filters.to !== null
-        ? filters.from === filters.to
-          ? `Started in ${filters.from}`
-          : `Started ${filters.from}–${filters.to}`
-        : filters.from !== null
-          ? `Started since ${filters.from}`
-          : `Started up to ${filters.to}`;
-    chips.push({ key: 'years', label, remove: { from: null, to: null } });
-  }
-  chips.push(...listChips(filters, 'sponsor', 'Sponsor', sponsorClassLabel));
-  if (filters.results)
-    chips.push({ key: 'results', label: 'Has results', remove: { results: false } });
-  if (filters.hidden)
-    chips.push({
-      key: 'hidden',
-      label: 'Including records not classified as autoimmune',
-      remove: { hidden: false },
-    });
   return chips;
 }
 
@@ -164,7 +129,7 @@ export function ActiveFilters({
   return (
     <div className="active-filters">
       <p className="result-count" role="status" aria-live="polite">
-        <strong>{formatCount(count)}</strong> {count === 1 ? 'trial' : 'trials'}
+        <strong>{formatCount(count)}</strong> {pluralWord(count, 'trial')}
       </p>
       {chips.length > 0 ? (
         <ul className="chips" aria-label="Active filters">

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { countByDisease, countUnclassified } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { CategoryBarChart, type CategoryRow } from './category-bar-chart.tsx';
@@ -21,7 +22,11 @@ export function diseaseRows(trials: readonly Trial[]): CategoryRow[] {
 export type DiseaseChartProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
 
 /** Trials per disease category, as horizontal bars, largest first. A bar toggles the disease filter. */
-export function DiseaseChart({ trials, selected, onToggle }: DiseaseChartProps) {
+export const DiseaseChart = memo(function DiseaseChart({
+  trials,
+  selected,
+  onToggle,
+}: DiseaseChartProps) {
   return (
     <CategoryBarChart
       title="Trials by disease"
@@ -35,4 +40,4 @@ export function DiseaseChart({ trials, selected, onToggle }: DiseaseChartProps) 
       {...(onToggle ? { filter: { selected: selected ?? [], onToggle } } : {})}
     />
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { diseaseTypeMatrix } from '../../domain/aggregate.ts';
 import { TRANSPLANT_TYPES, TRANSPLANT_TYPE_LABELS, type Trial } from '../../domain/trial.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
@@ -11,7 +12,11 @@ function cell(trials: number, enrollment: number): string {
 }
 
 /** Disease × transplant type: trial counts with summed enrollment; each disease is a filter toggle. */
-export function DiseaseTypeMatrix({ trials, selected, onToggle }: DiseaseTypeMatrixProps) {
+export const DiseaseTypeMatrix = memo(function DiseaseTypeMatrix({
+  trials,
+  selected,
+  onToggle,
+}: DiseaseTypeMatrixProps) {
   const rows = diseaseTypeMatrix(trials);
   const filter: CrossFilter | undefined = onToggle
     ? { selected: selected ?? [], onToggle }
@@ -43,4 +48,4 @@ export function DiseaseTypeMatrix({ trials, selected, onToggle }: DiseaseTypeMat
       {null}
     </FilterChartPanel>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { enrollmentByType } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
@@ -8,7 +9,11 @@ import { StackedBarChart } from './stacked-bar-chart.tsx';
 export type EnrollmentChartProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
 
 /** Participants per transplant type, actual (enrolled) vs estimated (planned). A bar toggles the type filter. */
-export function EnrollmentChart({ trials, selected, onToggle }: EnrollmentChartProps) {
+export const EnrollmentChart = memo(function EnrollmentChart({
+  trials,
+  selected,
+  onToggle,
+}: EnrollmentChartProps) {
   const rows = enrollmentByType(trials);
   const filter: CrossFilter | undefined = onToggle
     ? { selected: selected ?? [], onToggle }
@@ -66,4 +71,4 @@ export function EnrollmentChart({ trials, selected, onToggle }: EnrollmentChartP
       />
     </FilterChartPanel>
   );
-}
+});

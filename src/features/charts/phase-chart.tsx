@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { countByPhase } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { CategoryBarChart } from './category-bar-chart.tsx';
@@ -6,7 +7,11 @@ import type { CrossFilter } from './filter-chart-panel.tsx';
 export type PhaseChartProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
 
 /** Trials per registered phase, in phase order (combined phases are their own bars). */
-export function PhaseChart({ trials, selected, onToggle }: PhaseChartProps) {
+export const PhaseChart = memo(function PhaseChart({
+  trials,
+  selected,
+  onToggle,
+}: PhaseChartProps) {
   return (
     <CategoryBarChart
       title="Trials by phase"
@@ -19,4 +24,4 @@ export function PhaseChart({ trials, selected, onToggle }: PhaseChartProps) {
       {...(onToggle ? { filter: { selected: selected ?? [], onToggle } } : {})}
     />
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { resultsShare } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
@@ -15,7 +16,11 @@ function percent(part: number, whole: number): string {
 }
 
 /** How many trials have posted results on ClinicalTrials.gov. */
-export function ResultsChart({ trials, selected = false, onToggle }: ResultsChartProps) {
+export const ResultsChart = memo(function ResultsChart({
+  trials,
+  selected = false,
+  onToggle,
+}: ResultsChartProps) {
   const s = resultsShare(trials);
   const rows = [
     { key: 'yes', label: 'Results posted', count: s.withResults },
@@ -35,4 +40,4 @@ export function ResultsChart({ trials, selected = false, onToggle }: ResultsChar
         : {})}
     />
   );
-}
+});

@@ -1,4 +1,5 @@
 /** The single-series exploration charts: status, top countries, sponsor class. */
+import { memo } from 'react';
 import { countByCountry, countBySponsorClass, countByStatus } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
@@ -12,7 +13,7 @@ function filterOf({ selected, onToggle }: Partial<CrossFilter>) {
 }
 
 /** Trials per overall recruitment status. */
-export function StatusChart({ trials, ...cross }: Props) {
+export const StatusChart = memo(function StatusChart({ trials, ...cross }: Props) {
   return (
     <CategoryBarChart
       title="Trials by status"
@@ -24,10 +25,10 @@ export function StatusChart({ trials, ...cross }: Props) {
       {...filterOf(cross)}
     />
   );
-}
+});
 
 /** Countries with the most trials (a trial counts once in each of its site countries). */
-export function CountryChart({ trials, ...cross }: Props) {
+export const CountryChart = memo(function CountryChart({ trials, ...cross }: Props) {
   const { rows, countries, noCountry } = countByCountry(trials, 15);
   const note =
     countries > rows.length
@@ -44,10 +45,10 @@ export function CountryChart({ trials, ...cross }: Props) {
       {...filterOf(cross)}
     />
   );
-}
+});
 
 /** Trials per lead sponsor class. */
-export function SponsorChart({ trials, ...cross }: Props) {
+export const SponsorChart = memo(function SponsorChart({ trials, ...cross }: Props) {
   return (
     <CategoryBarChart
       title="Trials by sponsor class"
@@ -63,4 +64,4 @@ export function SponsorChart({ trials, ...cross }: Props) {
       {...filterOf(cross)}
     />
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { countByStartYear, type YearSeriesKey } from '../../domain/aggregate.ts';
 import {
@@ -39,7 +40,12 @@ function seriesColor(by: YearSeriesKey, key: string): string {
 }
 
 /** Trials started per year, stacked by transplant type or therapy. A bar toggles that start year as the filter. */
-export function StartYearChart({ trials, by = 'type', selected, onToggle }: StartYearChartProps) {
+export const StartYearChart = memo(function StartYearChart({
+  trials,
+  by = 'type',
+  selected,
+  onToggle,
+}: StartYearChartProps) {
   const { rows, keys, undated } = countByStartYear(trials, by);
   const data = rows.map((r) => ({ year: String(r.year), total: r.total, ...r.counts }));
   const filter: CrossFilter | undefined = onToggle
@@ -115,4 +121,4 @@ export function StartYearChart({ trials, by = 'type', selected, onToggle }: Star
       </BarChart>
     </FilterChartPanel>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { stoppedTrials } from '../../domain/aggregate.ts';
 import { STATUS_LABELS, type KnownStatus, type Trial } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
@@ -12,7 +12,10 @@ export type StoppedTrialsProps = {
 const FIRST = 8;
 
 /** Terminated, suspended and withdrawn trials with the reason the record states. */
-export function StoppedTrials({ trials, onSelectTrial }: StoppedTrialsProps) {
+export const StoppedTrials = memo(function StoppedTrials({
+  trials,
+  onSelectTrial,
+}: StoppedTrialsProps) {
   const stopped = stoppedTrials(trials);
   const [showAll, setShowAll] = useState(false);
   const headingId = useId();
@@ -68,4 +71,4 @@ export function StoppedTrials({ trials, onSelectTrial }: StoppedTrialsProps) {
       ) : null}
     </section>
   );
-}
+});

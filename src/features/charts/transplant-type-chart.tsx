@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   countByTransplantType,
   therapiesPresent,
@@ -22,7 +23,11 @@ function summary(rows: readonly TransplantTypeCount[], therapies: readonly Thera
 export type TransplantTypeChartProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
 
 /** Trials per cell source (autologous, allogeneic, both, unspecified), stacked by therapy. */
-export function TransplantTypeChart({ trials, selected, onToggle }: TransplantTypeChartProps) {
+export const TransplantTypeChart = memo(function TransplantTypeChart({
+  trials,
+  selected,
+  onToggle,
+}: TransplantTypeChartProps) {
   const rows = countByTransplantType(trials);
   const present = therapiesPresent(rows);
   // Keep at least HSCT in the legend so an empty chart still explains its colours.
@@ -63,4 +68,4 @@ export function TransplantTypeChart({ trials, selected, onToggle }: TransplantTy
       />
     </FilterChartPanel>
   );
-}
+});

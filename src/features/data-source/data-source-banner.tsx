@@ -7,9 +7,48 @@ export type DataSourceBannerProps = {
   mockMode?: boolean;
   /** Try the live API again (shown when the offline data is on screen). */
   onRetry?: () => void;
+  /** Load every trial from the live API instead of the snapshot and its live changes. */
+  onFullLivePull?: () => void;
 };
 
+/** What the live changes on top of the snapshot did, in one line (snapshot-first mode). */
+function DeltaLine({ dataset }: { dataset: TrialDataset }) {
+  const snapshot = dataset.snapshot;
+  if (snapshot === undefined) return null;
+  const since = snapshot.since ? formatDate(snapshot.since) : 'the snapshot';
+  const { delta } = snapshot;
+  if (delta.state === 'pending') {
+    return (
+      <p className="banner-detail" role="status">
+        Checking ClinicalTrials.gov for trials updated since {since}…
+      </p>
+    );
+  }
+  if (delta.state === 'failed') {
+    return (
+      <p className="banner-detail" role="status">
+        No trial is marked as updated: the live changes since {since} could not be read.
+      </p>
+    );
+  }
+  return (
+    <p className="banner-detail" role="status">
+      {pluralize(delta.updated, 'trial')} updated live since {since}
+      {delta.added > 0 ? ` (${delta.added} new)` : ''}, on top of the snapshot of{' '}
+      {formatDate(snapshot.capturedAt)}.
+    </p>
+  );
+}
+
 function SourceLine({ dataset, mockMode }: DataSourceBannerProps) {
+  if (dataset.snapshot?.delta.state === 'pending') {
+    const asOf = dataset.dataTimestamp ?? dataset.snapshot.capturedAt;
+    return (
+      <p className="banner-headline">
+        <strong>Snapshot of ClinicalTrials.gov</strong> — data as of {formatDate(asOf)}.{' '}
+      </p>
+    );
+  }
   if (dataset.source === 'bundled') {
     const meta = dataset.bundledMeta;
     const count = meta?.studyCount ?? dataset.trials.length;
@@ -65,19 +104,32 @@ function SourceLine({ dataset, mockMode }: DataSourceBannerProps) {
 }
 
 /** Where the trials on screen come from, the exact search, and a link to run it on ClinicalTrials.gov. */
-export function DataSourceBanner({ dataset, mockMode = false, onRetry }: DataSourceBannerProps) {
+export function DataSourceBanner({
+  dataset,
+  mockMode = false,
+  onRetry,
+  onFullLivePull,
+}: DataSourceBannerProps) {
+  const pending = dataset.snapshot?.delta.state === 'pending';
+  const offline = dataset.source === 'bundled' && !pending;
   return (
     <section
-      className={`banner ${dataset.source === 'bundled' ? 'banner-warning' : 'banner-info'}`}
+      className={`banner ${offline ? 'banner-warning' : 'banner-info'}`}
       aria-label="Data source"
     >
       <SourceLine dataset={dataset} mockMode={mockMode} />
-      {dataset.source === 'bundled' && onRetry ? (
+      <DeltaLine dataset={dataset} />
+      {offline && onRetry ? (
         <button type="button" className="button button-quiet" onClick={onRetry}>
           Retry
         </button>
       ) : null}
-      {mockMode && dataset.source === 'bundled' ? (
+      {dataset.snapshot && !pending && onFullLivePull ? (
+        <button type="button" className="button button-quiet" onClick={onFullLivePull}>
+          Load every trial live
+        </button>
+      ) : null}
+      {mockMode && offline ? (
         <p className="banner-detail">
           Mock mode: the API emulator (MSW) was running but did not answer.
         </p>

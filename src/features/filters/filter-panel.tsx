@@ -1,21 +1,13 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { sponsorClassLabel } from '../../domain/aggregate.ts';
-import { DISEASE_IDS, DISEASE_LABELS } from '../../domain/diseases.ts';
-import { facetCounts, type FacetCounts, type TrialFilters } from '../../domain/filters.ts';
 import {
-  PHASES,
-  PHASE_LABELS,
-  SPONSOR_CLASSES,
-  STATUSES,
-  STATUS_LABELS,
-  THERAPIES,
-  THERAPY_LABELS,
-  TRANSPLANT_TYPES,
-  TRANSPLANT_TYPE_LABELS,
-  type KnownStatus,
-  type Trial,
-} from '../../domain/trial.ts';
-import { formatCount } from '../../lib/format.ts';
+  FILTER_KEYS,
+  FILTER_SCHEMA,
+  type FlagFilterKey,
+  type ListFilterKey,
+} from '../../domain/filter-schema.ts';
+import { facetCounts, type FacetCounts, type TrialFilters } from '../../domain/filters.ts';
+import type { Trial } from '../../domain/trial.ts';
+import { formatCount, pluralWord } from '../../lib/format.ts';
 import './filters.css';
 
 export type FilterChange = (
@@ -68,7 +60,7 @@ function FacetCheckbox({
 function FacetCount({ n }: { n: number }) {
   return (
     <span className={n === 0 ? 'facet-count facet-count-zero' : 'facet-count'}>
-      {formatCount(n)} <span className="visually-hidden">{n === 1 ? 'trial' : 'trials'}</span>
+      {formatCount(n)} <span className="visually-hidden">{pluralWord(n, 'trial')}</span>
     </span>
   );
 }
@@ -170,7 +162,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: FilterChange 
   return (
     <div className="facet facet-search">
       <label htmlFor={id} className="facet-label">
-        Search
+        {FILTER_SCHEMA.q.label}
       </label>
       <input
         id={id}
@@ -192,122 +184,143 @@ function SearchBox({ value, onChange }: { value: string; onChange: FilterChange 
   );
 }
 
-function statusOptions(counts: FacetCounts, selected: readonly string[]): Option[] {
-  const known: Option[] = STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
-  const extra = [...counts.status.keys(), ...selected]
-    .filter((s) => !(STATUSES as readonly string[]).includes(s))
-    .map((s) => ({ value: s, label: STATUS_LABELS[s as KnownStatus] ?? s }));
-  return [...known, ...extra];
+/**
+ * The options of a list facet: its values in schema order, then (for `dataValues`) the other values
+ * the trials have or the link selected, most trials first.
+ */
+function listOptions(
+  key: ListFilterKey,
+  counts: FacetCounts,
+  selected: readonly string[],
+): Option[] {
+  const spec = FILTER_SCHEMA[key];
+  const known: readonly string[] = spec.values;
+  const options = known.map((value) => ({ value, label: spec.valueLabel(value) }));
+  if (!spec.panel.dataValues) return options;
+  const n = counts[key];
+  const extra = [...new Set([...n.keys(), ...selected])]
+    .filter((value) => !known.includes(value))
+    .sort((a, b) => (n.get(b) ?? 0) - (n.get(a) ?? 0) || a.localeCompare(b))
+    .map((value) => ({ value, label: spec.valueLabel(value) }));
+  return [...options, ...extra];
 }
 
-/** The faceted filters: every option shows how many trials it would match under the other active filters. */
+function ListFacet({
+  filterKey,
+  counts,
+  filters,
+  onChange,
+}: {
+  filterKey: ListFilterKey;
+  counts: FacetCounts;
+  filters: TrialFilters;
+  onChange: FilterChange;
+}) {
+  const spec = FILTER_SCHEMA[filterKey];
+  const selected: readonly string[] = filters[filterKey];
+  const options = useMemo(
+    () => listOptions(filterKey, counts, selected),
+    [filterKey, counts, selected],
+  );
+  return (
+    <CheckboxFacet
+      label={spec.label}
+      options={options}
+      counts={counts[filterKey]}
+      value={selected}
+      onChange={(v) => onChange({ [filterKey]: v })}
+      hideEmpty={spec.panel.hideEmpty ?? false}
+      scroll={spec.panel.scroll ?? false}
+    />
+  );
+}
+
+function FlagFacet({
+  filterKey,
+  counts,
+  filters,
+  onChange,
+}: {
+  filterKey: FlagFilterKey;
+  counts: FacetCounts;
+  filters: TrialFilters;
+  onChange: FilterChange;
+}) {
+  const count = filterKey === 'results' ? (counts.results.get('yes') ?? 0) : undefined;
+  return (
+    <div className="facet">
+      <FacetCheckbox
+        className="facet-option facet-single"
+        checked={filters[filterKey]}
+        onChange={(on) => onChange({ [filterKey]: on })}
+      >
+        <span className="facet-text">{FILTER_SCHEMA[filterKey].label}</span>
+        {count === undefined ? null : (
+          <>
+            {' '}
+            <FacetCount n={count} />
+          </>
+        )}
+      </FacetCheckbox>
+    </div>
+  );
+}
+
+/**
+ * The faceted filters, one per filter of the schema in its order (the search first): every option
+ * shows how many trials it would match under the other active filters.
+ */
 export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
   const counts = useMemo(() => facetCounts(trials, filters), [trials, filters]);
   const years = useMemo(() => [...counts.year.keys()].map(Number).sort((a, b) => a - b), [counts]);
-  const countries: Option[] = useMemo(
-    () =>
-      [...new Set([...counts.country.keys(), ...filters.country])]
-        .sort(
-          (a, b) =>
-            (counts.country.get(b) ?? 0) - (counts.country.get(a) ?? 0) || a.localeCompare(b),
-        )
-        .map((c) => ({ value: c, label: c })),
-    [counts, filters.country],
-  );
   const recruitingOnly = filters.status.length === 1 && filters.status[0] === 'RECRUITING';
+  const facet = (key: (typeof FILTER_KEYS)[number]): ReactNode => {
+    const spec = FILTER_SCHEMA[key];
+    const props = { counts, filters, onChange };
+    if (key === 'status') {
+      return (
+        <div className="facet-with-action" key={key}>
+          <button
+            type="button"
+            className="button button-small"
+            aria-pressed={recruitingOnly}
+            onClick={() => onChange({ status: recruitingOnly ? [] : ['RECRUITING'] })}
+          >
+            Recruiting now
+          </button>
+          <ListFacet filterKey="status" {...props} />
+        </div>
+      );
+    }
+    if (spec.kind === 'list')
+      return <ListFacet key={key} filterKey={key as ListFilterKey} {...props} />;
+    if (spec.kind === 'flag' && spec.inPanel)
+      return <FlagFacet key={key} filterKey={key as FlagFilterKey} {...props} />;
+    if (key === 'from') {
+      return (
+        <fieldset className="facet facet-years" key="years">
+          <legend className="visually-hidden">Start year</legend>
+          <YearSelect
+            label={FILTER_SCHEMA.from.label}
+            value={filters.from}
+            years={years}
+            onChange={(from) => onChange({ from })}
+          />
+          <YearSelect
+            label={FILTER_SCHEMA.to.label}
+            value={filters.to}
+            years={years}
+            onChange={(to) => onChange({ to })}
+          />
+        </fieldset>
+      );
+    }
+    return null;
+  };
   return (
     <div className="filter-panel">
       <SearchBox value={filters.q} onChange={onChange} />
-      <CheckboxFacet
-        label="Disease"
-        options={DISEASE_IDS.map((d) => ({ value: d, label: DISEASE_LABELS[d] }))}
-        counts={counts.disease}
-        value={filters.disease}
-        onChange={(v) => onChange({ disease: v as TrialFilters['disease'] })}
-        hideEmpty
-        scroll
-      />
-      <CheckboxFacet
-        label="Therapy"
-        options={THERAPIES.map((t) => ({ value: t, label: THERAPY_LABELS[t] }))}
-        counts={counts.therapy}
-        value={filters.therapy}
-        onChange={(v) => onChange({ therapy: v as TrialFilters['therapy'] })}
-      />
-      <CheckboxFacet
-        label="Transplant type"
-        options={TRANSPLANT_TYPES.map((t) => ({ value: t, label: TRANSPLANT_TYPE_LABELS[t] }))}
-        counts={counts.type}
-        value={filters.type}
-        onChange={(v) => onChange({ type: v as TrialFilters['type'] })}
-      />
-      <CheckboxFacet
-        label="Phase"
-        options={PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))}
-        counts={counts.phase}
-        value={filters.phase}
-        onChange={(v) => onChange({ phase: v as TrialFilters['phase'] })}
-        hideEmpty
-      />
-      <div className="facet-with-action">
-        <button
-          type="button"
-          className="button button-small"
-          aria-pressed={recruitingOnly}
-          onClick={() => onChange({ status: recruitingOnly ? [] : ['RECRUITING'] })}
-        >
-          Recruiting now
-        </button>
-        <CheckboxFacet
-          label="Status"
-          options={statusOptions(counts, filters.status)}
-          counts={counts.status}
-          value={filters.status}
-          onChange={(v) => onChange({ status: v })}
-          hideEmpty
-        />
-      </div>
-      <CheckboxFacet
-        label="Country"
-        options={countries}
-        counts={counts.country}
-        value={filters.country}
-        onChange={(v) => onChange({ country: v })}
-        scroll
-      />
-      <fieldset className="facet facet-years">
-        <legend className="visually-hidden">Start year</legend>
-        <YearSelect
-          label="Start year from"
-          value={filters.from}
-          years={years}
-          onChange={(from) => onChange({ from })}
-        />
-        <YearSelect
-          label="Start year to"
-          value={filters.to}
-          years={years}
-          onChange={(to) => onChange({ to })}
-        />
-      </fieldset>
-      <CheckboxFacet
-        label="Sponsor class"
-        options={SPONSOR_CLASSES.map((s) => ({ value: s, label: sponsorClassLabel(s) }))}
-        counts={counts.sponsor}
-        value={filters.sponsor}
-        onChange={(v) => onChange({ sponsor: v })}
-        hideEmpty
-      />
-      <div className="facet">
-        <FacetCheckbox
-          className="facet-option facet-single"
-          checked={filters.results}
-          onChange={(results) => onChange({ results })}
-        >
-          <span className="facet-text">Has results</span>{' '}
-          <FacetCount n={counts.results.get('yes') ?? 0} />
-        </FacetCheckbox>
-      </div>
+      {FILTER_KEYS.map(facet)}
     </div>
   );
 }

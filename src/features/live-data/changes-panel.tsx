@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { TrialChangeMark } from '../../domain/changes.ts';
 import type { ChangeMark } from '../../domain/filters.ts';
 import type { Trial } from '../../domain/trial.ts';
@@ -17,6 +17,10 @@ export type ChangesPanelProps = {
   onMarkAllSeen: () => void;
   /** The ClinicalTrials.gov RSS feed of the same search. */
   rssUrl: string;
+  /** The dashboard's own feeds, shown next to the RSS link. */
+  feeds?: ReactNode;
+  /** What the nightly change ledger recorded since the last visit, under the summary. */
+  ledgerSummary?: ReactNode;
 };
 
 /** "What changed since my last visit": counts, the New/Changed filter, Mark all as seen, and the RSS feed. */
@@ -28,6 +32,8 @@ export function ChangesPanel({
   onChangedChange,
   onMarkAllSeen,
   rssUrl,
+  feeds,
+  ledgerSummary,
 }: ChangesPanelProps) {
   const headingId = useId();
   let newCount = 0;
@@ -61,6 +67,7 @@ export function ChangesPanel({
           {anyMarks ? ' (marked in the table and the trial details).' : '.'}
         </p>
       )}
+      {ledgerSummary}
       <div className="changes-actions">
         {anyMarks || changed.length > 0 ? (
           <>
@@ -98,6 +105,7 @@ export function ChangesPanel({
           RSS feed of this search on ClinicalTrials.gov
           <span className="visually-hidden"> (opens in a new tab)</span>
         </a>
+        {feeds}
       </div>
       {lastVisit === null ? null : (
         <p className="changes-note">

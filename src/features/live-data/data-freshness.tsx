@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { pluralize } from '../../lib/format.ts';
 
 export type DataFreshnessProps = {
   /** When the data on screen was loaded (ISO date-time; kept with the saved copy). */
@@ -22,7 +23,7 @@ export function relativeAge(ms: number): string {
   if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min ago`;
   if (ms < DAY) return `${Math.floor(ms / HOUR)} h ago`;
   const days = Math.floor(ms / DAY);
-  return `${days} ${days === 1 ? 'day' : 'days'} ago`;
+  return `${pluralize(days, 'day')} ago`;
 }
 
 function windowText(ms: number): string {

@@ -10,7 +10,7 @@ import { PLAIN_DISEASE_NAMES, RISK_NOTE } from '../../domain/plain-language.ts';
 import { decodeShortlist, shortlistUrl } from '../../domain/shortlist.ts';
 import { nearestSite, placeLookup, sitePlaces } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { formatDate, formatCount } from '../../lib/format.ts';
+import { formatDate, formatCount, pluralize } from '../../lib/format.ts';
 import { AboutYou } from './about-you.tsx';
 import { GLOSSARY_SECTION_ID, GlossarySection, GlossaryTerm } from './glossary.tsx';
 import { NearMe } from './near-me.tsx';
@@ -45,10 +45,6 @@ function defaultLocale(): string | undefined {
 
 function defaultPageUrl(): string {
   return typeof window === 'undefined' ? 'https://example.invalid/' : window.location.href;
-}
-
-function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
 
 /**
@@ -298,23 +294,23 @@ export function PatientView(props: PatientViewProps) {
         <h2 id={resultsHeadingId}>Trials for {conditionName}</h2>
         <div role="status" className="patient-summary">
           <p>
-            {count(list.open.length, 'trial')} recruiting or about to recruit
+            {pluralize(list.open.length, 'trial')} recruiting or about to recruit
             {origin ? `, nearest to ${origin.label} first` : ''}.{' '}
-            {count(list.other.length, 'more trial', 'more trials')} not recruiting now.
+            {pluralize(list.other.length, 'more trial', 'more trials')} not recruiting now.
             {marked > 0
-              ? ` ${count(marked, 'trial is', 'trials are')} marked as outside the age range or sex criteria they state; they are still listed.`
+              ? ` ${pluralize(marked, 'trial is', 'trials are')} marked as outside the age range or sex criteria they state; they are still listed.`
               : ''}
           </p>
           {origin && maxDistance !== null && list.unplaced.length > 0 ? (
             <p>
-              {count(list.unplaced.length, 'trial')} whose records give no site positions{' '}
+              {pluralize(list.unplaced.length, 'trial')} whose records give no site positions{' '}
               {list.unplaced.length === 1 ? 'is' : 'are'} listed below under “Site positions not
               given”: the distance to {list.unplaced.length === 1 ? 'it' : 'them'} is unknown.
             </p>
           ) : null}
           {origin && maxDistance !== null && list.fartherAway > 0 ? (
             <p>
-              Not listed: {count(list.fartherAway, 'trial')} with no site within{' '}
+              Not listed: {pluralize(list.fartherAway, 'trial')} with no site within{' '}
               {formatCount(maxDistance)} {DISTANCE_UNIT_LABELS[unit]}.{' '}
               <button
                 type="button"

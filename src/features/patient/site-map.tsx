@@ -8,6 +8,7 @@ import { isOpenStatus, plainStatus } from '../../domain/plain-language.ts';
 import { placeLookup, siteGroups, sitePlaces, sitesByCountry } from '../../domain/site-places.ts';
 import type { SiteGroup } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
+import { pluralize } from '../../lib/format.ts';
 import { atlasCountryName, loadWorldShapes } from './world-shapes.ts';
 import type { WorldShapes } from './world-shapes.ts';
 import './patient.css';
@@ -44,12 +45,8 @@ export type SiteMapProps = {
   title?: string;
 };
 
-function trialCount(n: number): string {
-  return `${n} ${n === 1 ? 'trial' : 'trials'}`;
-}
-
 function siteName(group: SiteGroup): string {
-  return `${group.label}: ${trialCount(group.trials.length)}${group.open ? ', recruiting' : ''}`;
+  return `${group.label}: ${pluralize(group.trials.length, 'trial')}${group.open ? ', recruiting' : ''}`;
 }
 
 /**
@@ -334,7 +331,7 @@ export function SiteMap({
               <li key={country}>
                 <details>
                   <summary>
-                    {country}: {sites.length} {sites.length === 1 ? 'site' : 'sites'}
+                    {country}: {pluralize(sites.length, 'site')}
                   </summary>
                   <ul>
                     {sites.map((site) => (

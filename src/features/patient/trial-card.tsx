@@ -15,6 +15,7 @@ import { formatDistance } from '../../domain/geo.ts';
 import type { DistanceUnit } from '../../domain/geo.ts';
 import type { NearestSite } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
+import { pluralize } from '../../lib/format.ts';
 import { ContactList } from './contact-list.tsx';
 import { GlossaryTerm } from './glossary.tsx';
 import { siteContactsFor } from './patient-trials.ts';
@@ -65,7 +66,7 @@ export function WhereText({
         {trial.countries.length > 0
           ? `Countries: ${trial.countries.join(', ')}`
           : 'The record lists no countries.'}
-        {siteCount > 0 ? ` (${siteCount} ${siteCount === 1 ? 'site' : 'sites'})` : ''}
+        {siteCount > 0 ? ` (${pluralize(siteCount, 'site')})` : ''}
       </p>
     </>
   );

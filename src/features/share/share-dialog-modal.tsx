@@ -188,7 +188,7 @@ function ShareDialogBody({
           </label>
         ))}
       </fieldset>
-      <div className="field">
+      <div className="share-field">
         <label htmlFor={ids.accent}>Accent colour (optional)</label>
         <input
           id={ids.accent}
@@ -199,13 +199,16 @@ function ShareDialogBody({
           aria-describedby={ids.accentHelp}
           onChange={(event) => setAccentText(event.currentTarget.value)}
         />
-        <span id={ids.accentHelp} className={accentInvalid ? 'field-error' : 'field-help'}>
+        <span
+          id={ids.accentHelp}
+          className={accentInvalid ? 'share-field-error' : 'share-field-help'}
+        >
           {accentInvalid
             ? 'Not a hex colour: use #rgb or #rrggbb, e.g. #336699. It is left out of the code.'
             : 'A hex colour such as #336699.'}
         </span>
       </div>
-      <div className="field">
+      <div className="share-field">
         <label htmlFor={ids.height}>Height of the iframe in pixels</label>
         <input
           id={ids.height}
@@ -218,12 +221,12 @@ function ShareDialogBody({
           onChange={(event) => setHeightText(event.currentTarget.value)}
         />
         {heightValid ? null : (
-          <span className="field-error">
+          <span className="share-field-error">
             Use a whole number from 100 to 5000; {DEFAULT_HEIGHT} is used.
           </span>
         )}
       </div>
-      <div className="field">
+      <div className="share-field">
         <label htmlFor={ids.title}>Title of the embedded view (read by screen readers)</label>
         <input
           id={ids.title}
@@ -232,7 +235,7 @@ function ShareDialogBody({
           onChange={(event) => setTitle(event.currentTarget.value)}
         />
       </div>
-      <div className="field">
+      <div className="share-field">
         <label htmlFor={ids.origin}>
           Your site’s origin (optional, lets your page change the filters)
         </label>
@@ -245,7 +248,10 @@ function ShareDialogBody({
           aria-describedby={ids.originHelp}
           onChange={(event) => setOriginText(event.currentTarget.value)}
         />
-        <span id={ids.originHelp} className={originError ? 'field-error' : 'field-help'}>
+        <span
+          id={ids.originHelp}
+          className={originError ? 'share-field-error' : 'share-field-help'}
+        >
           {originError ?? 'The script embed adds your page’s origin by itself.'}
         </span>
       </div>

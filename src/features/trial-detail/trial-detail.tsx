@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ChangeBadge } from '../../components/change-badge.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
-import { sponsorClassLabel } from '../../domain/aggregate.ts';
+import { sponsorClassLabel } from '../../domain/trial.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import {
   DETAIL_DATE_KEYS,
@@ -23,6 +23,7 @@ import {
   TRANSPLANT_TYPE_LABELS,
   type Trial,
 } from '../../domain/trial.ts';
+import { messageOf } from '../../lib/error-message.ts';
 import { formatCount, formatDate, pluralize } from '../../lib/format.ts';
 import {
   isTrialNotFound,
@@ -39,14 +40,12 @@ export type TrialDetailProps = {
   onClose: () => void;
   /** New / changed since the last visit (a badge with what changed). */
   change?: TrialChangeMark | undefined;
+  /** The trial's history of changes (from the change ledger), shown under the header. */
+  history?: ReactNode;
 };
 
 /** Sites shown before "Show all sites". */
 const SITES_PREVIEW = 25;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : String(error);
-}
 
 function dateText(value: DetailDate): string {
   const type =
@@ -395,7 +394,7 @@ export function TrialDetail(props: TrialDetailProps) {
   return <TrialDetailDialog key={props.nctId} {...props} />;
 }
 
-function TrialDetailDialog({ nctId, trial, onClose, change }: TrialDetailProps) {
+function TrialDetailDialog({ nctId, trial, onClose, change, history }: TrialDetailProps) {
   const query = useTrialDetail(nctId);
   const full = query.data;
   // A refetch without data clears the query's error (TanStack Query v5): keep the last one on screen
@@ -446,6 +445,11 @@ function TrialDetailDialog({ nctId, trial, onClose, change }: TrialDetailProps) 
               </Button>
             </div>
           </header>
+          {full?.offlineReason !== undefined ? (
+            <p className="trial-detail-offline" role="status">
+              From the snapshot: the live record could not be loaded ({full.offlineReason})
+            </p>
+          ) : null}
           <LoadNotice
             nctId={nctId}
             error={query.error ?? (retrying ? lastError : null)}
@@ -455,6 +459,7 @@ function TrialDetailDialog({ nctId, trial, onClose, change }: TrialDetailProps) 
             hasTrial={shown !== undefined}
             onRetry={() => void query.refetch()}
           />
+          {history}
           {shown !== undefined && classified !== undefined && detail !== undefined ? (
             <>
               {shown.briefSummary !== undefined ? (

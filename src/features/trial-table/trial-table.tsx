@@ -1,4 +1,3 @@
-import { createSerializer } from 'nuqs';
 import { useCallback, useId, useMemo, useState, type MouseEvent } from 'react';
 import { ChangeBadge } from '../../components/change-badge.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
@@ -12,14 +11,11 @@ import {
 } from '../../domain/trial.ts';
 import { formatCount, formatDate, pluralize } from '../../lib/format.ts';
 import {
-  sortParser,
-  trialFilterParsers,
-  trialParser,
+  serializeUrlState,
   useSelectedTrial,
   useTableSort,
   useTrialFilters,
   useView,
-  viewParser,
   type SortColumn,
   type SortDirection,
 } from '../../state/url-state.ts';
@@ -51,13 +47,6 @@ const COLUMNS: readonly Column[] = [
   { id: 'countries', header: 'Countries', firstDirection: 'asc' },
 ];
 
-const serializeLink = createSerializer({
-  ...trialFilterParsers,
-  view: viewParser,
-  sort: sortParser,
-  trial: trialParser,
-});
-
 /**
  * The link of a trial's detail: the current query string (filters, view, sort, and any parameter
  * this page does not own, such as embed=1) plus trial=NCT….
@@ -69,7 +58,7 @@ function useTrialHref(): (nctId: string) => string {
   return useCallback(
     (nctId: string) => {
       const base = typeof window === 'undefined' ? '' : window.location.search;
-      const search = serializeLink(base, { ...filters, view, sort, trial: nctId });
+      const search = serializeUrlState(base, { ...filters, view, sort, trial: nctId });
       return search === '' ? '?' : search;
     },
     [filters, view, sort],

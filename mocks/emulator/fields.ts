@@ -1,10 +1,12 @@
 /**
- * Piece names (the `fields=` vocabulary of the API) and where they live in a study. Paths are dotted;
- * arrays on the way are walked element by element, so `...locations.geoPoint` reaches every location.
+ * Piece names (the `fields=` vocabulary of the API) and where they live in a study, for the API
+ * emulator (which answers `fields=` as the API does) and the scripts that prune records to
+ * STUDY_FIELDS; the app itself never needs them. Paths are dotted; arrays on the way are walked
+ * element by element, so `...locations.geoPoint` reaches every location.
  * Sources: docs/api-notes.md §7, spec/search-areas.json and spec/metadata.json (the real
  * `/studies/metadata` field tree; a test checks every path here against it).
  */
-import type { Study } from './wire-types.ts';
+import type { Study } from '../../src/api/ctgov/wire-types.ts';
 
 export const PIECE_PATHS: Readonly<Record<string, string>> = {
   NCTId: 'protocolSection.identificationModule.nctId',

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STUDY_FIELDS } from '../../src/api/ctgov/default-query.ts';
-import { fieldPath, pruneStudyToFields, unknownFields } from '../../src/api/ctgov/fields.ts';
+import { fieldPath, pruneStudyToFields, unknownFields } from '../../mocks/emulator/fields.ts';
 import type { Study } from '../../src/api/ctgov/wire-types.ts';
 
 const RECORDS_DIR = new URL('../data/records/', import.meta.url);

@@ -1,0 +1,554 @@
+/**
+ * `npm run bench:browser`: the production build in Chromium against a stand-in API serving generated,
+ * real-shaped studies, the new path (precomputed snapshot + live delta) side by side with the full live
+ * pull (`?data=live`), with Lighthouse's mobile settings (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up,
+ * 4x CPU slowdown, 412x823) and without throttling (desktop, 1350x940).
+ *
+ * - Builds the app once (dist-bench/) with VITE_CTGOV_API_BASE pointing at a local server that serves
+ *   dist-bench/ with gzip, answers /api/v2 from the API emulator (mocks/emulator) over N studies made by
+ *   scripts/bench-data.ts, and serves a precomputed dataset of the same N studies (scripts/precompute-
+ *   dataset.ts) whose data date leaves about 1% of them to the live delta.
+ * - Each run is a fresh browser context (cold cache). It records, from navigation start: the final result
+ *   count (the banner no longer says "Checking…" and the count is shown), every chart drawn (the charts
+ *   in the first screen have their drawing and bars; the others draw when scrolled near), the data bytes (compressed, as sent) and requests
+ *   (site data files and API), the longest task and the total blocking time (long tasks minus 50 ms, until
+ *   the charts are drawn), a filter click (a disease option) to the charts repainted, and a repeat visit
+ *   in the same profile 2 s later (within the freshness window): final count, API requests, data bytes.
+ * - Prints medians of BENCH_RUNS runs (default 3) with the machine's load average.
+ * - Last, the Node time of the snapshot job (`runSnapshot`: pull + normalize + write raw and precomputed)
+ *   for 10,000 studies from the emulator over HTTP, without the politeness delay.
+ *
+ * BENCH_BROWSER_QUICK=1: 1,000 studies, one run per case, no 10,000-study job (the CI smoke run).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from '@playwright/test';
+import { createStudiesEmulator } from '../mocks/emulator/studies-emulator.ts';
+import type { BundledDataset } from '../src/api/bundled-dataset.ts';
+import { DEFAULT_QUERY, STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
+import { pruneStudyToFields } from '../mocks/emulator/fields.ts';
+import type { Study } from '../src/api/ctgov/wire-types.ts';
+import { generateStudies, loadSourceRecords } from './bench-data.ts';
+import { writePrecomputed } from './precompute-dataset.ts';
+import { runSnapshot } from './snapshot.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const QUICK = process.env.BENCH_BROWSER_QUICK === '1';
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3)));
+const SIZES = QUICK ? [1_000] : PROFILE ? [3_000] : [1_000, 3_000];
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const PORT = Number(process.env.BENCH_PORT ?? 4195);
+const OUT_DIR = path.join(ROOT, 'dist-bench');
+const TIMEOUT_MS = 90_000;
+/** Both cases use a viewport this tall, so "all charts drawn" means every chart of the dashboard. */
+const VIEW_HEIGHT = 9_000;
+
+type Case = { name: string; mobile: boolean };
+const CASES: Case[] = [
+  { name: 'mobile', mobile: true },
+  { name: 'desktop', mobile: false },
+];
+type PathName = 'new' | 'full live';
+
+type Sample = {
+  count: number;
+  charts: number;
+  dataBytes: number;
+  dataRequests: number;
+  apiRequests: number;
+  longestTask: number;
+  tbt: number;
+  filter: number;
+  /** A repeat visit in the same browser profile, within the freshness window. */
+  repeatCount: number;
+  repeatApiRequests: number;
+  repeatDataBytes: number;
+  shown: string;
+};
+
+// ---------------------------------------------------------------------------------------------- data
+
+function realShapedStudies(n: number): Study[] {
+  const sources = loadSourceRecords().studies.map((s) =>
+    pruneStudyToFields(s as Study, STUDY_FIELDS),
+  );
+  return generateStudies(n, sources) as Study[];
+}
+
+/** Every study the stand-in API returns for the default query (all pages, STUDY_FIELDS). */
+function defaultQueryMatches(studies: Study[]): Study[] {
+  const emulator = createStudiesEmulator(() => studies);
+  const out: Study[] = [];
+  let token: string | undefined;
+  do {
+    const url = new URL('http://bench.local/api/v2/studies');
+    for (const [key, value] of Object.entries(DEFAULT_QUERY)) url.searchParams.set(key, value);
+    url.searchParams.set('fields', STUDY_FIELDS.join(','));
+    url.searchParams.set('pageSize', '1000');
+    if (token) url.searchParams.set('pageToken', token);
+    const page = JSON.parse(emulator.listStudies(url).body) as {
+      studies: Study[];
+      nextPageToken?: string;
+    };
+    out.push(...page.studies);
+    token = page.nextPageToken;
+  } while (token);
+  return out;
+}
+
+/** n generated studies that the default query finds: generated in surplus, the first n matches kept. */
+function queryStudies(n: number): Study[] {
+  for (let factor = 3; ; factor *= 2) {
+    const matched = defaultQueryMatches(realShapedStudies(n * factor));
+    if (matched.length >= n) return matched.slice(0, n);
+  }
+}
+
+function lastUpdate(study: Study): string {
+  return study.protocolSection?.statusModule?.lastUpdatePostDateStruct?.date ?? '';
+}
+
+type Site = { studies: Study[]; dataDir: string; deltaSince: string };
+
+/** A precomputed dataset of the studies, dated so that about 1% of them are newer (the live delta). */
+async function prepareSite(n: number): Promise<Site> {
+  // The stand-in API serves n studies that the default query finds (as the issue's 3,000), and the
+  // snapshot job's dataset holds those same studies.
+  const studies = queryStudies(n);
+  const matched = studies;
+  const dates = matched
+    .map(lastUpdate)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort();
+  const since = dates[Math.floor(dates.length * 0.99)] ?? '2026-01-01';
+  const dataDir = mkdtempSync(path.join(tmpdir(), `bench-site-${n}-`));
+  const raw: BundledDataset = {
+    meta: {
+      kind: 'snapshot',
+      source: 'Generated benchmark studies (scripts/bench-data.ts), not real trials',
+      description: `${matched.length} of ${n} generated studies (NCT99 ids) found by the default query`,
+      query: DEFAULT_QUERY,
+      capturedAt: `${since}T06:00:00Z`,
+      dataTimestamp: `${since}T00:00:00`,
+      apiVersion: '2.0.5',
+      studyCount: matched.length,
+    },
+    studies: matched,
+  };
+  const rawFile = path.join(dataDir, 'snapshot.json');
+  writeFileSync(rawFile, JSON.stringify(raw));
+  await writePrecomputed(rawFile, dataDir);
+  return { studies, dataDir, deltaSince: since };
+}
+
+// -------------------------------------------------------------------------------------------- server
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain',
+};
+
+type Counter = { dataBytes: number; dataRequests: number; apiRequests: number };
+
+function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
+  let emulatorFor: Site | undefined;
+  let emulator = createStudiesEmulator(() => []);
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: Buffer,
+    isData: boolean,
+  ) => {
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const out = gzip ? gzipSync(body) : body;
+    res.statusCode = status;
+    res.setHeader('Content-Type', type);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', out.length);
+    res.end(out);
+    if (isData) {
+      counter.dataBytes += out.length;
+      counter.dataRequests += 1;
+    }
+  };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://bench.local');
+    const site = getSite();
+    if (emulatorFor !== site) {
+      emulatorFor = site;
+      emulator = createStudiesEmulator(() => site.studies);
+    }
+    if (url.pathname.startsWith('/api/v2/')) {
+      counter.apiRequests += 1;
+      const rest = url.pathname.slice('/api/v2'.length);
+      const result =
+        rest === '/version'
+          ? emulator.version()
+          : rest === '/studies'
+            ? emulator.listStudies(url)
+            : emulator.getStudy(decodeURIComponent(rest.replace('/studies/', '')), url);
+      return send(req, res, result.status, result.contentType, Buffer.from(result.body), true);
+    }
+    let file: string;
+    if (url.pathname === '/data/trials.json' || url.pathname.startsWith('/data/details/')) {
+      file = path.join(site.dataDir, url.pathname.replace(/^\/data\//, ''));
+    } else {
+      file = path.join(OUT_DIR, url.pathname === '/' ? 'index.html' : url.pathname);
+    }
+    if (!file.startsWith(OUT_DIR) && !file.startsWith(site.dataDir)) {
+      return send(req, res, 403, 'text/plain', Buffer.from('no'), false);
+    }
+    if (!existsSync(file))
+      return send(req, res, 404, 'text/plain', Buffer.from('Not found'), false);
+    const isData = url.pathname.startsWith('/data/');
+    send(
+      req,
+      res,
+      200,
+      TYPES[path.extname(file)] ?? 'application/octet-stream',
+      readFileSync(file),
+      isData,
+    );
+  });
+  return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve(server)));
+}
+
+// ------------------------------------------------------------------------------------------- browser
+
+/*
+ * The page-side code is plain JavaScript in strings: tsx (esbuild) would wrap named functions in a
+ * `__name` helper that does not exist in the page.
+ */
+
+/** Installed before the app: marks from navigation start, and the long tasks. */
+const INSTALL_MARKS = `(() => {
+  const marks = {};
+  const tasks = [];
+  window.__marks = marks;
+  window.__tasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    const banner = document.querySelector('section[aria-label="Data source"]');
+    const final =
+      banner !== null &&
+      !/Checking ClinicalTrials\\.gov/.test(banner.textContent || '') &&
+      document.querySelector('p.result-count') !== null;
+    if (marks.count === undefined && final) marks.count = performance.now();
+    if (marks.count !== undefined && marks.charts === undefined) {
+      const grid = document.querySelector('.chart-grid');
+      if (!grid || document.querySelector('.charts-loading')) return;
+      // Every chart area (panels that are only a table have none) holds its drawing.
+      const charts = Array.from(grid.querySelectorAll('div.chart'));
+      const drawn = charts.filter((chart) => chart.querySelector('svg[role="img"]') !== null);
+      const bars = grid.querySelectorAll('.recharts-bar-rectangle');
+      if (charts.length > 0 && drawn.length === charts.length && bars.length > 0) {
+        marks.charts = performance.now();
+      }
+    }
+  };
+  new MutationObserver(check).observe(document, {
+    subtree: true, childList: true, characterData: true, attributes: true,
+  });
+})();`;
+
+/** Clicks the first disease option and times until the count and the first chart changed, plus a frame. */
+const FILTER_CLICK = `(async () => {
+  const count = () => (document.querySelector('p.result-count') || {}).textContent || '';
+  const chart = () => {
+    const svg = document.querySelector('.chart-grid svg[role="img"]');
+    return svg ? svg.getAttribute('aria-label') || '' : '';
+  };
+  const before = { count: count(), chart: chart() };
+  const option = document.querySelector('fieldset input[type="checkbox"]:not(:checked)');
+  if (!option) throw new Error('no filter option');
+  const t0 = performance.now();
+  option.click();
+  await new Promise((resolve) => {
+    const done = () => count() !== before.count && chart() !== before.chart && chart() !== '';
+    if (done()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (done()) { observer.disconnect(); resolve(); }
+    });
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return performance.now() - t0;
+})()`;
+
+async function measure(
+  browser: Browser,
+  url: string,
+  mobile: boolean,
+  counter: Counter,
+): Promise<Sample> {
+  const context = await browser.newContext({
+    // Tall enough that every chart is near the viewport and drawn (charts draw when scrolled near).
+    viewport: mobile ? { width: 412, height: VIEW_HEIGHT } : { width: 1350, height: VIEW_HEIGHT },
+    deviceScaleFactor: mobile ? 1.75 : 1,
+    isMobile: mobile,
+    // The page's CSP forbids eval, which Playwright's string expressions need.
+    bypassCSP: true,
+    hasTouch: mobile,
+  });
+  const page = await context.newPage();
+  if (mobile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1638.4 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.addInitScript({ content: INSTALL_MARKS });
+  counter.dataBytes = 0;
+  counter.dataRequests = 0;
+  counter.apiRequests = 0;
+  await page.goto(url, { waitUntil: 'commit' });
+  try {
+    await page.waitForFunction('window.__marks && window.__marks.charts !== undefined', undefined, {
+      timeout: TIMEOUT_MS,
+      polling: 250,
+    });
+  } catch (error) {
+    const marks = await page.evaluate('JSON.stringify(window.__marks)').catch(() => '');
+    const text = `marks ${String(marks)}\n${await page
+      .locator('main')
+      .innerText()
+      .catch(() => '(no main)')}`;
+    throw new Error(`${url}: the charts were not drawn; the page says:\n${text.slice(0, 1500)}`, {
+      cause: error,
+    });
+  }
+  // Let late requests (e.g. /version) finish before the data is counted.
+  await page.waitForTimeout(500);
+  const data = { ...counter };
+  const marks = await page.evaluate<{ count?: number; charts?: number; tasks: number[][] }>(
+    '({ count: window.__marks.count, charts: window.__marks.charts, tasks: window.__tasks })',
+  );
+  const until = marks.charts ?? Infinity;
+  const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
+  const shown = (await page.locator('p.result-count').first().textContent()) ?? '';
+  const profiler = PROFILE ? await context.newCDPSession(page) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
+  const filter = await page.evaluate<number>(FILTER_CLICK);
+  if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
+  // Repeat visit: the same profile a moment later (the saved copy is written at most once a second).
+  await page.waitForTimeout(2_000);
+  counter.dataBytes = 0;
+  counter.dataRequests = 0;
+  counter.apiRequests = 0;
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction('window.__marks && window.__marks.count !== undefined', undefined, {
+    timeout: TIMEOUT_MS,
+    polling: 100,
+  });
+  const repeatCount = await page.evaluate<number>('window.__marks.count');
+  await page.waitForTimeout(1_000);
+  const repeat = { ...counter };
+  await context.close();
+  return {
+    count: marks.count ?? NaN,
+    charts: marks.charts ?? NaN,
+    dataBytes: data.dataBytes,
+    dataRequests: data.dataRequests,
+    apiRequests: data.apiRequests,
+    longestTask: Math.max(0, ...tasks.map(([, d]) => d ?? 0)),
+    tbt: tasks.reduce((sum, [, d]) => sum + Math.max(0, (d ?? 0) - 50), 0),
+    filter,
+    repeatCount,
+    repeatApiRequests: repeat.apiRequests,
+    repeatDataBytes: repeat.dataBytes,
+    shown: shown.trim(),
+  };
+}
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+};
+
+/** BENCH_PROFILE=1: where a filter click's main-thread time goes (self time by function and file). */
+function printProfile(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
+    const file = frame?.url.split('/').at(-1) || '(native)';
+    const key = `${frame?.functionName || '(anonymous)'} ${file}:${frame?.lineNumber ?? 0}`;
+    self.set(key, (self.get(key) ?? 0) + ms);
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+  });
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
+      .join('\n');
+  console.log(
+    `Filter click profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}`,
+  );
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+};
+
+function row(size: number, c: Case, name: PathName, samples: Sample[]): string {
+  const m = (key: keyof Omit<Sample, 'shown'>) => median(samples.map((s) => s[key]));
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return [
+    size.toLocaleString('en-GB'),
+    c.name,
+    name,
+    s(m('count')),
+    s(m('charts')),
+    `${(m('dataBytes') / 1000).toFixed(0)} kB / ${m('dataRequests')} (${m('apiRequests')} API)`,
+    `${m('longestTask').toFixed(0)} ms`,
+    `${m('tbt').toFixed(0)} ms`,
+    `${m('filter').toFixed(0)} ms`,
+    `${s(m('repeatCount'))}, ${m('repeatApiRequests')} API, ${(m('repeatDataBytes') / 1000).toFixed(0)} kB`,
+    samples[0]?.shown ?? '',
+  ].join(' | ');
+}
+
+// ------------------------------------------------------------------------------------ snapshot job
+
+async function snapshotJob(n: number): Promise<string> {
+  const studies = queryStudies(n);
+  const emulator = createStudiesEmulator(() => studies);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://bench.local');
+    const result =
+      url.pathname === '/api/v2/version' ? emulator.version() : emulator.listStudies(url);
+    res.statusCode = result.status;
+    res.setHeader('Content-Type', result.contentType);
+    res.end(result.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-snapshot-'));
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  try {
+    const result = await runSnapshot({
+      baseUrl: `http://127.0.0.1:${port}/api/v2`,
+      outFile: path.join(dir, 'snapshot.json'),
+      minRequestIntervalMs: 0,
+      log: () => undefined,
+    });
+    const wall = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    return (
+      `Snapshot job, ${result.studies.toLocaleString('en-GB')} studies in ${result.pages} pages from the ` +
+      `emulator over HTTP (no politeness delay): ${(wall / 1000).toFixed(1)} s wall, ` +
+      `${((used.user + used.system) / 1e6).toFixed(1)} s CPU of this process (the emulator runs in it too); ` +
+      `raw file ${(result.fileBytes / 1e6).toFixed(1)} MB.`
+    );
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// -------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  console.log(
+    `Browser benchmark (${QUICK ? 'quick' : 'full'}): ${RUNS} run(s) per case, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log('Building the production bundle…');
+  const build = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      OUT_DIR,
+      '--logLevel',
+      'warn',
+      // A profile needs readable function names.
+      ...(PROFILE ? ['--minify', 'false'] : []),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, VITE_CTGOV_API_BASE: `http://127.0.0.1:${PORT}/api/v2` },
+      cwd: ROOT,
+    },
+  );
+  if (build.status !== 0) throw new Error('the build failed');
+
+  const counter: Counter = { dataBytes: 0, dataRequests: 0, apiRequests: 0 };
+  let site: Site | undefined;
+  const server = await startServer(() => site!, counter);
+  const browser = await chromium.launch({
+    executablePath: CHROME,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const lines: string[] = [];
+  try {
+    for (const size of SIZES) {
+      site = await prepareSite(size);
+      for (const c of PROFILE ? CASES.filter((x) => !x.mobile) : CASES) {
+        for (const [name, query] of [
+          ['new', ''],
+          ['full live', '?data=live'],
+        ] as const) {
+          const samples: Sample[] = [];
+          for (let i = 0; i < RUNS; i += 1) {
+            samples.push(
+              await measure(browser, `http://127.0.0.1:${PORT}/${query}`, c.mobile, counter),
+            );
+          }
+          const line = row(size, c, name, samples);
+          lines.push(line);
+          console.log(line);
+        }
+      }
+      rmSync(site.dataDir, { recursive: true, force: true });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(
+    `\nstudies | case | path | final count | charts drawn | data (gzip) / requests | longest task | TBT | filter click → charts | repeat visit: count, API requests, data | shown`,
+  );
+  for (const line of lines) console.log(line);
+  console.log(
+    `Load average after: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  if (!QUICK) console.log(`\n${await snapshotJob(10_000)}`);
+}
+
+await main();

@@ -1,0 +1,27 @@
+/**
+ * Files the site serves next to the app, under its base URL: the precomputed dataset
+ * (data/trials.json) and the detail shards (data/details/NN.json). HTTP only: the caller validates what
+ * comes back (src/domain/precomputed-dataset.ts).
+ */
+import { getJson } from './http.ts';
+
+/** `relative` resolved against the site's base URL (import.meta.env.BASE_URL) and the page location. */
+export function siteFileUrl(relative: string): string {
+  const env = (import.meta as { env?: Partial<ImportMetaEnv> }).env;
+  const baseUrl = env?.BASE_URL ?? '/';
+  const path = `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${relative}`;
+  const href = typeof location === 'undefined' ? undefined : location.href;
+  return href ? new URL(path, href).href : path;
+}
+
+/** GET a JSON file of the site (one quick retry). Throws ApiError (not-found, http, parse, network…). */
+export async function fetchSiteJson(
+  url: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ data: unknown; bytes: number }> {
+  const response = await getJson<unknown>(url, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    retry: { retries: 1, baseDelayMs: 200, maxDelayMs: 1_000 },
+  });
+  return { data: response.data, bytes: response.bytes };
+}

@@ -1,0 +1,114 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { BundledDataset } from '../../src/api/bundled-dataset.ts';
+import {
+  compactTrial,
+  deltaSinceDate,
+  detailShardOf,
+  mergeTrials,
+  readPrecomputedDataset,
+  updatedSinceFilter,
+} from '../../src/domain/precomputed-dataset.ts';
+import { precompute, serializePrecomputed } from '../../scripts/precompute-dataset.ts';
+import { syntheticTrial } from '../trial-factory.ts';
+
+const RAW = JSON.parse(
+  readFileSync(new URL('../../public/data/snapshot.json', import.meta.url), 'utf8'),
+) as BundledDataset;
+
+function derived() {
+  return JSON.parse(serializePrecomputed(precompute(RAW, 'raw', 'rules-x').dataset)) as {
+    meta: Record<string, unknown>;
+    trials: Record<string, unknown>[];
+  };
+}
+
+describe('precomputed dataset', () => {
+  it('holds every record of the raw snapshot as a compact trial, sorted by NCT id, with its provenance', () => {
+    const { dataset, shards } = precompute(RAW, 'raw', 'rules-x');
+    expect(dataset.trials).toHaveLength(RAW.studies.length);
+    const ids = dataset.trials.map((t) => t.nctId);
+    expect(ids).toEqual([...ids].sort());
+    expect(dataset.meta).toMatchObject({
+      format: 'hsct-trials-precomputed',
+      formatVersion: 1,
+      query: RAW.meta.query,
+      capturedAt: RAW.meta.capturedAt,
+      rulesVersion: 'rules-x',
+      trialCount: RAW.studies.length,
+    });
+    expect(dataset.meta.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    const sharded = [...shards.values()].flatMap((s) => Object.keys(s.studies));
+    expect(sharded.sort()).toEqual(ids);
+    for (const [shard, content] of shards) {
+      for (const id of Object.keys(content.studies)) expect(detailShardOf(id)).toBe(shard);
+    }
+  });
+
+  it('reads back what it writes, and rejects a damaged meta', () => {
+    const ok = readPrecomputedDataset(derived());
+    expect(ok).toMatchObject({ ok: true, invalidTrials: 0 });
+
+    const wrongVersion = derived();
+    wrongVersion.meta.formatVersion = 2;
+    expect(readPrecomputedDataset(wrongVersion)).toEqual({
+      ok: false,
+      problem: 'meta.formatVersion 2 is not 1.',
+    });
+    const wrongCount = derived();
+    wrongCount.trials.pop();
+    expect(readPrecomputedDataset(wrongCount).ok).toBe(false);
+  });
+
+  it('drops and counts trials that lost a field the app reads', () => {
+    const data = derived();
+    delete data.trials[0]!.locations;
+    data.trials[1]!.phase = 'PHASE9';
+    const read = readPrecomputedDataset(data);
+    expect(read.ok && read.invalidTrials).toBe(2);
+    expect(read.ok && read.dataset.trials).toHaveLength(data.trials.length - 2);
+  });
+
+  it('keeps what the first view reads and leaves long texts to the detail', () => {
+    const trial = syntheticTrial({
+      briefSummary: 'A long summary',
+      interventions: [{ type: 'PROCEDURE', name: 'HSCT', description: 'Long text' }],
+      locations: [{ city: 'Paris', country: 'France', contacts: [{ name: 'Dr A' }] }],
+      centralContacts: [{ name: 'Study desk', phone: '123' }],
+    });
+    const compact = compactTrial(trial);
+    expect(compact.briefSummary).toBeUndefined();
+    expect(compact.interventions).toEqual([{ type: 'PROCEDURE', name: 'HSCT' }]);
+    expect(compact.locations).toEqual([{ city: 'Paris', country: 'France' }]);
+    expect(compact.centralContacts).toEqual(trial.centralContacts);
+    expect(compact.diseases).toEqual(trial.diseases);
+  });
+
+  it('merges live trials by NCT id: replaced in place, new ones added', () => {
+    const a = syntheticTrial({ nctId: 'NCT00000001', title: 'old' });
+    const b = syntheticTrial({ nctId: 'NCT00000002' });
+    const merged = mergeTrials(
+      [a, b],
+      [
+        syntheticTrial({ nctId: 'NCT00000001', title: 'new' }),
+        syntheticTrial({ nctId: 'NCT00000003' }),
+      ],
+    );
+    expect(merged.trials.map((t) => [t.nctId, t.title === 'new'])).toEqual([
+      ['NCT00000001', true],
+      ['NCT00000002', false],
+      ['NCT00000003', false],
+    ]);
+    expect(merged).toMatchObject({ added: 1, replaced: 1 });
+  });
+
+  it('asks changes from the data date of the snapshot', () => {
+    expect(deltaSinceDate({ dataTimestamp: '2026-12-02T09:00:00', capturedAt: '2026-12-03' })).toBe(
+      '2026-12-02',
+    );
+    expect(deltaSinceDate({ capturedAt: '2026-01-14' })).toBe('2026-01-14');
+    expect(deltaSinceDate({ capturedAt: 'garbage' })).toBeUndefined();
+    expect(updatedSinceFilter('2026-12-02')).toBe('AREA[LastUpdatePostDate]RANGE[2026-12-02,MAX]');
+  });
+});
