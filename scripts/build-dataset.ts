@@ -1,7 +1,8 @@
 /**
  * Builds public/data/snapshot.json, the dataset bundled with the app (BundledDataset, kind
- * 'bundled-sample'), from the REAL HSCT fixture records only (mocks/source/hsct via
- * mocks/fixtures/studies.json): no synthetic NCT99 record, no non-autoimmune record. Each study is pruned
+ * 'bundled-sample'), from the real fixture records only (mocks/source/hsct and mocks/source/ctgov-2026 via
+ * mocks/fixtures/studies.json): no synthetic NCT99 record, none of the odd-shape records of other diseases
+ * (the 2026 capture's three malignancy/GVHD records stay, as the noise a live search returns). Each study is pruned
  * to STUDY_FIELDS, the shape a live pull returns. Written atomically (temp file + rename).
  * Run: npm run fixtures && npm run dataset
  */
@@ -11,7 +12,7 @@ import type { BundledDataset } from '../src/api/bundled-dataset.ts';
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
 import { pruneStudyToFields } from '../mocks/emulator/fields.ts';
 import type { Study } from '../src/api/ctgov/wire-types.ts';
-import { HSCT_SOURCE_PREFIX } from '../mocks/fixtures/provenance.ts';
+import { CTGOV_2026_SOURCE_PREFIX, HSCT_SOURCE_PREFIX } from '../mocks/fixtures/provenance.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entries = JSON.parse(readFileSync(`${root}mocks/fixtures/studies.json`, 'utf8')) as {
@@ -20,7 +21,9 @@ const entries = JSON.parse(readFileSync(`${root}mocks/fixtures/studies.json`, 'u
 }[];
 
 const studies = entries
-  .filter((e) => e.source.startsWith(HSCT_SOURCE_PREFIX))
+  .filter(
+    (e) => e.source.startsWith(HSCT_SOURCE_PREFIX) || e.source.startsWith(CTGOV_2026_SOURCE_PREFIX),
+  )
   .filter((e) => !(e.study.protocolSection?.identificationModule?.nctId ?? '').startsWith('NCT99'))
   .map((e) => pruneStudyToFields(e.study, STUDY_FIELDS));
 
@@ -45,7 +48,8 @@ const dataset: BundledDataset = {
       `A bundled sample of ${studies.length} real ClinicalTrials.gov records of transplant and cell-therapy trials in autoimmune disease, ` +
       'captured from ClinicalTrials.gov by public repositories, not a live pull. The multiple sclerosis records come from a ' +
       '2025-09-25 API pull that kept only the first location; the others were rebuilt from registry text, so many records are ' +
-      'sparse and some summaries are cut. Its date is the latest record update it contains.',
+      'sparse and some summaries are cut. Sixteen full records captured in 2026 (autoimmune CAR-T, MSC and three malignancy/GVHD ' +
+      'records) bring geocoded sites. Its date is the latest record update it contains.',
     query: DEFAULT_QUERY,
     capturedAt: latestUpdate,
     dataTimestamp: latestUpdate,

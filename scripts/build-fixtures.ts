@@ -1,13 +1,15 @@
 /**
  * Builds mocks/fixtures/studies.json ([{source, study}]) for the API emulator and the tests:
  *  1. every record of mocks/source/hsct (real, sparse HSCT/cell-therapy-in-autoimmune records),
- *  2. a few real full records of other diseases from tests/data/records, chosen for their odd shapes,
- *  3. the synthetic NCT99 records of mocks/fixtures/synthetic/synthetic-studies.ts.
+ *  2. every record of mocks/source/ctgov-2026 (real, full records captured in 2026, with geocoded sites:
+ *     autoimmune CAR-T, one MSC, and three malignancy/GVHD records as noise), provenance from its SOURCES.md,
+ *  3. a few real full records of other diseases from tests/data/records, chosen for their odd shapes,
+ *  4. the synthetic NCT99 records of mocks/fixtures/synthetic/synthetic-studies.ts.
  * Run: npm run fixtures
  */
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { HSCT_SOURCE_PREFIX } from '../mocks/fixtures/provenance.ts';
+import { CTGOV_2026_SOURCE_PREFIX, HSCT_SOURCE_PREFIX } from '../mocks/fixtures/provenance.ts';
 import { SYNTHETIC_STUDIES } from '../mocks/fixtures/synthetic/synthetic-studies.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -45,12 +47,46 @@ const hsct: Entry[] = readdirSync(`${root}mocks/source/hsct`)
     study: read(`mocks/source/hsct/${file}`),
   }));
 
+/**
+ * Where each 2026 record came from, read from the table of mocks/source/ctgov-2026/SOURCES.md:
+ * "| NCT id | cat | disease / therapy | repo | path | commit | capture | trimmed? | locations |".
+ */
+function sources2026(): Map<string, string> {
+  const text = readFileSync(`${root}mocks/source/ctgov-2026/SOURCES.md`, 'utf8');
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim().replace(/`/g, ''));
+    const id = cells[1] ?? '';
+    if (!/^NCT\d{8}$/.test(id)) continue;
+    const [, , cat, topic, repo, path, commit, capture, trimmed, sites] = cells;
+    out.set(
+      id,
+      `${cat === 'noise' ? 'not autoimmune (noise)' : 'autoimmune'}, ${topic}; from ${repo} ${path} at commit ${commit}, ` +
+        `captured ${capture}; trimmed: ${trimmed}; locations/geoPoints ${sites}`,
+    );
+  }
+  return out;
+}
+
+const provenance2026 = sources2026();
+const ctgov2026: Entry[] = readdirSync(`${root}mocks/source/ctgov-2026`)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((file) => {
+    const why = provenance2026.get(file.replace(/\.json$/, ''));
+    if (!why) throw new Error(`mocks/source/ctgov-2026/${file} is not in its SOURCES.md`);
+    return {
+      source: `${CTGOV_2026_SOURCE_PREFIX}/${file}: ${why}`,
+      study: read(`mocks/source/ctgov-2026/${file}`),
+    };
+  });
+
 const odd: Entry[] = Object.entries(ODD_RECORDS).map(([id, why]) => ({
   source: `real (full v2 record, not autoimmune): tests/data/records/${id}.json, captured in public repositories; kept for: ${why}`,
   study: read(`tests/data/records/${id}.json`),
 }));
 
-const entries: Entry[] = [...hsct, ...odd, ...SYNTHETIC_STUDIES];
+const entries: Entry[] = [...hsct, ...ctgov2026, ...odd, ...SYNTHETIC_STUDIES];
 
 const ids = entries.map(
   (e) =>
@@ -67,5 +103,5 @@ const tmp = `${out}.tmp-${process.pid}`;
 writeFileSync(tmp, `[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`);
 renameSync(tmp, out);
 console.log(
-  `Wrote ${entries.length} fixtures (${hsct.length} HSCT source, ${odd.length} real odd-shape, ${SYNTHETIC_STUDIES.length} synthetic) to mocks/fixtures/studies.json`,
+  `Wrote ${entries.length} fixtures (${hsct.length} HSCT source, ${ctgov2026.length} from 2026, ${odd.length} real odd-shape, ${SYNTHETIC_STUDIES.length} synthetic) to mocks/fixtures/studies.json`,
 );

@@ -8,6 +8,9 @@ afterAll(() => server.close());
 // DOM matchers and unmounting after each test, only where there is a DOM (jsdom tests).
 if (typeof document !== 'undefined') {
   await import('@testing-library/jest-dom/vitest');
-  const { cleanup } = await import('@testing-library/react');
+  const { cleanup, configure } = await import('@testing-library/react');
   afterEach(() => cleanup());
+  // findBy*/waitFor wait up to 5 s (default 1 s): on a loaded machine a render after a network answer
+  // can take longer than a second. A missing element still fails, only later.
+  configure({ asyncUtilTimeout: 5_000 });
 }

@@ -1,3 +1,4 @@
+import { noDesign } from '../src/domain/design-facets.ts';
 import type { Trial } from '../src/domain/trial.ts';
 
 let serial = 0;
@@ -19,6 +20,7 @@ export function syntheticTrial(overrides: Partial<Trial> = {}): Trial {
     diseases: ['multiple-sclerosis'],
     therapy: 'hsct',
     transplantType: 'autologous',
+    design: noDesign(),
     conditions: [],
     interventions: [],
     countries: [],

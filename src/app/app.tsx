@@ -1,14 +1,23 @@
-import { lazy, Suspense, useDeferredValue, useId, useMemo, useState, type MouseEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useDeferredValue,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+} from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { ViewTabs } from '../components/view-tabs.tsx';
 import { parseEmbedParams } from '../domain/embed-params.ts';
 import { filterTrials, type TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
 import { isShownByDefault } from '../domain/visibility.ts';
-import { ActiveFilters } from '../features/active-filters/active-filters.tsx';
+import { ActiveFilters, chipsOf } from '../features/active-filters/active-filters.tsx';
 import { DataSourceBanner } from '../features/data-source/data-source-banner.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
-import { RecordCoverage } from '../features/data-source/record-coverage.tsx';
+import { HiddenRecordsNote, RecordCoverage } from '../features/data-source/record-coverage.tsx';
 import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
 import { messageOf } from '../lib/error-message.ts';
@@ -30,7 +39,7 @@ import {
 } from '../state/url-state.ts';
 import { TrialHistory } from './change-ledger.tsx';
 import { exportMetaOf, viewPermalink } from './export-meta.ts';
-import { LiveDataStatus, useTrialChanges } from './live-data.tsx';
+import { LiveDataDetails, LiveDataLine, useTrialChanges } from './live-data.tsx';
 import { PatientSection } from './patient-section.tsx';
 import './app.css';
 
@@ -108,6 +117,14 @@ function ParseNotice() {
   );
 }
 
+/** The filters behind the headline figures, in words ("All trials shown by default" when none). */
+function scopeOf(filters: TrialFilters): string {
+  const chips = chipsOf(filters);
+  return chips.length === 0
+    ? 'No filters · all autoimmune HSCT trials'
+    : `Filtered by ${chips.map((chip) => chip.label).join(' · ')}`;
+}
+
 function ChartsFallback() {
   return (
     <p className="charts-loading" role="status">
@@ -128,11 +145,17 @@ function FiltersRegion({
   const headingId = useId();
   const bodyId = useId();
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
     <section className="filters-region" aria-labelledby={headingId} id={FILTERS_ID} tabIndex={-1}>
       <div className="filters-head">
         <h2 id={headingId}>Filters</h2>
         <button
+          ref={toggle}
           type="button"
           className="button button-quiet filters-toggle"
           aria-expanded={open}
@@ -142,8 +165,20 @@ function FiltersRegion({
           {open ? 'Hide filters' : 'Show filters'}
         </button>
       </div>
-      <div id={bodyId} className={open ? 'filters-body filters-open' : 'filters-body'}>
+      {/* On phones the open panel is a sheet over the page (the charts stay where they are). */}
+      <div
+        id={bodyId}
+        className={open ? 'filters-body filters-open' : 'filters-body'}
+        onKeyDown={(event) => {
+          if (open && event.key === 'Escape') close();
+        }}
+      >
         <FilterPanel trials={trials} filters={filters} onChange={onChange} />
+        {open ? (
+          <button type="button" className="button filters-done" onClick={close}>
+            Done
+          </button>
+        ) : null}
       </div>
     </section>
   );
@@ -186,31 +221,48 @@ function DashboardBody({
     selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
   const nothingAtAll =
     dataset.trials.length === 0 || (!filters.hidden && hiddenCount === dataset.trials.length);
+  const patient = view === 'patient';
+  const status = (
+    <DataSourceBanner
+      dataset={dataset}
+      mockMode={mockMode}
+      {...(onRetry ? { onRetry } : {})}
+      {...(onFullLivePull ? { onFullLivePull } : {})}
+      line={
+        <>
+          <LiveDataLine dataset={dataset} refreshing={refreshing} changes={changes} />
+          {patient ? null : (
+            <RecordCoverage
+              hiddenCount={hiddenCount}
+              showHidden={filters.hidden}
+              onShowHiddenChange={(hidden) => setFilters({ hidden })}
+              skipped={dataset.skipped}
+            />
+          )}
+        </>
+      }
+      details={
+        <>
+          <LiveDataDetails dataset={dataset} changes={changes} />
+          {patient ? null : <HiddenRecordsNote hiddenCount={hiddenCount} />}
+        </>
+      }
+    />
+  );
   return (
     <>
-      <DataSourceBanner
-        dataset={dataset}
-        mockMode={mockMode}
-        {...(onRetry ? { onRetry } : {})}
-        {...(onFullLivePull ? { onFullLivePull } : {})}
-      />
-      <LiveDataStatus dataset={dataset} refreshing={refreshing} changes={changes} />
+      {/* The patient view starts with its own plain-language header; the data source is its last line. */}
+      {patient ? null : status}
       <ParseNotice />
-      <RecordCoverage
-        hiddenCount={hiddenCount}
-        showHidden={filters.hidden}
-        onShowHiddenChange={(hidden) => setFilters({ hidden })}
-        skipped={dataset.skipped}
-      />
       {nothingAtAll ? (
         <EmptyState hiddenCount={hiddenCount} />
       ) : (
-        <div className={view === 'patient' ? 'explore explore-single' : 'explore'}>
-          {view === 'patient' ? null : (
+        <div className={patient ? 'explore explore-single' : 'explore'}>
+          {patient ? null : (
             <FiltersRegion trials={dataset.trials} filters={filters} onChange={setFilters} />
           )}
           <div className="explore-main">
-            {view === 'patient' ? null : (
+            {patient ? null : (
               <ActiveFilters
                 filters={filters}
                 count={trials.length}
@@ -219,12 +271,14 @@ function DashboardBody({
                 onChangedChange={changes.panel.onChangedChange}
               />
             )}
-            {view === 'patient' ? null : (
-              <ErrorBoundary label="Share and export">
-                <Suspense fallback={null}>
-                  <ShareToolbar trials={trials} meta={exportMeta} />
-                </Suspense>
-              </ErrorBoundary>
+            {patient ? null : (
+              <div className="explore-tools">
+                <ErrorBoundary label="Share and export">
+                  <Suspense fallback={null}>
+                    <ShareToolbar trials={trials} meta={exportMeta} />
+                  </Suspense>
+                </ErrorBoundary>
+              </div>
             )}
             <div id={RESULTS_ID} tabIndex={-1} className="results-anchor">
               <ViewTabs
@@ -245,7 +299,7 @@ function DashboardBody({
                       ) : (
                         <>
                           <ErrorBoundary label="The summary figures">
-                            <SummaryFigures trials={trials} />
+                            <SummaryFigures trials={trials} scope={scopeOf(filters)} />
                           </ErrorBoundary>
                           <ErrorBoundary label="The charts">
                             <Suspense fallback={<ChartsFallback />}>
@@ -283,6 +337,7 @@ function DashboardBody({
           </div>
         </div>
       )}
+      {patient ? <div className="status-footer">{status}</div> : null}
       {selectedTrial !== null ? (
         <ErrorBoundary label="The trial detail">
           <Suspense fallback={<p role="status">Loading the trial…</p>}>
@@ -387,8 +442,8 @@ export function App({ datasetOptions, mockMode = import.meta.env.VITE_MOCK === '
       <header className="app-header">
         <h1>HSCT Trials Dashboard</h1>
         <p className="tagline">
-          Clinical trials of hematopoietic stem cell transplantation, and related cell therapies,
-          for autoimmune diseases, as registered on ClinicalTrials.gov.
+          Trials of hematopoietic stem cell transplantation and related cell therapies in autoimmune
+          disease, from ClinicalTrials.gov.
         </p>
       </header>
       <main className="app-main">

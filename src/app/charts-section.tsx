@@ -2,11 +2,13 @@ import { useMemo } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import type { TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
+import { ConditioningChart } from '../features/charts/conditioning-chart.tsx';
 import { useChartCrossFilters, type CrossFilterKey } from '../features/charts/cross-filters.ts';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { DiseaseTypeMatrix } from '../features/charts/disease-type-matrix.tsx';
 import { EnrollmentChart } from '../features/charts/enrollment-chart.tsx';
 import { PhaseChart } from '../features/charts/phase-chart.tsx';
+import { RandomisedTrials } from '../features/charts/randomised-trials.tsx';
 import { ResultsChart } from '../features/charts/results-chart.tsx';
 import { CountryChart, SponsorChart, StatusChart } from '../features/charts/simple-charts.tsx';
 import { StartYearChart } from '../features/charts/start-year-chart.tsx';
@@ -22,7 +24,10 @@ export type ChartsSectionProps = {
   onSelectTrial?: (nctId: string) => void;
 };
 
-/** The dashboard charts, each behind its own error boundary. Loaded lazily (the chart library is large). */
+/**
+ * The dashboard charts, each behind its own error boundary, in the order researchers ask: disease,
+ * transplant type, phase, trend, then the rest. Loaded lazily (the chart library is large).
+ */
 export function ChartsSection({
   trials,
   filters,
@@ -43,23 +48,26 @@ export function ChartsSection({
   const byTherapy = filters !== undefined && filters.therapy.length !== 1;
   return (
     <div className="chart-grid">
-      <ErrorBoundary label="The start year chart">
-        <StartYearChart trials={trials} by={byTherapy ? 'therapy' : 'type'} {...year} />
-      </ErrorBoundary>
       <ErrorBoundary label="The disease chart">
         <DiseaseChart trials={trials} {...cross('disease')} />
       </ErrorBoundary>
       <ErrorBoundary label="The transplant type chart">
         <TransplantTypeChart trials={trials} {...cross('type')} />
       </ErrorBoundary>
-      <ErrorBoundary label="The status chart">
-        <StatusChart trials={trials} {...cross('status')} />
-      </ErrorBoundary>
       <ErrorBoundary label="The phase chart">
         <PhaseChart trials={trials} {...cross('phase')} />
       </ErrorBoundary>
+      <ErrorBoundary label="The start year chart">
+        <StartYearChart trials={trials} by={byTherapy ? 'therapy' : 'type'} {...year} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The status chart">
+        <StatusChart trials={trials} {...cross('status')} />
+      </ErrorBoundary>
       <ErrorBoundary label="The disease by transplant type table">
         <DiseaseTypeMatrix trials={trials} {...cross('disease')} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The conditioning by disease chart">
+        <ConditioningChart trials={trials} {...cross('disease')} />
       </ErrorBoundary>
       <ErrorBoundary label="The enrollment chart">
         <EnrollmentChart trials={trials} {...cross('type')} />
@@ -72,6 +80,9 @@ export function ChartsSection({
       </ErrorBoundary>
       <ErrorBoundary label="The results chart">
         <ResultsChart trials={trials} {...results} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The randomised trials">
+        <RandomisedTrials trials={trials} {...(onSelectTrial ? { onSelectTrial } : {})} />
       </ErrorBoundary>
       <ErrorBoundary label="The stopped trials">
         <StoppedTrials trials={trials} {...(onSelectTrial ? { onSelectTrial } : {})} />

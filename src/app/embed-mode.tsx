@@ -6,6 +6,7 @@
  * Loaded lazily: the full dashboard never downloads it.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ChartDataDateContext } from '../components/chart-source.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
 import { describeIgnored } from '../domain/filter-schema.ts';
@@ -292,13 +293,15 @@ function EmbedBody({
             ) : null}
             {hasCharts ? (
               <ErrorBoundary label="The charts">
-                <EmbedCharts
-                  panels={params.panels}
-                  trials={trials}
-                  filters={filters}
-                  accent={params.accent}
-                  {...(params.lock ? {} : { onFiltersChange: setFilters })}
-                />
+                <ChartDataDateContext value={dataDateOf(dataset)}>
+                  <EmbedCharts
+                    panels={params.panels}
+                    trials={trials}
+                    filters={filters}
+                    accent={params.accent}
+                    {...(params.lock ? {} : { onFiltersChange: setFilters })}
+                  />
+                </ChartDataDateContext>
               </ErrorBoundary>
             ) : null}
             {show('table') ? (

@@ -1,12 +1,17 @@
 /**
  * Issue 5 in the app shell: how fresh the data on screen is, and "what changed since my last visit"
- * (marks, the `changed=` filter applied after filterTrials, Mark all as seen, the RSS feed).
+ * (marks, the `changed=` filter applied after filterTrials, Mark all as seen, the RSS feed), as items and
+ * details of the status line (issue 17).
  */
 import { useMemo } from 'react';
 import { ctgovRssUrl, filterByChange, type TrialChangeMark } from '../domain/changes.ts';
 import type { Trial } from '../domain/trial.ts';
-import { ChangesPanel, type ChangesPanelProps } from '../features/live-data/changes-panel.tsx';
-import { DataFreshness } from '../features/live-data/data-freshness.tsx';
+import {
+  ChangesPanel,
+  ChangesSummary,
+  type ChangesPanelProps,
+} from '../features/live-data/changes-panel.tsx';
+import { DataFreshness, FreshnessPolicy } from '../features/live-data/data-freshness.tsx';
 import { useChangeTracking } from '../features/live-data/use-change-tracking.ts';
 import type { TrialDataset } from '../queries/trial-queries.ts';
 import { useChangedFilter } from '../state/changes-state.ts';
@@ -44,8 +49,8 @@ export function useTrialChanges(dataset: TrialDataset, filtered: readonly Trial[
   };
 }
 
-/** Freshness line and the changes panel, shown under the data source banner. */
-export function LiveDataStatus({
+/** The status line's items about freshness and changes: age of the data, new and changed trials. */
+export function LiveDataLine({
   dataset,
   refreshing,
   changes,
@@ -56,11 +61,23 @@ export function LiveDataStatus({
 }) {
   return (
     <>
-      <DataFreshness
-        fetchedAt={dataset.fetchedAt}
-        refreshing={refreshing}
-        freshForMs={dataset.source === 'bundled' ? null : FRESHNESS_WINDOW_MS}
-      />
+      <DataFreshness fetchedAt={dataset.fetchedAt} refreshing={refreshing} />
+      <ChangesSummary {...changes.panel} />
+    </>
+  );
+}
+
+/** The status line's details about freshness and changes: when data is looked for again, the changes panel. */
+export function LiveDataDetails({
+  dataset,
+  changes,
+}: {
+  dataset: TrialDataset;
+  changes: TrialChanges;
+}) {
+  return (
+    <>
+      <FreshnessPolicy freshForMs={dataset.source === 'bundled' ? null : FRESHNESS_WINDOW_MS} />
       <ChangesPanel
         {...changes.panel}
         feeds={<LedgerFeeds />}

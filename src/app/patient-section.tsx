@@ -30,15 +30,6 @@ export function PatientSection({ dataset }: { dataset: TrialDataset }) {
   const trials = useMemo(() => dataset.trials.filter(isShownByDefault), [dataset.trials]);
   return (
     <div className="patient-section-app">
-      <p className="quiet-notice">
-        This view looks at{' '}
-        {trials.length === 1
-          ? 'the 1 trial in the data that is'
-          : `all ${formatCount(trials.length)} trials in the data that are`}{' '}
-        about an autoimmune disease. The dashboard filters do not apply here, only the condition you
-        choose below. It shows stem cell transplant trials unless you also ask for other cell
-        therapies.
-      </p>
       <ErrorBoundary label="The patient view">
         <Suspense fallback={<p role="status">Loading the patient view…</p>}>
           <PatientView
@@ -51,6 +42,15 @@ export function PatientSection({ dataset }: { dataset: TrialDataset }) {
           />
         </Suspense>
       </ErrorBoundary>
+      <p className="quiet-notice">
+        This view looks at{' '}
+        {trials.length === 1
+          ? 'the 1 trial in the data that is'
+          : `all ${formatCount(trials.length)} trials in the data that are`}{' '}
+        about an autoimmune disease. The dashboard filters do not apply here, only the condition you
+        choose above. It shows stem cell transplant trials unless you also ask for other cell
+        therapies.
+      </p>
     </div>
   );
 }

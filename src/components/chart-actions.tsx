@@ -1,9 +1,13 @@
 import { createContext, useContext, type ReactNode, type RefObject } from 'react';
 
-/** What a chart panel tells its actions: its title and the element that holds the chart's SVG. */
+/** What a chart panel tells its actions: its texts and the element that holds the chart's SVG. */
 export type ChartActionTarget = {
   title: string;
   chart: RefObject<HTMLElement | null>;
+  /** The title that states the finding, the unit line and the source line, as the panel shows them. */
+  finding?: string | undefined;
+  subtitle?: string | undefined;
+  source?: string | undefined;
 };
 
 export type RenderChartActions = (target: ChartActionTarget) => ReactNode;

@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /**
  * Elements that came near the viewport and wait for their turn to be drawn: one per idle period of the
@@ -35,19 +36,47 @@ function enqueue(draw: () => void): () => void {
   };
 }
 
+/** True while the page is being printed (or emulated as print media). */
+function printing(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('print').matches;
+}
+
+/**
+ * Calls `draw` when the page is about to be printed or saved as PDF (`beforeprint`, or the print media
+ * query starting to match), so that no chart prints as an empty box. Returns the unsubscribe function.
+ */
+function onPrint(draw: () => void): () => void {
+  const media = typeof matchMedia === 'function' ? matchMedia('print') : undefined;
+  const onChange = (event: MediaQueryListEvent) => {
+    if (event.matches) draw();
+  };
+  window.addEventListener('beforeprint', draw);
+  media?.addEventListener('change', onChange);
+  return () => {
+    window.removeEventListener('beforeprint', draw);
+    media?.removeEventListener('change', onChange);
+  };
+}
+
 /**
  * True once the element has come within `margin` of the viewport (and its turn to be drawn came), and
  * from then on. Charts below the fold are drawn only when the reader gets near them, so the first view
  * does not pay for a dozen SVG charts at once (the main-thread cost that blocks a phone for seconds).
  * Drawing is a transition, so React renders in small slices where it can. Without IntersectionObserver
- * (old browsers, jsdom) everything is drawn at once.
+ * (old browsers, jsdom), and when the page is printed, everything is drawn at once.
  */
 export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'): boolean {
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined' || printing());
   useEffect(() => {
     const element = ref.current;
     if (near || !element || typeof IntersectionObserver === 'undefined') return;
     let dequeue: (() => void) | undefined;
+    // Printing draws every chart at once, synchronously, before the browser lays out the pages.
+    const stopPrint = onPrint(() => {
+      observer.disconnect();
+      dequeue?.();
+      flushSync(() => setNear(true));
+    });
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
@@ -60,6 +89,7 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'
     observer.observe(element);
     return () => {
       observer.disconnect();
+      stopPrint();
       dequeue?.();
     };
   }, [ref, margin, near]);

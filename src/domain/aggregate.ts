@@ -3,6 +3,7 @@
  * and formats what these functions count.
  */
 import { DISEASE_IDS, DISEASE_LABELS, type DiseaseId } from './diseases.ts';
+import { CONDITIONING_INTENSITIES, type ConditioningIntensity } from './rules/design-rules.ts';
 import {
   PHASES,
   PHASE_LABELS,
@@ -334,4 +335,44 @@ export function stoppedTrials(trials: readonly Trial[]): Trial[] {
   return trials
     .filter((t) => (STOPPED_STATUSES as readonly string[]).includes(t.status))
     .sort((a, b) => (b.startYear ?? 0) - (a.startYear ?? 0) || a.nctId.localeCompare(b.nctId));
+}
+
+export type ConditioningRow = {
+  id: DiseaseId;
+  label: string;
+  total: number;
+  byIntensity: Record<ConditioningIntensity, number>;
+};
+
+/**
+ * Conditioning intensity per disease, for transplant (HSCT) trials only; diseases with no HSCT trial
+ * are left out, largest first. A trial with several diseases counts once in each.
+ */
+export function conditioningByDisease(trials: readonly Trial[]): ConditioningRow[] {
+  const rows = new Map<DiseaseId, ConditioningRow>();
+  for (const trial of trials) {
+    if (trial.therapy !== 'hsct') continue;
+    for (const id of new Set(trial.diseases)) {
+      let row = rows.get(id);
+      if (row === undefined) {
+        const byIntensity = {} as Record<ConditioningIntensity, number>;
+        for (const c of CONDITIONING_INTENSITIES) byIntensity[c] = 0;
+        row = { id, label: DISEASE_LABELS[id], total: 0, byIntensity };
+        rows.set(id, row);
+      }
+      row.total++;
+      row.byIntensity[trial.design.conditioning]++;
+    }
+  }
+  return DISEASE_IDS.flatMap((id) => rows.get(id) ?? []).sort((a, b) => b.total - a.total);
+}
+
+/** Randomised HSCT trials (the reviewer's table), largest enrollment first. */
+export function randomisedHsctTrials(trials: readonly Trial[]): Trial[] {
+  return trials
+    .filter((t) => t.therapy === 'hsct' && t.design.allocation === 'randomised')
+    .sort(
+      (a, b) =>
+        (b.enrollment?.count ?? -1) - (a.enrollment?.count ?? -1) || a.nctId.localeCompare(b.nctId),
+    );
 }

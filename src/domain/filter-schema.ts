@@ -14,6 +14,20 @@
  */
 import { DISEASE_IDS, DISEASE_LABELS } from './diseases.ts';
 import {
+  ALLOCATION_LABELS,
+  ALLOCATIONS,
+  COMPARATOR_LABELS,
+  COMPARATORS,
+  CONDITIONING_INTENSITIES,
+  CONDITIONING_LABELS,
+  GRAFT_LABELS,
+  GRAFT_MANIPULATIONS,
+  PUBLICATION_LABELS,
+  PUBLICATIONS,
+  REGIMEN_FAMILIES,
+  REGIMEN_LABELS,
+} from './rules/design-rules.ts';
+import {
   PHASES,
   PHASE_LABELS,
   SPONSOR_CLASSES,
@@ -109,6 +123,9 @@ const YEAR_RANGE = { min: 1900, max: 2100 } as const;
 export function sponsorClassOf(t: Trial): string {
   return t.sponsor?.class ?? 'UNKNOWN';
 }
+
+/** A trial with no value for a facet (one shared empty list: `of` runs for every trial on every count). */
+const NO_VALUES: readonly string[] = Object.freeze([]);
 
 const code = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(', ');
 
@@ -239,6 +256,91 @@ export const FILTER_SCHEMA = {
       example: '`hidden=1`',
     },
   },
+  // Design facets (docs/domain.md §2 "Design facets"; Trial.design, design-facets.ts).
+  conditioning: listFilter({
+    label: 'Conditioning intensity',
+    values: CONDITIONING_INTENSITIES,
+    match: 'lower',
+    valueLabel: labelOf(CONDITIONING_LABELS),
+    default: [],
+    refused: 'unknown conditioning value',
+    of: (t) => t.design.conditioning,
+    panel: { hideEmpty: true },
+    doc: {
+      value: `conditioning intensity as the record states it (HSCT trials): ${code(CONDITIONING_INTENSITIES)} (high = TBI or busulfan, intermediate = BEAM, lymphoablative = Cy + ATG, reduced intensity = allogeneic RIC/NMA)`,
+      example: '`conditioning=lymphoablative`',
+    },
+  }),
+  regimen: listFilter({
+    label: 'Conditioning regimen',
+    values: REGIMEN_FAMILIES,
+    match: 'lower',
+    valueLabel: labelOf(REGIMEN_LABELS),
+    default: [],
+    refused: 'unknown regimen value',
+    of: (t) => t.design.regimen ?? NO_VALUES,
+    panel: { hideEmpty: true },
+    doc: {
+      value: `conditioning regimen family when the record names one: ${code(REGIMEN_FAMILIES)}`,
+      example: '`regimen=cy-atg,beam-atg`',
+    },
+  }),
+  graft: listFilter({
+    label: 'Graft manipulation',
+    values: GRAFT_MANIPULATIONS,
+    match: 'lower',
+    valueLabel: labelOf(GRAFT_LABELS),
+    default: [],
+    refused: 'unknown graft value',
+    of: (t) => t.design.graft,
+    panel: { hideEmpty: true },
+    doc: {
+      value: `graft manipulation: ${code(GRAFT_MANIPULATIONS)} (\`cd34-selected\` includes T-cell depleted grafts)`,
+      example: '`graft=cd34-selected`',
+    },
+  }),
+  allocation: listFilter({
+    label: 'Allocation',
+    values: ALLOCATIONS,
+    match: 'lower',
+    valueLabel: labelOf(ALLOCATION_LABELS),
+    default: [],
+    refused: 'unknown allocation value',
+    of: (t) => t.design.allocation,
+    panel: { hideEmpty: true },
+    doc: {
+      value: `the record's allocation: ${code(ALLOCATIONS)}`,
+      example: '`allocation=randomised`',
+    },
+  }),
+  comparator: listFilter({
+    label: 'Comparator',
+    values: COMPARATORS,
+    match: 'lower',
+    valueLabel: labelOf(COMPARATOR_LABELS),
+    default: [],
+    refused: 'unknown comparator value',
+    of: (t) => t.design.comparator,
+    panel: { hideEmpty: true },
+    doc: {
+      value: `${code(COMPARATORS)}: HSCT vs a drug or best available therapy, HSCT vs HSCT (two regimens), single arm, another comparison, not stated`,
+      example: '`comparator=drug-therapy`',
+    },
+  }),
+  publications: listFilter({
+    label: 'Result publications',
+    values: PUBLICATIONS,
+    match: 'lower',
+    valueLabel: labelOf(PUBLICATION_LABELS),
+    default: [],
+    refused: 'unknown publications value',
+    of: (t) => (t.design.resultPmids.length > 0 ? 'pmid' : 'none'),
+    panel: {},
+    doc: {
+      value: `${code(PUBLICATIONS)}: the record lists result publications (PMIDs) or none`,
+      example: '`publications=pmid`',
+    },
+  }),
 } as const satisfies Record<string, FilterSpec>;
 
 export type FilterSchema = typeof FILTER_SCHEMA;

@@ -6,6 +6,7 @@
 import { classifyDiseaseTexts } from './classify-disease.ts';
 import { classifyPhase } from './classify-phase.ts';
 import { classifyTherapyTexts } from './classify-therapy.ts';
+import { classifyDesign, noDesign } from './design-facets.ts';
 import { finiteNumber, obj, path, str, strings, type JsonObject } from './safe-read.ts';
 import {
   joinNormalized,
@@ -282,7 +283,7 @@ function build(raw: unknown): Trial | null {
     titles,
     briefSummary: briefSummaryText,
   });
-  const therapy = classifyTherapyTexts({
+  const therapyTexts = {
     interventions: listText(interventions.map(interventionText)),
     armGroups: listText(arms.map(armText)),
     officialTitle: officialTitleText,
@@ -291,6 +292,25 @@ function build(raw: unknown): Trial | null {
     briefSummary: briefSummaryText,
     detailedDescription:
       detailedDescription !== undefined ? normalized(detailedDescription) : undefined,
+  };
+  const therapy = classifyTherapyTexts(therapyTexts);
+  const designInfo = obj(design?.designInfo);
+  const references = obj(protocol?.referencesModule)?.references;
+  const trialDesign = classifyDesign({
+    therapy: therapy.therapy,
+    transplantType: therapy.transplantType,
+    texts: Object.values(therapyTexts).filter((t) => t !== undefined),
+    titles,
+    briefSummary: briefSummaryText,
+    arms,
+    allocation: str(designInfo?.allocation),
+    interventionModel: str(designInfo?.interventionModel),
+    references: Array.isArray(references)
+      ? (references as unknown[]).map((r) => ({
+          pmid: str(obj(r)?.pmid),
+          type: str(obj(r)?.type),
+        }))
+      : [],
   });
 
   const trial: Trial = {
@@ -303,6 +323,7 @@ function build(raw: unknown): Trial | null {
     diseases,
     therapy: therapy.therapy,
     transplantType: therapy.transplantType,
+    design: trialDesign,
     conditions,
     interventions,
     countries: distinct(locations.map((l) => l.country)),
@@ -368,6 +389,7 @@ function minimal(raw: unknown): Trial | null {
     diseases: [],
     therapy: 'other',
     transplantType: 'unspecified',
+    design: noDesign(),
     conditions: [],
     interventions: [],
     countries: [],

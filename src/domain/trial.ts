@@ -2,6 +2,7 @@
  * The trial model: one clean shape for every ClinicalTrials.gov study, whatever the record looked like.
  * This module is a public contract (see README, "Trial model"). Keep names and unions stable.
  */
+import type { TrialDesign } from './design-facets.ts';
 import type { DiseaseId } from './diseases.ts';
 
 export const PHASES = [
@@ -174,6 +175,11 @@ export type Trial = {
   transplantType: TransplantType;
   /** The phrase that decided the transplant type (or therapy when no type cue). */
   transplantEvidence?: string;
+  /**
+   * Design facets (docs/domain.md §2 "Design facets"): conditioning intensity and regimen, graft
+   * manipulation, allocation, comparator, result publications, each with its evidence phrase.
+   */
+  design: TrialDesign;
   conditions: string[];
   interventions: Intervention[];
   /** As the API gives it: yyyy, yyyy-MM or yyyy-MM-dd. */

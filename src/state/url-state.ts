@@ -65,6 +65,7 @@ export const SORT_COLUMNS = [
   'enrollment',
   'sponsor',
   'countries',
+  'design',
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';

@@ -24,13 +24,22 @@ describe('fetchBundledDataset', () => {
     expect(dataset.meta.query).toEqual(DEFAULT_QUERY);
     expect(Number.isNaN(Date.parse(dataset.meta.capturedAt))).toBe(false);
     expect(dataset.studies).toHaveLength(dataset.meta.studyCount);
-    expect(dataset.meta.studyCount).toBe(88);
-    const ids = dataset.studies.map(
-      (s) =>
-        (s as { protocolSection?: { identificationModule?: { nctId?: string } } }).protocolSection
-          ?.identificationModule?.nctId,
-    );
+    // 88 records of mocks/source/hsct and 16 full records captured in 2026 (mocks/source/ctgov-2026).
+    expect(dataset.meta.studyCount).toBe(104);
+    type Shape = {
+      protocolSection?: {
+        identificationModule?: { nctId?: string };
+        contactsLocationsModule?: { locations?: { geoPoint?: unknown }[] };
+      };
+    };
+    const studies = dataset.studies as Shape[];
+    const ids = studies.map((s) => s.protocolSection?.identificationModule?.nctId);
     expect(ids.every((id) => typeof id === 'string' && !id.startsWith('NCT99'))).toBe(true);
+    // Offline, distances and the map have sites to work with.
+    const geocoded = studies.flatMap(
+      (s) => s.protocolSection?.contactsLocationsModule?.locations?.filter((l) => l.geoPoint) ?? [],
+    );
+    expect(geocoded.length).toBeGreaterThan(250);
   });
 
   it('rejects a file with the wrong shape as a parse error', async () => {

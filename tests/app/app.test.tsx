@@ -123,6 +123,7 @@ describe('App', () => {
     expect(typeTotal).toBe(trials);
     const diseases = rowsOf(await openTable('Trials by disease'));
     expect(diseases.map((row) => row[0])).toContain('Multiple sclerosis');
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }));
     expect(
       screen.getByRole('link', { name: 'Open this search on ClinicalTrials.gov' }),
     ).toHaveAttribute('href', expect.stringMatching(/^https:\/\/clinicaltrials\.gov\/search\?/));
@@ -133,9 +134,7 @@ describe('App', () => {
     // The two excluded records are not HSCT (MSC, other): look at every therapy.
     window.history.replaceState(null, '', '/?therapy=all');
     const { user } = renderApp();
-    expect(
-      await screen.findByText(/2 records not classified as autoimmune .* are hidden/),
-    ).toBeVisible();
+    expect(await screen.findByText('2 non-autoimmune records hidden')).toBeVisible();
     expect(figure('Trials')).toBe('3');
 
     await user.click(screen.getByRole('button', { name: 'Show hidden records' }));
@@ -155,8 +154,9 @@ describe('App', () => {
     );
     renderApp();
     const banner = await screen.findByRole('region', { name: 'Data source' });
+    expect(banner).toHaveTextContent(/Offline sample from .+ — live API unreachable\./);
     expect(banner).toHaveTextContent(
-      /Offline sample from .+ — live API unreachable\. Showing a bundled sample of [\d,]+ real trial records captured from ClinicalTrials\.gov by public repositories/,
+      /Showing a bundled sample of [\d,]+ real trial records captured from ClinicalTrials\.gov by public repositories/,
     );
     expect(banner).toHaveTextContent(/Live API: .*500/);
     expect(Number(figure('Trials'))).toBeGreaterThan(0);

@@ -44,7 +44,8 @@ describe('embed mode', () => {
 
   it('shows only the chosen panels, without the page header, footer or filter controls when locked', async () => {
     renderAt('?embed=1&lock=1&panels=summary&disease=multiple-sclerosis');
-    await waitFor(() => expect(countText()).toMatch(/^2 trials/));
+    // The first test of the file also pays for loading the app's modules.
+    await waitFor(() => expect(countText()).toMatch(/^2 trials/), { timeout: 10_000 });
     expect(countText()).toContain('Multiple sclerosis');
     expect(screen.getByRole('region', { name: 'Summary figures' })).toBeVisible();
     expect(screen.queryByRole('heading', { name: 'HSCT Trials Dashboard' })).toBeNull();

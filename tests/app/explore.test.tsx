@@ -30,7 +30,8 @@ function renderAt(path: string) {
 }
 
 async function filtersRegion(): Promise<HTMLElement> {
-  return screen.findByRole('region', { name: 'Filters' });
+  // The first load reads every emulator fixture (145 records, some of them large).
+  return screen.findByRole('region', { name: 'Filters' }, { timeout: 10_000 });
 }
 
 function resultCount(): string {

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixturesById } from '../../mocks/emulator/fixture-studies.ts';
@@ -57,7 +57,11 @@ async function tableRows(): Promise<Map<string, HTMLElement>> {
   );
 }
 
+/** The changes panel, in the status line's details (opened when they are closed). */
 function changesPanel(): HTMLElement {
+  const status = screen.getByRole('region', { name: 'Data source' });
+  const toggle = within(status).getByRole('button', { name: 'Details' });
+  if (toggle.getAttribute('aria-expanded') === 'false') fireEvent.click(toggle);
   return screen.getByRole('region', { name: 'Since your last visit' });
 }
 
@@ -242,8 +246,10 @@ describe('Data source and freshness', () => {
   it('says how old the data on screen is', async () => {
     serveStudies(STUDIES);
     renderApp();
-    const line = await screen.findByText(/^Updated just now/, {}, { timeout: 10_000 });
-    expect(line.closest('p')).toHaveTextContent('checked again when older than 30 min');
+    expect(await screen.findByText(/^Updated just now/, {}, { timeout: 10_000 })).toBeVisible();
+    expect(screen.getByRole('region', { name: 'Data source' })).toHaveTextContent(
+      'checked again when older than 30 min',
+    );
   });
 
   it('tries the live API again from the offline banner, and shows live data when it answers', async () => {
@@ -258,8 +264,9 @@ describe('Data source and freshness', () => {
     const { user } = renderApp();
     const banner = await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 });
     expect(banner).toHaveTextContent(/Offline sample from .+ — live API unreachable/);
-    expect(screen.getByText(/^Updated just now/).closest('p')).toHaveTextContent(
-      'the live API is tried again on your next visit, or with Retry',
+    expect(screen.getByText(/^Updated just now/)).toBeVisible();
+    expect(banner).toHaveTextContent(
+      'The live API is tried again on your next visit, or with Retry',
     );
 
     liveUp = true;

@@ -120,7 +120,8 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
       await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
     ).toHaveTextContent('Live from ClinicalTrials.gov');
     expect(trialsFigure()).toBe('3');
-    expect(screen.getByText(/^Updated just now/).closest('p')).toHaveTextContent(
+    expect(screen.getByText(/^Updated just now/)).toBeVisible();
+    expect(screen.getByRole('region', { name: 'Data source' })).toHaveTextContent(
       'kept in this browser for quick repeat visits',
     );
     expect(api.studyRequests).toBe(1);

@@ -168,6 +168,19 @@ describe('embed URLs', () => {
 });
 
 describe('checkMessageFilters', () => {
+  it('checks the design facets against their vocabularies', () => {
+    expect(
+      checkMessageFilters({
+        allocation: ['randomised'],
+        graft: ['cd34', 'CD34-selected'],
+        publications: ['pmid'],
+      }),
+    ).toEqual({
+      filters: { allocation: ['randomised'], graft: ['cd34-selected'], publications: ['pmid'] },
+      issues: [{ param: 'graft', value: 'cd34', reason: 'unknown graft value' }],
+    });
+  });
+
   it('keeps known values and names each unknown one', () => {
     expect(
       checkMessageFilters({

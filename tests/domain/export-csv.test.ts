@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_BOM, trialsToCsv } from '../../src/domain/export/csv.ts';
 import type { ExportMeta } from '../../src/domain/export/provenance.ts';
 import type { Trial } from '../../src/domain/trial.ts';
+import { noDesign } from '../../src/domain/design-facets.ts';
 
 /** Synthetic trials (NCT99… ids): made up to exercise escaping, not taken from any record. */
 function syntheticTrial(overrides: Partial<Trial> = {}): Trial {
@@ -16,6 +17,7 @@ function syntheticTrial(overrides: Partial<Trial> = {}): Trial {
     diseases: ['multiple-sclerosis'],
     therapy: 'hsct',
     transplantType: 'autologous',
+    design: noDesign(),
     conditions: ['Multiple Sclerosis'],
     interventions: [{ type: 'PROCEDURE', name: 'aHSCT' }],
     countries: ['Sweden'],
@@ -98,6 +100,36 @@ describe('trialsToCsv', () => {
       sponsor: 'Synthetic Sponsor',
       has_results: 'no',
       url: 'https://clinicaltrials.gov/study/NCT99000001',
+    });
+  });
+
+  it('has the design facets, their evidence and the result PMIDs as columns', () => {
+    const trial = syntheticTrial({
+      design: {
+        conditioning: 'lymphoablative',
+        regimen: 'cy-atg',
+        graft: 'cd34-selected',
+        allocation: 'randomised',
+        comparator: 'drug-therapy',
+        resultPmids: ['111', '222'],
+        evidence: {
+          conditioning: 'Cy/ATG: Cyclophosphamide + ATG',
+          allocation: 'Allocation: Randomized',
+        },
+      },
+    });
+    const [header, row] = parseTable(trialsToCsv([trial], meta));
+    const record = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
+    expect(record).toMatchObject({
+      conditioning: 'lymphoablative',
+      conditioning_regimen: 'cy-atg',
+      conditioning_evidence: 'Cy/ATG: Cyclophosphamide + ATG',
+      graft_manipulation: 'cd34-selected',
+      graft_evidence: '',
+      allocation: 'randomised',
+      allocation_evidence: 'Allocation: Randomized',
+      comparator: 'drug-therapy',
+      result_pmids: '111; 222',
     });
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trialsToJson } from '../../src/domain/export/json.ts';
 import type { ExportMeta } from '../../src/domain/export/provenance.ts';
 import type { Trial } from '../../src/domain/trial.ts';
+import { noDesign } from '../../src/domain/design-facets.ts';
 
 /** A synthetic trial (NCT99… id), not taken from any record. */
 const trial: Trial = {
@@ -14,6 +15,7 @@ const trial: Trial = {
   diseases: ['immune-dysregulation'],
   therapy: 'hsct',
   transplantType: 'allogeneic',
+  design: noDesign(),
   conditions: ['IPEX'],
   interventions: [],
   startYear: 2015,

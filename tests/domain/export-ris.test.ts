@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportMeta } from '../../src/domain/export/provenance.ts';
 import { trialsToRis } from '../../src/domain/export/ris.ts';
 import type { Trial } from '../../src/domain/trial.ts';
+import { noDesign } from '../../src/domain/design-facets.ts';
 
 /** Synthetic trials (NCT99… ids), not taken from any record. */
 function syntheticTrial(overrides: Partial<Trial> = {}): Trial {
@@ -16,6 +17,7 @@ function syntheticTrial(overrides: Partial<Trial> = {}): Trial {
     diseases: ['systemic-sclerosis'],
     therapy: 'hsct',
     transplantType: 'autologous',
+    design: noDesign(),
     conditions: ['Systemic Sclerosis', 'Scleroderma'],
     interventions: [],
     firstPosted: '2019-03-07',

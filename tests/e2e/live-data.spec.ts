@@ -4,7 +4,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { barCount, blockLiveApi, chartPanel, collectPageErrors } from './support/dashboard-page.ts';
+import {
+  barCount,
+  blockLiveApi,
+  chartPanel,
+  collectPageErrors,
+  openStatusDetails,
+} from './support/dashboard-page.ts';
 import { MOCK_URL, PROD_URL } from './support/servers.ts';
 
 const SEEN_KEY = 'hsct-trials-dashboard:seen';
@@ -216,6 +222,7 @@ test.describe('live data', () => {
     await page.goto(`${MOCK_URL}/?view=table`);
     const table = page.getByRole('table', { name: 'Trials' });
     await expect(table).toBeVisible({ timeout: 30_000 });
+    await openStatusDetails(page);
     const panel = page.getByRole('region', { name: 'Since your last visit' });
     await expect(panel).toContainText('First visit from this browser');
     await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
@@ -250,6 +257,13 @@ test.describe('live data', () => {
 
     await page.reload();
     await expect(table).toBeVisible({ timeout: 30_000 });
+    // The status line says it in short; its details hold the panel.
+    await expect(
+      page
+        .getByRole('region', { name: 'Data source' })
+        .getByText('Since your last visit: 2 new, 2 changed'),
+    ).toBeVisible();
+    await openStatusDetails(page);
     await expect(panel).toContainText(
       'Compared with your last visit on 1 February 2026: 2 new trials, 2 changed trials',
     );

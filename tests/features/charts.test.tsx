@@ -1,13 +1,17 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Trial } from '../../src/domain/trial.ts';
+import { ConditioningChart } from '../../src/features/charts/conditioning-chart.tsx';
 import { DiseaseChart } from '../../src/features/charts/disease-chart.tsx';
 import { PhaseChart } from '../../src/features/charts/phase-chart.tsx';
+import { RandomisedTrials } from '../../src/features/charts/randomised-trials.tsx';
 import { CountryChart } from '../../src/features/charts/simple-charts.tsx';
 import { StartYearChart } from '../../src/features/charts/start-year-chart.tsx';
 import { StoppedTrials } from '../../src/features/charts/stopped-trials.tsx';
 import { TransplantTypeChart } from '../../src/features/charts/transplant-type-chart.tsx';
 import { syntheticTrial } from '../trial-factory.ts';
+import { noDesign } from '../../src/domain/design-facets.ts';
 
 const trials = [
   syntheticTrial({
@@ -144,13 +148,16 @@ describe('chart descriptions', () => {
         <StoppedTrials trials={undatedAndSiteless} />
       </>,
     );
+    // The line under the title (a chart with a finding states it first, in its own paragraph).
     const description = (name: string) =>
-      within(screen.getByRole('region', { name })).getAllByText(/./, { selector: 'p' })[0];
+      within(screen.getByRole('region', { name })).getAllByText(/./, {
+        selector: 'p:not(.panel-finding)',
+      })[0];
     expect(description('Trials started per year')).toHaveTextContent(
       /split by transplant type\. 3 trials have no start date\.$/,
     );
     expect(description('Trials by country')).toHaveTextContent(
-      /^2 countries\. A trial counts once in each country with a site; 2 trials list no site\.$/,
+      /^Number of trials\. 2 countries\. A trial counts once in each country with a site; 2 trials list no site\.$/,
     );
     expect(description('Stopped trials')).toHaveTextContent(
       /^1 trial was terminated, suspended or withdrawn\./,
@@ -164,5 +171,89 @@ describe('chart descriptions', () => {
         /type\. 1 trial has no start date\.$/,
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe('ConditioningChart', () => {
+  const design = (conditioning: Trial['design']['conditioning']): Trial['design'] => ({
+    ...noDesign(),
+    conditioning,
+  });
+  const withConditioning = [
+    syntheticTrial({ diseases: ['multiple-sclerosis'], design: design('lymphoablative') }),
+    syntheticTrial({
+      diseases: ['multiple-sclerosis'],
+      design: design('myeloablative-intermediate'),
+    }),
+    syntheticTrial({ diseases: ['systemic-sclerosis'], design: design('lymphoablative') }),
+    // not a transplant: left out
+    syntheticTrial({ diseases: ['lupus'], therapy: 'car-t', design: design('not-stated') }),
+  ];
+
+  it('counts transplant trials per disease by conditioning intensity, in the chart text and its table', async () => {
+    const user = userEvent.setup();
+    render(<ConditioningChart trials={withConditioning} />);
+    const panel = screen.getByRole('region', { name: 'Conditioning by disease' });
+    expect(within(panel).getByRole('img')).toHaveAccessibleName(
+      /Multiple sclerosis: 2 \(Intermediate myeloablative \(BEAM\) 1, Lymphoablative \/ non-myeloablative \(Cy \+ ATG\) 1\); Systemic sclerosis: 1/,
+    );
+    await user.click(within(panel).getByRole('button', { name: 'Show data table' }));
+    const rows = tableRows(within(panel).getByRole('table'));
+    expect(rows.map((r) => [r[0], r.at(-1)])).toEqual([
+      ['Disease', 'Total'],
+      ['Multiple sclerosis', '2'],
+      ['Systemic sclerosis', '1'],
+    ]);
+  });
+});
+
+describe('RandomisedTrials', () => {
+  it('lists every randomised HSCT trial with its comparator, phase, status and enrollment, largest first', () => {
+    const design = (over: Partial<Trial['design']>): Trial['design'] => ({
+      ...noDesign(),
+      allocation: 'randomised',
+      comparator: 'drug-therapy',
+      ...over,
+    });
+    render(
+      <RandomisedTrials
+        trials={[
+          syntheticTrial({
+            acronym: 'SMALL',
+            phase: 'PHASE2',
+            status: 'COMPLETED',
+            enrollment: { count: 20, type: 'ACTUAL' },
+            design: design({ evidence: { comparator: 'Best Available Therapy' } }),
+          }),
+          syntheticTrial({
+            acronym: 'LARGE',
+            phase: 'PHASE3',
+            status: 'RECRUITING',
+            enrollment: { count: 156, type: 'ESTIMATED' },
+            design: design({ comparator: 'hsct-regimens' }),
+          }),
+          syntheticTrial({ acronym: 'SINGLE', design: design({ allocation: 'non-randomised' }) }),
+          syntheticTrial({ acronym: 'CART', therapy: 'car-t', design: design({}) }),
+        ]}
+      />,
+    );
+    const panel = screen.getByRole('region', { name: 'Randomised trials' });
+    expect(tableRows(within(panel).getByRole('table'))).toEqual([
+      ['Trial', 'Comparator', 'Phase', 'Status', 'Enrollment'],
+      [
+        expect.stringMatching(/^LARGE/),
+        'HSCT vs HSCT (two regimens)',
+        'Phase 3',
+        'Recruiting',
+        '156',
+      ],
+      [
+        expect.stringMatching(/^SMALL/),
+        'HSCT vs drug / best available therapy: Best Available Therapy',
+        'Phase 2',
+        'Completed',
+        '20',
+      ],
+    ]);
   });
 });

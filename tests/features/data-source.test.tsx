@@ -94,7 +94,7 @@ describe('DataSourceBanner, snapshot first', () => {
 });
 
 describe('DataSourceBanner', () => {
-  it('says the data is live, as of the registry data date, with the exact search and a link to it', () => {
+  it('says the data is live, as of the registry data date, with the exact search and a link to it', async () => {
     const dataset: TrialDataset = {
       ...common,
       source: 'live',
@@ -104,6 +104,12 @@ describe('DataSourceBanner', () => {
     render(<DataSourceBanner dataset={dataset} />);
     const banner = screen.getByRole('region', { name: 'Data source' });
     expect(banner).toHaveTextContent('Live from ClinicalTrials.gov — data as of 24 November 2025');
+    // The search and its link are details, behind the disclosure.
+    expect(
+      screen.queryByRole('link', { name: 'Open this search on ClinicalTrials.gov' }),
+    ).not.toBeInTheDocument();
+    screen.getByRole('button', { name: 'Details', expanded: false }).click();
+    expect(await screen.findByRole('button', { name: 'Details', expanded: true })).toBeVisible();
     expect(banner).toHaveTextContent('query.cond=lupus · query.intr=HSCT');
     expect(
       screen.getByRole('link', { name: 'Open this search on ClinicalTrials.gov' }),
@@ -128,7 +134,10 @@ describe('DataSourceBanner', () => {
     render(<DataSourceBanner dataset={dataset} onRetry={onRetry} />);
     const banner = screen.getByRole('region', { name: 'Data source' });
     expect(banner).toHaveTextContent(
-      'Offline sample from 25 September 2025 — live API unreachable. Showing a bundled sample of 42 real trial records captured from ClinicalTrials.gov by public repositories.',
+      'Offline sample from 25 September 2025 — live API unreachable.',
+    );
+    expect(banner).toHaveTextContent(
+      'Showing a bundled sample of 42 real trial records captured from ClinicalTrials.gov by public repositories.',
     );
     screen.getByRole('button', { name: 'Retry' }).click();
     expect(onRetry).toHaveBeenCalledTimes(1);
@@ -139,7 +148,7 @@ describe('DataSourceBanner', () => {
   it('says so when the page runs against the API emulator', () => {
     render(<DataSourceBanner dataset={{ ...common, source: 'live' }} mockMode />);
     expect(screen.getByRole('region', { name: 'Data source' })).toHaveTextContent(
-      /Emulated API — not live data\. Data as of .+\. The in-browser MSW emulator of ClinicalTrials\.gov is serving fixture records/,
+      /Emulated API — not live data\. Data as of .+\..*The in-browser MSW emulator of ClinicalTrials\.gov is serving fixture records/,
     );
   });
 });

@@ -35,7 +35,9 @@ describe('useTrialFilters', () => {
     const { result } = setup(
       () => useTrialFilters(),
       '?disease=systemic-sclerosis,lupus&therapy=hsct,car-t&type=autologous&phase=PHASE2&status=RECRUITING' +
-        '&country=France&from=2015&to=2024&sponsor=INDUSTRY&results=1&q=cyclophosphamide&hidden=1',
+        '&country=France&from=2015&to=2024&sponsor=INDUSTRY&results=1&q=cyclophosphamide&hidden=1' +
+        '&conditioning=Lymphoablative&regimen=cy-atg,beam-atg&graft=cd34-selected&allocation=randomised' +
+        '&comparator=drug-therapy&publications=pmid',
     );
     expect(result.current[0]).toEqual({
       disease: ['systemic-sclerosis', 'lupus'],
@@ -50,7 +52,20 @@ describe('useTrialFilters', () => {
       results: true,
       q: 'cyclophosphamide',
       hidden: true,
+      conditioning: ['lymphoablative'],
+      regimen: ['cy-atg', 'beam-atg'],
+      graft: ['cd34-selected'],
+      allocation: ['randomised'],
+      comparator: ['drug-therapy'],
+      publications: ['pmid'],
     });
+  });
+
+  it('names unknown design facet values in the notice', () => {
+    expect(parseIssues('?graft=purple&allocation=randomised&publications=maybe')).toEqual([
+      { param: 'graft', value: 'purple', reason: 'unknown graft value' },
+      { param: 'publications', value: 'maybe', reason: 'unknown publications value' },
+    ]);
   });
 
   it('writes a filter change to the URL as a new history entry and reads it back', async () => {

@@ -20,7 +20,7 @@ type CsvColumn = { header: string; value: (t: Trial) => string | number | boolea
 
 const list = (values: readonly string[]): string => values.join(CSV_LIST_SEPARATOR);
 
-/** The columns of the CSV, in order. Codes are the API's (status, phase) and the dashboard's (diseases, therapy, type). */
+/** The columns of the CSV, in order. Codes are the API's (status, phase) and the dashboard's (diseases, therapy, type, design facets). */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'nct_id', value: (t) => t.nctId },
   { header: 'title', value: (t) => t.title },
@@ -34,6 +34,16 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'therapy', value: (t) => t.therapy },
   { header: 'transplant_type', value: (t) => t.transplantType },
   { header: 'transplant_evidence', value: (t) => t.transplantEvidence },
+  { header: 'conditioning', value: (t) => t.design.conditioning },
+  { header: 'conditioning_regimen', value: (t) => t.design.regimen },
+  { header: 'conditioning_evidence', value: (t) => t.design.evidence.conditioning },
+  { header: 'graft_manipulation', value: (t) => t.design.graft },
+  { header: 'graft_evidence', value: (t) => t.design.evidence.graft },
+  { header: 'allocation', value: (t) => t.design.allocation },
+  { header: 'allocation_evidence', value: (t) => t.design.evidence.allocation },
+  { header: 'comparator', value: (t) => t.design.comparator },
+  { header: 'comparator_evidence', value: (t) => t.design.evidence.comparator },
+  { header: 'result_pmids', value: (t) => list(t.design.resultPmids) },
   { header: 'conditions', value: (t) => list(t.conditions) },
   { header: 'interventions', value: (t) => list(t.interventions.map((i) => i.name)) },
   { header: 'start_date', value: (t) => t.startDate },

@@ -62,6 +62,11 @@ export function describeDataDate(dataAsOf: string | undefined): string {
   return dataAsOf ? formatDate(dataAsOf) : 'unknown date';
 }
 
+/** The source line of every chart, on screen and in its SVG/PNG: "ClinicalTrials.gov, data as of 22 April 2026, 44 trials". */
+export function chartSourceLine(dataAsOf: string | undefined, count: number): string {
+  return `ClinicalTrials.gov, data as of ${describeDataDate(dataAsOf)}, ${pluralize(count, 'trial')}`;
+}
+
 /** The labelled provenance fields written at the top of every export (same order everywhere). */
 export function provenanceFields(meta: ExportMeta, rowCount: number): ProvenanceField[] {
   return [

@@ -14,6 +14,14 @@ export type CategoryRow = { key: string; label: string; count: number };
 
 export type CategoryBarChartProps = {
   title: string;
+  /** The title that states the finding (see findings.ts). */
+  finding?: string | undefined;
+  /** What the bars count, default "Number of trials". */
+  unit?: string;
+  /** Trials the chart is about (source line). */
+  count: number;
+  /** The line shown when every bar is empty. */
+  emptyText?: string;
   description?: string;
   /** What a row is, for the table header and the summary (e.g. 'Disease'). */
   category: string;
@@ -39,6 +47,10 @@ export function barOpacity(key: string, selected: readonly string[] | undefined)
 /** Horizontal bars of trial counts per category; a bar click toggles that category as a filter. */
 export function CategoryBarChart({
   title,
+  finding,
+  unit = 'Number of trials',
+  count,
+  emptyText = 'No trials to show for these filters.',
   description,
   category,
   rows,
@@ -65,9 +77,14 @@ export function CategoryBarChart({
         onToggle: (key) => (inertKeys.includes(key) ? undefined : filter.onToggle(key)),
       }
     : undefined;
+  const empty = rows.every((r) => r.count === 0) ? emptyText : undefined;
   return (
     <FilterChartPanel
       title={title}
+      finding={finding}
+      unit={unit}
+      count={count}
+      empty={empty}
       {...(description ? { description } : {})}
       table={{
         caption: title,
@@ -81,7 +98,7 @@ export function CategoryBarChart({
         style={{ width: '100%', height: barChartHeight(rows.length, rowHeight) }}
         data={rows}
         layout="vertical"
-        margin={{ top: 4, right: 40, bottom: 4, left: 4 }}
+        margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
         role="img"
         aria-label={summary}
         accessibilityLayer={false}

@@ -1,6 +1,8 @@
 /**
  * Shared look of the dashboard charts. Colours are the Okabe–Ito palette (distinguishable with the
- * common colour-vision deficiencies); text and grid lines follow the page colour (light or dark).
+ * common colour-vision deficiencies), each colour with one meaning on every chart: one per transplant
+ * type, one per therapy, none shared between them; single-series bars are a neutral slate that means
+ * neither. Text and grid lines follow the page colour (light or dark).
  */
 import { createContext, useContext } from 'react';
 import type { Therapy } from '../../domain/trial.ts';
@@ -15,8 +17,8 @@ export const OKABE_ITO = {
   reddishPurple: '#CC79A7',
 } as const;
 
-/** Single-series bars. */
-export const BAR_COLOR = OKABE_ITO.blue;
+/** Single-series bars (counts of anything that is not a transplant type or a therapy). */
+export const BAR_COLOR = '#5E6B7A';
 /**
  * An embedder's `accent` colour (validated "#rgb"/"#rrggbb"), or null: single-series bars and the outline of
  * selected bars take it. Provided by embed mode around its charts.
@@ -29,15 +31,17 @@ export function useChartAccent(): { bar: string; selected: string } {
   return accent ? { bar: accent, selected: accent } : { bar: BAR_COLOR, selected: 'currentColor' };
 }
 
-/** Secondary single-series bars (e.g. records hidden by default). */
+/** Secondary single-series bars, and "unspecified" / "other" series. */
 export const MUTED_BAR_COLOR = '#8C8C8C';
+/** Planned (estimated) amounts next to BAR_COLOR's actual ones. */
+export const PLANNED_BAR_COLOR = '#AEB8C4';
 
 export const THERAPY_COLORS: Record<Therapy, string> = {
-  hsct: OKABE_ITO.blue,
+  hsct: OKABE_ITO.bluishGreen,
   'car-t': OKABE_ITO.orange,
-  msc: OKABE_ITO.bluishGreen,
-  treg: OKABE_ITO.reddishPurple,
-  other: OKABE_ITO.skyBlue,
+  msc: OKABE_ITO.skyBlue,
+  treg: OKABE_ITO.yellow,
+  other: MUTED_BAR_COLOR,
 };
 
 export const AXIS_TICK = { fill: 'currentColor', fontSize: 13 } as const;
@@ -103,10 +107,10 @@ export function barChartHeight(rows: number, rowHeight = 36, chrome = 48): numbe
   return Math.max(rows, 1) * rowHeight + chrome;
 }
 
-/** Transplant types (stacked series): Okabe–Ito, in TRANSPLANT_TYPES order. */
+/** Transplant types: Okabe–Ito, in TRANSPLANT_TYPES order (none of them a therapy colour). */
 export const TRANSPLANT_TYPE_COLORS: Record<string, string> = {
   autologous: OKABE_ITO.blue,
-  allogeneic: OKABE_ITO.orange,
-  both: OKABE_ITO.bluishGreen,
+  allogeneic: OKABE_ITO.vermillion,
+  both: OKABE_ITO.reddishPurple,
   unspecified: MUTED_BAR_COLOR,
 };

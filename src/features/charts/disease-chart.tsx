@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { countByDisease, countUnclassified } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { CategoryBarChart, type CategoryRow } from './category-bar-chart.tsx';
+import { leaderFinding } from './findings.ts';
 import type { CrossFilter } from './filter-chart-panel.tsx';
 
 export const UNCLASSIFIED_LABEL = 'Not classified as autoimmune';
@@ -27,12 +28,19 @@ export const DiseaseChart = memo(function DiseaseChart({
   selected,
   onToggle,
 }: DiseaseChartProps) {
+  const rows = diseaseRows(trials);
   return (
     <CategoryBarChart
       title="Trials by disease"
+      finding={leaderFinding(
+        rows.filter((r) => r.key !== UNCLASSIFIED_KEY),
+        trials.length,
+        (label, share) => `${label} leads: ${share}`,
+      )}
+      count={trials.length}
       description="A trial that studies several diseases counts once for each."
       category="Disease"
-      rows={diseaseRows(trials)}
+      rows={rows}
       summaryPrefix="Bar chart of trials by disease"
       labelWidth={190}
       rowHeight={36}

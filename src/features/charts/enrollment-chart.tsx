@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { enrollmentByType } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
-import { OKABE_ITO } from './chart-style.ts';
+import { BAR_COLOR, PLANNED_BAR_COLOR } from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 import { StackedBarChart } from './stacked-bar-chart.tsx';
 
@@ -28,6 +28,14 @@ export const EnrollmentChart = memo(function EnrollmentChart({
   return (
     <FilterChartPanel
       title="Participants by transplant type"
+      finding={
+        actual + estimated === 0
+          ? undefined
+          : `${formatCount(actual)} people enrolled, ${formatCount(estimated)} more planned`
+      }
+      unit="Number of participants"
+      count={trials.length}
+      empty={actual + estimated === 0 ? 'No participant numbers in these trials.' : undefined}
       description={`Actual counts are of people enrolled (${formatCount(actual)}); estimated counts are what ongoing or planned trials aim for (${formatCount(estimated)}).`}
       table={{
         caption: 'Participants by transplant type, actual and estimated',
@@ -56,12 +64,12 @@ export const EnrollmentChart = memo(function EnrollmentChart({
         data={rows}
         keys={rows.map((r) => r.key)}
         series={[
-          { dataKey: 'actual', name: 'Actual (enrolled)', fill: OKABE_ITO.blue },
+          { dataKey: 'actual', name: 'Actual (enrolled)', fill: BAR_COLOR },
           {
             dataKey: 'estimated',
             name: 'Estimated (planned)',
-            fill: OKABE_ITO.skyBlue,
-            stroke: OKABE_ITO.blue,
+            fill: PLANNED_BAR_COLOR,
+            stroke: BAR_COLOR,
             strokeDasharray: '4 2',
           },
         ]}

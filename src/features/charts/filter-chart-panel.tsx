@@ -1,6 +1,8 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useContext, useId, useRef, useState, type ReactNode } from 'react';
 import { ChartActions } from '../../components/chart-actions.tsx';
+import { ChartDataDateContext } from '../../components/chart-source.tsx';
 import { useNearViewport } from '../../components/use-near-viewport.ts';
+import { chartSourceLine } from '../../domain/export/provenance.ts';
 import { formatCount } from '../../lib/format.ts';
 
 export type ToggleTableColumn = { header: string; numeric?: boolean };
@@ -20,7 +22,16 @@ export type CrossFilter = {
 };
 
 export type FilterChartPanelProps = {
+  /** The panel's name (its heading, stable: "Trials by disease"). */
   title: string;
+  /** The title that states the finding for the current filters ("Multiple sclerosis leads: …"). */
+  finding?: string | undefined;
+  /** What the numbers are ("Number of trials"), first in the line under the title. */
+  unit?: string;
+  /** Trials the chart is about, for its source line. */
+  count?: number;
+  /** One line shown instead of the chart when it has nothing to show. */
+  empty?: string | undefined;
   description?: ReactNode;
   /** The chart. Give its SVG role="img" and an aria-label summarising it. */
   children: ReactNode;
@@ -116,6 +127,10 @@ function ToggleTable({ table, filter }: Pick<FilterChartPanelProps, 'table' | 'f
  */
 export function FilterChartPanel({
   title,
+  finding,
+  unit,
+  count,
+  empty,
   description,
   children,
   table,
@@ -128,20 +143,38 @@ export function FilterChartPanel({
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(chartRef);
+  const dataAsOf = useContext(ChartDataDateContext);
+  const source = count === undefined ? undefined : chartSourceLine(dataAsOf, count);
+  const subtitle =
+    unit && typeof description === 'string' ? `${unit}. ${description}` : (unit ?? undefined);
   return (
     <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={headingId}>
       <h2 id={headingId} className="panel-title">
         {title}
       </h2>
-      {description ? <p className="panel-description">{description}</p> : null}
+      {finding && !empty ? <p className="panel-finding">{finding}</p> : null}
+      {unit || description ? (
+        <p className="panel-description">
+          {unit ? <span className="panel-unit">{unit}.</span> : null} {description}
+        </p>
+      ) : null}
       {tableOnly ? (
         <ToggleTable table={table} {...(filter ? { filter } : {})} />
+      ) : empty ? (
+        <p className="chart-empty">{empty}</p>
       ) : (
         <>
           <div className={near ? 'chart' : 'chart chart-pending'} ref={chartRef}>
             {near ? children : null}
           </div>
-          <ChartActions title={title} chart={chartRef} />
+          {source ? <p className="chart-source">{source}</p> : null}
+          <ChartActions
+            title={title}
+            chart={chartRef}
+            finding={finding}
+            subtitle={subtitle}
+            source={source}
+          />
           {filter ? (
             <p className="panel-hint">
               Select a bar to filter by it; the data table has the same choices as buttons.

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { countByPhase } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { CategoryBarChart } from './category-bar-chart.tsx';
+import { leaderFinding } from './findings.ts';
 import type { CrossFilter } from './filter-chart-panel.tsx';
 
 export type PhaseChartProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
@@ -12,12 +13,19 @@ export const PhaseChart = memo(function PhaseChart({
   selected,
   onToggle,
 }: PhaseChartProps) {
+  const rows = countByPhase(trials).map((r) => ({ key: r.phase, label: r.label, count: r.count }));
   return (
     <CategoryBarChart
       title="Trials by phase"
+      finding={leaderFinding(rows, trials.length, (label, share) =>
+        label === 'Not applicable'
+          ? `Most often no phase is registered: ${share}`
+          : `${label} is the most common phase: ${share}`,
+      )}
+      count={trials.length}
       description="As registered. Combined phases (e.g. Phase 1/2) are their own bars; many transplant trials register no phase (“Not applicable”)."
       category="Phase"
-      rows={countByPhase(trials).map((r) => ({ key: r.phase, label: r.label, count: r.count }))}
+      rows={rows}
       summaryPrefix="Bar chart of trials by phase"
       labelWidth={120}
       rowHeight={32}

@@ -29,6 +29,12 @@ export const ResultsChart = memo(function ResultsChart({
   return (
     <CategoryBarChart
       title="Trials with posted results"
+      finding={
+        trials.length === 0
+          ? undefined
+          : `${percent(s.withResults, trials.length)} of these trials have posted results`
+      }
+      count={trials.length}
       description={`${percent(s.withResults, trials.length)} of these trials have results on ClinicalTrials.gov; ${percent(s.endedWithResults, s.ended)} of the ${formatCount(s.ended)} completed or terminated ones.`}
       category="Results"
       rows={rows}

@@ -1,4 +1,14 @@
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Legend,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { barOpacity } from './category-bar-chart.tsx';
 import {
   countAxisProps,
@@ -28,6 +38,8 @@ export type StackedBarChartProps = {
   /** Text alternative read by screen readers (the panel also has a data table). */
   summary: string;
   filter?: CrossFilter | undefined;
+  /** With one series: the colour of each row (by its key), e.g. one colour per transplant type. */
+  rowColors?: Readonly<Record<string, string>> | undefined;
 };
 
 /** Horizontal stacked bars, one per row; a click on any segment toggles that row's filter value. */
@@ -38,14 +50,18 @@ export function StackedBarChart({
   stackId,
   summary,
   filter,
+  rowColors,
 }: StackedBarChartProps) {
+  // Direct labels: the bars are named on the axis and the total sits at the end of each bar; a legend
+  // is drawn only when several series share a bar.
+  const legend = series.length > 1;
   return (
     <BarChart
       responsive
       style={{ width: '100%', height: barChartHeight(keys.length, 44, 84) }}
       data={[...data]}
       layout="vertical"
-      margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
+      margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
       role="img"
       aria-label={summary}
       accessibilityLayer={false}
@@ -66,8 +82,8 @@ export function StackedBarChart({
       />
       <YAxis {...LABEL_AXIS_PROPS} width={100} />
       <Tooltip {...TOOLTIP_PROPS} />
-      <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
-      {series.map((s) => (
+      {legend ? <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} /> : null}
+      {series.map((s, index) => (
         <Bar
           key={s.dataKey}
           dataKey={s.dataKey}
@@ -85,8 +101,22 @@ export function StackedBarChart({
           }}
         >
           {keys.map((key) => (
-            <Cell key={key} fillOpacity={barOpacity(key, filter?.selected)} />
+            <Cell
+              key={key}
+              fillOpacity={barOpacity(key, filter?.selected)}
+              {...(!legend && rowColors?.[key] ? { fill: rowColors[key] } : {})}
+            />
           ))}
+          {index === series.length - 1 ? (
+            <LabelList
+              valueAccessor={(entry: { payload?: Record<string, unknown> }) =>
+                series.reduce((sum, one) => sum + Number(entry.payload?.[one.dataKey] ?? 0), 0)
+              }
+              position="right"
+              fill="currentColor"
+              fontSize={13}
+            />
+          ) : null}
         </Bar>
       ))}
     </BarChart>

@@ -60,9 +60,17 @@ export const StartYearChart = memo(function StartYearChart({
       ? 'Column chart of trials started per year: no dated trials.'
       : `Column chart of trials started per year, ${rows[0]?.year}–${rows.at(-1)?.year}, stacked by ${by === 'type' ? 'transplant type' : 'therapy'}. Most in ${peak.year}: ${formatCount(peak.total)}.`;
   const byName = by === 'type' ? 'transplant type' : 'therapy';
+  const finding =
+    rows.length === 0
+      ? undefined
+      : `${peak.year} saw the most starts: ${pluralize(peak.total, 'trial')}`;
   return (
     <FilterChartPanel
       title="Trials started per year"
+      finding={finding}
+      unit="Trials started per year"
+      count={trials.length}
+      empty={rows.length === 0 ? 'None of these trials has a start date.' : undefined}
       description={`By the start date in the record (actual or planned), split by ${byName}.${undated > 0 ? ` ${pluralize(undated, 'trial has', 'trials have')} no start date.` : ''}`}
       table={{
         caption: `Trials started per year by ${byName}`,
@@ -77,7 +85,6 @@ export const StartYearChart = memo(function StartYearChart({
         })),
       }}
       {...(filter ? { filter } : {})}
-      className="panel-wide"
     >
       <BarChart
         responsive
@@ -98,7 +105,7 @@ export const StartYearChart = memo(function StartYearChart({
         />
         <YAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.total)))} width={36} />
         <Tooltip {...TOOLTIP_PROPS} />
-        <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} />
+        {keys.length > 1 ? <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} /> : null}
         {keys.map((key) => (
           <Bar
             key={key}

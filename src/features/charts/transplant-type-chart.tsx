@@ -6,7 +6,8 @@ import {
 } from '../../domain/aggregate.ts';
 import { THERAPIES, THERAPY_LABELS, type Therapy, type Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
-import { THERAPY_COLORS } from './chart-style.ts';
+import { THERAPY_COLORS, TRANSPLANT_TYPE_COLORS } from './chart-style.ts';
+import { shareText } from './findings.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 import { StackedBarChart } from './stacked-bar-chart.tsx';
 
@@ -36,10 +37,26 @@ export const TransplantTypeChart = memo(function TransplantTypeChart({
   const filter: CrossFilter | undefined = onToggle
     ? { selected: selected ?? [], onToggle }
     : undefined;
+  const stated = rows.filter((row) => row.type !== 'unspecified');
+  const top = stated.reduce<TransplantTypeCount | undefined>(
+    (best, row) => (row.total > 0 && (!best || row.total > best.total) ? row : best),
+    undefined,
+  );
+  const finding = top
+    ? `${top.total * 2 > trials.length ? 'Most trials are' : 'The most common type is'} ${top.label.toLowerCase()}: ${shareText(top.total, trials.length)}`
+    : undefined;
   return (
     <FilterChartPanel
       title="Trials by transplant type"
-      description="Where the cells come from, split by therapy. “Unspecified” means the record never states it."
+      finding={finding}
+      unit="Number of trials"
+      count={trials.length}
+      empty={trials.length === 0 ? 'No trials to show for these filters.' : undefined}
+      description={
+        present.length > 1
+          ? 'Where the cells come from, split by therapy. “Unspecified” means the record never states it.'
+          : 'Where the cells come from. “Unspecified” means the record never states it.'
+      }
       table={{
         caption: 'Trials by transplant type and therapy',
         columns: [
@@ -65,6 +82,7 @@ export const TransplantTypeChart = memo(function TransplantTypeChart({
         stackId="therapy"
         summary={summary(rows, therapies)}
         filter={filter}
+        rowColors={TRANSPLANT_TYPE_COLORS}
       />
     </FilterChartPanel>
   );

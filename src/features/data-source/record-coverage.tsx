@@ -9,7 +9,10 @@ export type RecordCoverageProps = {
   skipped: number;
 };
 
-/** What is left out of the charts and why, with the switch that brings hidden records back in. */
+/**
+ * Items of the status line: what is left out of the charts, with the switch that brings hidden records
+ * back in, and how many records could not be read (shown as a warning).
+ */
 export function RecordCoverage({
   hiddenCount,
   showHidden,
@@ -17,30 +20,41 @@ export function RecordCoverage({
   skipped,
 }: RecordCoverageProps) {
   if (hiddenCount === 0 && skipped === 0) return null;
-  const verb = hiddenCount === 1 ? 'is' : 'are';
   return (
-    <section className="coverage" aria-label="Records left out">
+    <>
       {hiddenCount > 0 ? (
-        <p>
+        <span className="status-item">
           <span>
-            {pluralize(hiddenCount, 'record')} not classified as autoimmune (malignancy, GVHD,
-            aplastic anaemia, other) {verb} {showHidden ? 'included' : 'hidden'}.
+            {pluralize(hiddenCount, 'non-autoimmune record')} {showHidden ? 'included' : 'hidden'}
           </span>{' '}
+          {/* Short visible label; the name says what it does (and starts with the visible word). */}
           <button
             type="button"
-            className="button button-quiet"
+            className="button button-quiet button-small"
+            aria-label={showHidden ? 'Hide them again' : 'Show hidden records'}
             onClick={() => onShowHiddenChange(!showHidden)}
           >
-            {showHidden ? 'Hide them again' : 'Show hidden records'}
+            {showHidden ? 'Hide' : 'Show'}
           </button>
-        </p>
+        </span>
       ) : null}
       {skipped > 0 ? (
-        <p>
+        <span className="status-item status-alert">
           {pluralize(skipped, 'record')} skipped while reading the data (no NCT id, or a duplicate
           of another record).
-        </p>
+        </span>
       ) : null}
-    </section>
+    </>
+  );
+}
+
+/** The longer explanation of hidden records, for the status line's details. */
+export function HiddenRecordsNote({ hiddenCount }: { hiddenCount: number }) {
+  if (hiddenCount === 0) return null;
+  return (
+    <p className="banner-detail">
+      Records not classified as autoimmune (malignancy, GVHD, aplastic anaemia, other) are found by
+      the same search; they are left out of the figures unless you show them.
+    </p>
   );
 }

@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { TrialChangeMark } from '../../domain/changes.ts';
 import type { ChangeMark } from '../../domain/filters.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { formatDate, pluralize } from '../../lib/format.ts';
+import { formatCount, formatDate, pluralize } from '../../lib/format.ts';
 import './live-data.css';
 
 export type ChangesPanelProps = {
@@ -23,6 +23,36 @@ export type ChangesPanelProps = {
   ledgerSummary?: ReactNode;
 };
 
+/** How many of `trials` are new and how many changed since the last visit. */
+function changeCounts(
+  trials: readonly Trial[],
+  marks: ReadonlyMap<string, TrialChangeMark>,
+): { newCount: number; updatedCount: number } {
+  let newCount = 0;
+  let updatedCount = 0;
+  for (const t of trials) {
+    const mark = marks.get(t.nctId)?.mark;
+    if (mark === 'new') newCount += 1;
+    else if (mark === 'updated') updatedCount += 1;
+  }
+  return { newCount, updatedCount };
+}
+
+/** The status line's short item: "Since your last visit: 2 new, 1 changed" (nothing on a first visit). */
+export function ChangesSummary({
+  trials,
+  marks,
+  lastVisit,
+}: Pick<ChangesPanelProps, 'trials' | 'marks' | 'lastVisit'>) {
+  if (lastVisit === null) return null;
+  const { newCount, updatedCount } = changeCounts(trials, marks);
+  return (
+    <span className="status-item">
+      Since your last visit: {formatCount(newCount)} new, {formatCount(updatedCount)} changed
+    </span>
+  );
+}
+
 /** "What changed since my last visit": counts, the New/Changed filter, Mark all as seen, and the RSS feed. */
 export function ChangesPanel({
   trials,
@@ -36,13 +66,7 @@ export function ChangesPanel({
   ledgerSummary,
 }: ChangesPanelProps) {
   const headingId = useId();
-  let newCount = 0;
-  let updatedCount = 0;
-  for (const t of trials) {
-    const mark = marks.get(t.nctId)?.mark;
-    if (mark === 'new') newCount += 1;
-    else if (mark === 'updated') updatedCount += 1;
-  }
+  const { newCount, updatedCount } = changeCounts(trials, marks);
   const anyMarks = marks.size > 0;
   const toggle = (mark: ChangeMark) =>
     onChangedChange(

@@ -6,6 +6,9 @@ export type DataFreshnessProps = {
   fetchedAt: string;
   /** A background check for newer data is running. */
   refreshing: boolean;
+};
+
+export type FreshnessPolicyProps = {
   /**
    * Within this age the saved copy is shown without asking ClinicalTrials.gov again; null when there is
    * no such window (the offline copy: the live API is tried again on every visit).
@@ -39,18 +42,25 @@ function useNow(everyMs: number): number {
   return now;
 }
 
-/** How old the data on screen is, and whether it is being revalidated in the background. */
-export function DataFreshness({ fetchedAt, refreshing, freshForMs }: DataFreshnessProps) {
+/** How old the data on screen is, and whether it is being revalidated (an item of the status line). */
+export function DataFreshness({ fetchedAt, refreshing }: DataFreshnessProps) {
   const now = useNow(MINUTE);
   const age = Math.max(0, now - Date.parse(fetchedAt));
   return (
-    <p className="data-freshness">
-      <strong>Updated {relativeAge(age)}</strong>
-      {refreshing
-        ? ' · checking ClinicalTrials.gov for newer data…'
-        : freshForMs === null
-          ? ' · the live API is tried again on your next visit, or with Retry.'
-          : ` · kept in this browser for quick repeat visits; checked again when older than ${windowText(freshForMs)}.`}
+    <span className="status-item data-freshness">
+      Updated {relativeAge(age)}
+      {refreshing ? ' · checking ClinicalTrials.gov for newer data…' : ''}
+    </span>
+  );
+}
+
+/** When the data is looked for again (for the status line's details). */
+export function FreshnessPolicy({ freshForMs }: FreshnessPolicyProps) {
+  return (
+    <p className="banner-detail freshness-policy">
+      {freshForMs === null
+        ? 'The live API is tried again on your next visit, or with Retry.'
+        : `The data is kept in this browser for quick repeat visits and checked again when older than ${windowText(freshForMs)}.`}
     </p>
   );
 }

@@ -10,6 +10,16 @@ export type ChartMeta = {
   title: string;
   /** Provenance sentence (provenanceSentence(meta, count) from domain/export/provenance.ts). */
   description: string;
+  /**
+   * Drawn around the chart, as the page shows them: the title that states the finding and the unit
+   * line above, the source line ("ClinicalTrials.gov, data as of …, N trials") below.
+   */
+  finding?: string | undefined;
+  subtitle?: string | undefined;
+  source?: string | undefined;
+  /** Colours of the panel the chart sits on (so the text stays readable in the dark theme too). */
+  textColor?: string | undefined;
+  background?: string | undefined;
 };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -75,6 +85,100 @@ function chartSize(svg: SVGSVGElement): { width: number; height: number } {
   return { width: Math.ceil(width), height: Math.ceil(height) };
 }
 
+/** Splits text into lines of at most about `width` px at `fontSize` (an average glyph is ~0.55 em). */
+export function wrapText(text: string, fontSize: number, width: number): string[] {
+  const perLine = Math.max(10, Math.floor(width / (fontSize * 0.55)));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+type TextLine = { text: string; size: number; weight: number; muted: boolean };
+
+/**
+ * The chart inside a frame that carries its texts: finding and unit above, source below, on the
+ * panel's background. The chart keeps its own size and coordinates (a nested <svg>).
+ */
+function framed(clone: SVGSVGElement, width: number, height: number, meta: ChartMeta) {
+  const doc = clone.ownerDocument;
+  const pad = 16;
+  const textWidth = Math.max(width, 320);
+  const lines = (text: string | undefined, size: number, weight: number, muted: boolean) =>
+    text ? wrapText(text, size, textWidth).map((t) => ({ text: t, size, weight, muted })) : [];
+  const head: TextLine[] = [
+    ...lines(meta.finding, 18, 700, false),
+    ...lines(meta.subtitle, 13, 400, true),
+  ];
+  const foot = lines(meta.source, 12, 400, true);
+  const lineHeight = (line: TextLine) => Math.round(line.size * 1.4);
+  const headHeight = head.reduce((sum, line) => sum + lineHeight(line), 0);
+  const footHeight = foot.reduce((sum, line) => sum + lineHeight(line), 0);
+  const top = pad + headHeight + (head.length > 0 ? 8 : 0);
+  const totalWidth = textWidth + 2 * pad;
+  const totalHeight = top + height + (foot.length > 0 ? 8 : 0) + footHeight + pad;
+  const root = doc.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('width', String(totalWidth));
+  root.setAttribute('height', String(totalHeight));
+  root.setAttribute('viewBox', `0 0 ${totalWidth} ${totalHeight}`);
+  const color = meta.textColor ?? '#1a1d21';
+  root.setAttribute(
+    'style',
+    `font-family: ${clone.style.fontFamily || 'sans-serif'}; color: ${color}`,
+  );
+  if (meta.background) {
+    const rect = doc.createElementNS(SVG_NS, 'rect');
+    rect.setAttribute('width', '100%');
+    rect.setAttribute('height', '100%');
+    rect.setAttribute('fill', meta.background);
+    root.append(rect);
+  }
+  const write = (line: TextLine, y: number) => {
+    const text = doc.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', String(pad));
+    text.setAttribute('y', String(y));
+    text.setAttribute('font-size', String(line.size));
+    text.setAttribute('font-weight', String(line.weight));
+    text.setAttribute('fill', color);
+    if (line.muted) text.setAttribute('fill-opacity', '0.75');
+    text.textContent = line.text;
+    root.append(text);
+  };
+  let y = pad;
+  for (const line of head) {
+    y += lineHeight(line);
+    write(line, y - Math.round(line.size * 0.35));
+  }
+  clone.setAttribute('x', String(pad));
+  clone.setAttribute('y', String(top));
+  root.append(clone);
+  y = top + height + 8;
+  for (const line of foot) {
+    y += lineHeight(line);
+    write(line, y - Math.round(line.size * 0.35));
+  }
+  return { root, width: totalWidth, height: totalHeight };
+}
+
+function hasFrame(meta: ChartMeta): boolean {
+  return Boolean(meta.finding || meta.subtitle || meta.source || meta.background);
+}
+
+/** Size of the saved image: the chart, plus its frame when the meta has texts to draw around it. */
+function imageSize(svg: SVGSVGElement, meta: ChartMeta): { width: number; height: number } {
+  const size = chartSize(svg);
+  if (!hasFrame(meta)) return size;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const { width, height } = framed(clone, size.width, size.height, meta);
+  return { width, height };
+}
+
 /** The chart as a standalone SVG document (text), with a <title> and <desc> first. */
 export function serializeChartSvg(svg: SVGSVGElement, meta: ChartMeta): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -83,13 +187,14 @@ export function serializeChartSvg(svg: SVGSVGElement, meta: ChartMeta): string {
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const root = hasFrame(meta) ? framed(clone, width, height, meta).root : clone;
   const doc = svg.ownerDocument;
   const title = doc.createElementNS(SVG_NS, 'title');
   title.textContent = meta.title;
   const desc = doc.createElementNS(SVG_NS, 'desc');
   desc.textContent = meta.description;
-  clone.prepend(title, desc);
-  let text = new XMLSerializer().serializeToString(clone);
+  root.prepend(title, desc);
+  let text = new XMLSerializer().serializeToString(root);
   // Serializers add the namespace to an SVG-namespaced root; make sure of it for any other case.
   if (!/^<svg[^>]*\sxmlns="/.test(text)) text = text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${text}`;
@@ -115,8 +220,8 @@ export async function renderChartPng(
   meta: ChartMeta,
   options: PngOptions = {},
 ): Promise<Blob> {
-  const { scale = 2, background = '#ffffff' } = options;
-  const { width, height } = chartSize(svg);
+  const { scale = 2, background = meta.background ?? '#ffffff' } = options;
+  const { width, height } = imageSize(svg, meta);
   const svgUrl = URL.createObjectURL(
     new Blob([serializeChartSvg(svg, meta)], { type: 'image/svg+xml;charset=utf-8' }),
   );

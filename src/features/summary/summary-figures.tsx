@@ -3,14 +3,19 @@ import { summarize } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
 
-export type SummaryFiguresProps = { trials: readonly Trial[] };
+export type SummaryFiguresProps = {
+  trials: readonly Trial[];
+  /** The filters that produced the figures, in words (shown above them). */
+  scope?: string;
+};
 
 /** Headline figures for the trials on screen. */
-export function SummaryFigures({ trials }: SummaryFiguresProps) {
+export function SummaryFigures({ trials, scope }: SummaryFiguresProps) {
   const figures = summarize(trials);
   const missingEnrollment = figures.trials - figures.withEnrollment;
   return (
     <section className="summary" aria-label="Summary figures">
+      {scope ? <p className="summary-scope">{scope}</p> : null}
       <Stat label="Trials" value={formatCount(figures.trials)} />
       <Stat
         label="Recruiting now"
@@ -22,15 +27,11 @@ export function SummaryFigures({ trials }: SummaryFiguresProps) {
         value={formatCount(figures.totalEnrollment)}
         note={
           missingEnrollment > 0
-            ? `Participants, actual or planned; ${pluralize(missingEnrollment, 'trial')} without a figure`
+            ? `Actual or planned; ${pluralize(missingEnrollment, 'trial')} without a figure`
             : 'Participants, actual or planned'
         }
       />
-      <Stat
-        label="Countries"
-        value={formatCount(figures.countries)}
-        note="With at least one listed site"
-      />
+      <Stat label="Countries" value={formatCount(figures.countries)} note="With a listed site" />
     </section>
   );
 }

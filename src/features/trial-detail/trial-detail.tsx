@@ -30,6 +30,7 @@ import {
   isTrialRejected,
   useTrialDetail,
 } from '../../queries/trial-detail-query.ts';
+import { DesignFacts } from './design-facts.tsx';
 import './trial-detail.css';
 
 export type TrialDetailProps = {
@@ -99,6 +100,7 @@ function Classification({ trial }: { trial: Trial }) {
           ],
         ]}
       />
+      <DesignFacts design={trial.design} />
       <p className="trial-detail-note">
         Classified automatically from the registry text (conditions, interventions, titles); it can
         be wrong.

@@ -2,6 +2,7 @@
  * Sorting of the trial table: one comparable key per column, missing values always last (in both
  * directions), ties broken by NCT id so the order is stable.
  */
+import { designSummary } from '../../domain/design-facets.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import {
   PHASES,
@@ -44,6 +45,8 @@ function sortKey(trial: Trial, column: SortColumn): Key {
       return trial.sponsor?.name;
     case 'countries':
       return trial.countries.length > 0 ? trial.countries.join(', ') : undefined;
+    case 'design':
+      return designSummary(trial.design) || undefined;
   }
 }
 

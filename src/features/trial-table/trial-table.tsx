@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useState, type MouseEvent } from 'react';
 import { ChangeBadge } from '../../components/change-badge.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
+import { designSummary } from '../../domain/design-facets.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import { siteStatusLabel } from '../../domain/trial-detail.ts';
 import {
@@ -45,6 +46,7 @@ const COLUMNS: readonly Column[] = [
   { id: 'enrollment', header: 'Enrollment', numeric: true, firstDirection: 'desc' },
   { id: 'sponsor', header: 'Sponsor', firstDirection: 'asc' },
   { id: 'countries', header: 'Countries', firstDirection: 'asc' },
+  { id: 'design', header: 'Design', firstDirection: 'asc' },
 ];
 
 /**
@@ -149,6 +151,7 @@ function Row({
       <td className="num">{enrollmentText(trial)}</td>
       <td>{trial.sponsor?.name ?? ''}</td>
       <td>{countriesText(trial.countries)}</td>
+      <td>{designSummary(trial.design) || '—'}</td>
     </tr>
   );
 }

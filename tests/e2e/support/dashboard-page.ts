@@ -87,6 +87,14 @@ export async function blockLiveApi(page: Page): Promise<void> {
   await page.route('**/api/v2/**', (route) => route.abort());
 }
 
+/** Opens the status line's details (the search, the reason the live API failed, changes since the last visit). */
+export async function openStatusDetails(page: Page): Promise<void> {
+  const toggle = page
+    .getByRole('region', { name: 'Data source' })
+    .getByRole('button', { name: 'Details' });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
 export const CORE_CHARTS = [
   'Trials by disease',
   'Trials by transplant type',

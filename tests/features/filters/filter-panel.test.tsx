@@ -36,6 +36,19 @@ function renderPanel(filters: Partial<TrialFilters> = {}) {
 }
 
 describe('FilterPanel', () => {
+  it('offers the design facets with counts, and selecting one sets its filter', async () => {
+    const { onChange, user } = renderPanel();
+    const allocation = screen.getByRole('group', { name: 'Allocation' });
+    const option = within(allocation).getByRole('checkbox', { name: /Not stated\s+2 trials/ });
+    await user.click(option);
+    expect(onChange).toHaveBeenLastCalledWith({ allocation: ['not-stated'] });
+    const publications = screen.getByRole('group', { name: 'Result publications' });
+    await user.click(
+      within(publications).getByRole('checkbox', { name: /None listed\s+2 trials/ }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith({ publications: ['none'] });
+  });
+
   it('selects only recruiting trials with one click, and undoes it with a second', async () => {
     const { onChange, user } = renderPanel();
     await user.click(screen.getByRole('button', { name: 'Recruiting now' }));

@@ -3,6 +3,7 @@
  * coordinates are those of the real cities named.
  */
 import type { Trial } from '../../../src/domain/trial.ts';
+import { noDesign } from '../../../src/domain/design-facets.ts';
 
 export function makeTrial(overrides: Partial<Trial> & Pick<Trial, 'nctId' | 'title'>): Trial {
   return {
@@ -13,6 +14,7 @@ export function makeTrial(overrides: Partial<Trial> & Pick<Trial, 'nctId' | 'tit
     diseases: ['multiple-sclerosis'],
     therapy: 'hsct',
     transplantType: 'autologous',
+    design: noDesign(),
     conditions: ['Multiple Sclerosis'],
     interventions: [],
     countries: [],

@@ -29,6 +29,42 @@ function field(name: string): string {
 }
 
 describe('TrialDetail', () => {
+  it('says why the classifier decided each design facet, and links the result publications', () => {
+    // NCT99000001: a synthetic fixture record served by the API emulator
+    const trial: Trial = {
+      ...listTrial('NCT99000001'),
+      design: {
+        conditioning: 'lymphoablative',
+        regimen: 'cy-atg',
+        graft: 'cd34-selected',
+        allocation: 'randomised',
+        comparator: 'drug-therapy',
+        resultPmids: ['12345678'],
+        evidence: {
+          conditioning: 'Cy/ATG: Cyclophosphamide + ATG',
+          graft: 'CD34-selected graft',
+          allocation: 'Allocation: Randomized',
+          comparator: 'Best Available Therapy',
+        },
+      },
+    };
+    renderWithProviders(<TrialDetail nctId="NCT99000001" trial={trial} onClose={() => {}} />);
+    expect(field('Conditioning intensity')).toBe(
+      'Lymphoablative / non-myeloablative (Cy + ATG) (Cy/ATG): Cy/ATG: Cyclophosphamide + ATG',
+    );
+    expect(field('Graft manipulation')).toBe(
+      'CD34-selected / T-cell depleted: CD34-selected graft',
+    );
+    expect(field('Allocation')).toBe('Randomised: Allocation: Randomized');
+    expect(field('Comparator')).toBe(
+      'HSCT vs drug / best available therapy: Best Available Therapy',
+    );
+    expect(screen.getByRole('link', { name: 'PMID 12345678' })).toHaveAttribute(
+      'href',
+      'https://pubmed.ncbi.nlm.nih.gov/12345678/',
+    );
+  });
+
   it('shows what the dataset knows at once, then the full record from ClinicalTrials.gov', async () => {
     // NCT99000001: a synthetic fixture record served by the API emulator
     const trial = listTrial('NCT99000001');

@@ -66,6 +66,26 @@ describe('TrialTable', () => {
     }
   });
 
+  it('has a Design column summarising allocation, comparator, conditioning and graft', () => {
+    const design: Trial['design'] = {
+      conditioning: 'lymphoablative',
+      regimen: 'cy-atg',
+      graft: 'cd34-selected',
+      allocation: 'randomised',
+      comparator: 'drug-therapy',
+      resultPmids: [],
+      evidence: {},
+    };
+    renderWithUrl(
+      <TrialTable trials={[syntheticTrial({ startDate: '2020', design }), syntheticTrial()]} />,
+    );
+    const table = screen.getByRole('table', { name: 'Trials' });
+    expect(column(table, 'Design')).toEqual([
+      'Randomised · vs drug / BAT · Cy/ATG · CD34-selected',
+      '—',
+    ]);
+  });
+
   it('sorts by a column when its header is clicked, and reverses on a second click, writing sort= to the URL', async () => {
     const { user, lastUrl } = renderWithUrl(<TrialTable trials={threeTrials()} />);
     const table = screen.getByRole('table', { name: 'Trials' });
