@@ -42,8 +42,8 @@ if (!latestUpdate) throw new Error('No record of the sample has a last-update da
 const dataset: BundledDataset = {
   meta: {
     kind: 'bundled-sample',
-    source:
-      'Real ClinicalTrials.gov records captured by public repositories and registry mirrors (see mocks/fixtures/README.md)',
+    // Shown to users (banner, exports): never a repository path.
+    source: 'Real ClinicalTrials.gov records captured by public repositories and registry mirrors',
     description:
       `A bundled sample of ${studies.length} real ClinicalTrials.gov records of transplant and cell-therapy trials in autoimmune disease, ` +
       'captured from ClinicalTrials.gov by public repositories, not a live pull. The multiple sclerosis records come from a ' +

@@ -1,4 +1,13 @@
-import { lazy, Suspense, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useDeferredValue,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+} from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { ViewTabs } from '../components/view-tabs.tsx';
 import { parseEmbedParams } from '../domain/embed-params.ts';
@@ -26,6 +35,7 @@ import {
   useFullLivePull,
   useTrialFilters,
   useView,
+  UrlHistoryContext,
 } from '../state/url-state.ts';
 import { TrialHistory } from './change-ledger.tsx';
 import { exportMetaOf, viewPermalink } from './export-meta.ts';
@@ -141,7 +151,7 @@ function FiltersRegion({
     toggle.current?.focus();
   };
   return (
-    <section className="filters-region" aria-labelledby={headingId}>
+    <section className="filters-region" aria-labelledby={headingId} id={FILTERS_ID} tabIndex={-1}>
       <div className="filters-head">
         <h2 id={headingId}>Filters</h2>
         <button
@@ -271,58 +281,60 @@ function DashboardBody({
                 </ErrorBoundary>
               </div>
             )}
-            <ViewTabs
-              label="Views"
-              selected={view}
-              onSelect={setView}
-              className="views"
-              listClassName="view-tabs"
-              tabClassName="view-tab"
-              panelClassName="view-panel"
-              tabs={[
-                {
-                  id: 'dashboard',
-                  label: 'Dashboard',
-                  panel:
-                    trials.length === 0 ? (
-                      <NoMatches onClear={clearAll} />
-                    ) : (
-                      <>
-                        <ErrorBoundary label="The summary figures">
-                          <SummaryFigures trials={trials} scope={scopeOf(filters)} />
-                        </ErrorBoundary>
-                        <ErrorBoundary label="The charts">
-                          <Suspense fallback={<ChartsFallback />}>
-                            <ChartsSection
-                              meta={exportMeta}
-                              trials={trials}
-                              filters={filters}
-                              onFiltersChange={setFilters}
-                              onSelectTrial={setSelectedTrial}
-                            />
-                          </Suspense>
-                        </ErrorBoundary>
-                      </>
+            <div id={RESULTS_ID} tabIndex={-1} className="results-anchor">
+              <ViewTabs
+                label="Views"
+                selected={view}
+                onSelect={setView}
+                className="views"
+                listClassName="view-tabs"
+                tabClassName="view-tab"
+                panelClassName="view-panel"
+                tabs={[
+                  {
+                    id: 'dashboard',
+                    label: 'Dashboard',
+                    panel:
+                      trials.length === 0 ? (
+                        <NoMatches onClear={clearAll} />
+                      ) : (
+                        <>
+                          <ErrorBoundary label="The summary figures">
+                            <SummaryFigures trials={trials} scope={scopeOf(filters)} />
+                          </ErrorBoundary>
+                          <ErrorBoundary label="The charts">
+                            <Suspense fallback={<ChartsFallback />}>
+                              <ChartsSection
+                                meta={exportMeta}
+                                trials={trials}
+                                filters={filters}
+                                onFiltersChange={setFilters}
+                                onSelectTrial={setSelectedTrial}
+                              />
+                            </Suspense>
+                          </ErrorBoundary>
+                        </>
+                      ),
+                  },
+                  {
+                    id: 'table',
+                    label: 'Trials table',
+                    panel: (
+                      <ErrorBoundary label="The trial table">
+                        <Suspense fallback={<p role="status">Loading the table…</p>}>
+                          <TrialTable trials={trials} changes={changes.marks} />
+                        </Suspense>
+                      </ErrorBoundary>
                     ),
-                },
-                {
-                  id: 'table',
-                  label: 'Trials table',
-                  panel: (
-                    <ErrorBoundary label="The trial table">
-                      <Suspense fallback={<p role="status">Loading the table…</p>}>
-                        <TrialTable trials={trials} changes={changes.marks} />
-                      </Suspense>
-                    </ErrorBoundary>
-                  ),
-                },
-                {
-                  id: 'patient',
-                  label: 'For patients',
-                  panel: <PatientSection dataset={dataset} />,
-                },
-              ]}
-            />
+                  },
+                  {
+                    id: 'patient',
+                    label: 'For patients',
+                    panel: <PatientSection dataset={dataset} />,
+                  },
+                ]}
+              />
+            </div>
           </div>
         </div>
       )}
@@ -383,17 +395,51 @@ function Dashboard({
   );
 }
 
+/** Ids of the skip links' targets. */
+const RESULTS_ID = 'results';
+const FILTERS_ID = 'filters';
+
+/**
+ * The first tab stops of the page: straight to the results (the views) and to the filters, instead of
+ * tabbing through the data notices and the toolbar. Hidden until focused.
+ */
+function SkipLinks() {
+  const [view] = useView();
+  const jump = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
+    const target = document.getElementById(id);
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+    target.scrollIntoView?.({ block: 'start' });
+  };
+  return (
+    <nav className="skip-links" aria-label="Skip links">
+      <a className="skip-link" href={`#${RESULTS_ID}`} onClick={jump(RESULTS_ID)}>
+        Skip to results
+      </a>
+      {view === 'patient' ? null : (
+        <a className="skip-link" href={`#${FILTERS_ID}`} onClick={jump(FILTERS_ID)}>
+          Skip to filters
+        </a>
+      )}
+    </nav>
+  );
+}
+
 export function App({ datasetOptions, mockMode = import.meta.env.VITE_MOCK === '1' }: AppProps) {
   const [embedParams] = useState(() => parseEmbedParams(window.location.search));
   if (embedParams.embed) {
     return (
-      <Suspense fallback={<p role="status">Loading…</p>}>
-        <EmbedApp params={embedParams} {...(datasetOptions ? { datasetOptions } : {})} />
-      </Suspense>
+      <UrlHistoryContext value="replace">
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <EmbedApp params={embedParams} {...(datasetOptions ? { datasetOptions } : {})} />
+        </Suspense>
+      </UrlHistoryContext>
     );
   }
   return (
     <div className="app">
+      <SkipLinks />
       <header className="app-header">
         <h1>HSCT Trials Dashboard</h1>
         <p className="tagline">

@@ -2,6 +2,7 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import type { Panel } from '../domain/embed-params.ts';
 import type { TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
+import { ChartAccentContext } from '../features/charts/chart-style.ts';
 import { useChartCrossFilters, type CrossFilterKey } from '../features/charts/cross-filters.ts';
 import { DiseaseChart } from '../features/charts/disease-chart.tsx';
 import { PhaseChart } from '../features/charts/phase-chart.tsx';
@@ -14,12 +15,20 @@ export type EmbedChartsProps = {
   panels: readonly Panel[];
   trials: readonly Trial[];
   filters: TrialFilters;
+  /** The embedder's accent colour for single-series bars and selected bars (null: the defaults). */
+  accent?: string | null;
   /** Cross-filtering by the charts; left out when the embed is locked. */
   onFiltersChange?: (next: Partial<TrialFilters>) => void;
 };
 
 /** The charts of an embedded view, in the order of EMBED_PANELS. Loaded lazily (the chart library is large). */
-export function EmbedCharts({ panels, trials, filters, onFiltersChange }: EmbedChartsProps) {
+export function EmbedCharts({
+  panels,
+  trials,
+  filters,
+  accent = null,
+  onFiltersChange,
+}: EmbedChartsProps) {
   const crossFilters = useChartCrossFilters(filters, onFiltersChange);
   const cross = (key: CrossFilterKey) => crossFilters[key];
   const year = crossFilters.year;
@@ -50,12 +59,14 @@ export function EmbedCharts({ panels, trials, filters, onFiltersChange }: EmbedC
   const shown = panels.filter((p) => p !== 'summary' && p !== 'table');
   if (shown.length === 0) return null;
   return (
-    <div className="chart-grid">
-      {shown.map((panel) => (
-        <ErrorBoundary key={panel} label={`The ${panel} chart`}>
-          {chart(panel)}
-        </ErrorBoundary>
-      ))}
-    </div>
+    <ChartAccentContext value={accent}>
+      <div className="chart-grid">
+        {shown.map((panel) => (
+          <ErrorBoundary key={panel} label={`The ${panel} chart`}>
+            {chart(panel)}
+          </ErrorBoundary>
+        ))}
+      </div>
+    </ChartAccentContext>
   );
 }

@@ -84,6 +84,9 @@ function useEmbedLook(theme: EmbedParams['theme'], accent: string | null) {
   }, [theme, accent]);
 }
 
+/** How long the drawn view's height must stay the same before the frame first reports it. */
+const SETTLE_MS = 250;
+
 /** The embedded view: protocol, look, problems and credit around the panels. */
 export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
   const contentRef = useRef<HTMLDivElement>(null);
@@ -93,9 +96,10 @@ export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
   const messenger = useMemo(() => createFrameMessenger(window), []);
   useEmbedLook(params.theme, params.accent);
 
-  // Inside a frame, changes never add entries to the host page's history.
+  // Inside a frame, changes never add entries to the host page's history (App provides
+  // UrlHistoryContext 'replace' around embed mode, so every URL state hook replaces).
   const setFilters = useCallback(
-    (next: Partial<TrialFilters> | null) => setUrlFilters(next, { history: 'replace' }),
+    (next: Partial<TrialFilters> | null) => setUrlFilters(next),
     [setUrlFilters],
   );
 
@@ -116,10 +120,33 @@ export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
     return stop;
   }, [messenger, originsKey, setFilters]);
 
+  // The host keeps the height it reserved (data-height, default 600 px) while the data and the charts
+  // load; the frame reports its height once they are drawn, and after that whenever it changes.
+  const [drawn, setDrawn] = useState(false);
+  const onDrawn = useCallback(() => setDrawn(true), []);
   useEffect(() => {
     const el = contentRef.current;
-    return el ? observeHeight(el, (height) => messenger.resize(height)) : undefined;
-  }, [messenger]);
+    if (!el || !drawn) return undefined;
+    // The first report waits until the layout has been still for SETTLE_MS (charts measure their width
+    // and draw in the frames after the data), so the host resizes once instead of stepping.
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = observeHeight(el, (height) => {
+      if (settled) {
+        messenger.resize(height);
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        settled = true;
+        messenger.resize(height);
+      }, SETTLE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [messenger, drawn]);
 
   const filtersKey = JSON.stringify(filters);
   useEffect(() => {
@@ -143,6 +170,7 @@ export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
             params={params}
             filters={filters}
             setFilters={setFilters}
+            onDrawn={onDrawn}
             {...(datasetOptions ? { datasetOptions } : {})}
           />
         </ErrorBoundary>
@@ -151,15 +179,23 @@ export function EmbedApp({ params, datasetOptions }: EmbedAppProps) {
   );
 }
 
+/** Calls `onDrawn` once it is committed: placed after content, inside the Suspense boundary that loads it. */
+function DrawnSignal({ onDrawn }: { onDrawn: () => void }) {
+  useEffect(onDrawn, [onDrawn]);
+  return null;
+}
+
 function EmbedDataset({
   params,
   filters,
   setFilters,
+  onDrawn,
   datasetOptions,
 }: {
   params: EmbedParams;
   filters: TrialFilters;
   setFilters: (next: Partial<TrialFilters> | null) => void;
+  onDrawn: () => void;
   datasetOptions?: LoadDatasetOptions;
 }) {
   const [fullLive] = useFullLivePull();
@@ -168,6 +204,7 @@ function EmbedDataset({
     if (query.isError) {
       return (
         <div className="load-error" role="alert">
+          <DrawnSignal onDrawn={onDrawn} />
           <p>
             The trials could not be loaded:{' '}
             {query.error instanceof Error ? query.error.message : String(query.error)}
@@ -181,7 +218,13 @@ function EmbedDataset({
     return <LoadStatus />;
   }
   return (
-    <EmbedBody dataset={query.data} params={params} filters={filters} setFilters={setFilters} />
+    <EmbedBody
+      dataset={query.data}
+      params={params}
+      filters={filters}
+      setFilters={setFilters}
+      onDrawn={onDrawn}
+    />
   );
 }
 
@@ -200,11 +243,13 @@ function EmbedBody({
   params,
   filters,
   setFilters,
+  onDrawn,
 }: {
   dataset: TrialDataset;
   params: EmbedParams;
   filters: TrialFilters;
   setFilters: (next: Partial<TrialFilters> | null) => void;
+  onDrawn: () => void;
 }) {
   const [selectedTrial, setSelectedTrial] = useSelectedTrial();
   const trials = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
@@ -229,44 +274,45 @@ function EmbedBody({
           </details>
         </>
       )}
-      {trials.length === 0 ? (
-        <p className="empty-state">No trials match these filters.</p>
-      ) : (
-        <>
-          {show('summary') ? (
-            <ErrorBoundary label="The summary figures">
-              <SummaryFigures trials={trials} />
-            </ErrorBoundary>
-          ) : null}
-          {hasCharts ? (
-            <ErrorBoundary label="The charts">
-              <Suspense
-                fallback={
-                  <p className="charts-loading" role="status">
-                    Loading charts…
-                  </p>
-                }
-              >
+      {/* One boundary for the lazy charts and table, so DrawnSignal commits when all are drawn. */}
+      <Suspense
+        fallback={
+          <p className="charts-loading" role="status">
+            Loading charts…
+          </p>
+        }
+      >
+        {trials.length === 0 ? (
+          <p className="empty-state">No trials match these filters.</p>
+        ) : (
+          <>
+            {show('summary') ? (
+              <ErrorBoundary label="The summary figures">
+                <SummaryFigures trials={trials} />
+              </ErrorBoundary>
+            ) : null}
+            {hasCharts ? (
+              <ErrorBoundary label="The charts">
                 <ChartDataDateContext value={dataDateOf(dataset)}>
                   <EmbedCharts
                     panels={params.panels}
                     trials={trials}
                     filters={filters}
+                    accent={params.accent}
                     {...(params.lock ? {} : { onFiltersChange: setFilters })}
                   />
                 </ChartDataDateContext>
-              </Suspense>
-            </ErrorBoundary>
-          ) : null}
-          {show('table') ? (
-            <ErrorBoundary label="The trial table">
-              <Suspense fallback={<p role="status">Loading the table…</p>}>
+              </ErrorBoundary>
+            ) : null}
+            {show('table') ? (
+              <ErrorBoundary label="The trial table">
                 <TrialTable trials={trials} />
-              </Suspense>
-            </ErrorBoundary>
-          ) : null}
-        </>
-      )}
+              </ErrorBoundary>
+            ) : null}
+          </>
+        )}
+        <DrawnSignal onDrawn={onDrawn} />
+      </Suspense>
       <EmbedCredit
         dataDate={dataDateOf(dataset)}
         fullViewUrl={fullViewUrl(viewPermalink(window.location.href, filters, 'dashboard'))}
@@ -277,7 +323,7 @@ function EmbedBody({
             <TrialDetail
               nctId={selectedTrial}
               {...(selected ? { trial: selected } : {})}
-              onClose={() => setSelectedTrial(null, { history: 'replace' })}
+              onClose={() => setSelectedTrial(null)}
             />
           </Suspense>
         </ErrorBoundary>

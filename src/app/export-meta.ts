@@ -1,3 +1,4 @@
+import { describeDataset, type DatasetFacts } from '../domain/export/citation.ts';
 import type { ExportMeta } from '../domain/export/provenance.ts';
 import type { TrialFilters } from '../domain/filters.ts';
 import type { TrialDataset } from '../queries/trial-queries.ts';
@@ -28,12 +29,15 @@ export function dataDateOf(dataset: TrialDataset): string {
   return dataset.dataTimestamp ?? dataset.bundledMeta?.capturedAt ?? dataset.fetchedAt;
 }
 
-/** Where the trials came from, in words (for exported files). */
-export function sourceOf(dataset: TrialDataset): string {
-  if (dataset.source === 'live') {
-    return `ClinicalTrials.gov API v2${dataset.apiVersion ? ` (version ${dataset.apiVersion})` : ''}, loaded live`;
-  }
-  return `Bundled snapshot of ClinicalTrials.gov${dataset.bundledMeta ? ` (${dataset.bundledMeta.source})` : ''}`;
+/** Which data the view shows: live, a snapshot of a date with N studies, or the bundled sample. */
+export function datasetFactsOf(dataset: TrialDataset): DatasetFacts {
+  const kind = dataset.source === 'live' ? 'live' : (dataset.bundledMeta?.kind ?? 'bundled-sample');
+  return {
+    kind,
+    date: dataDateOf(dataset),
+    studyCount: dataset.trials.length,
+    apiVersion: dataset.apiVersion,
+  };
 }
 
 /** What exported files (CSV, JSON, RIS, chart images) say about the current view. */
@@ -42,8 +46,10 @@ export function exportMetaOf(
   filters: TrialFilters,
   permalink: string,
 ): ExportMeta {
+  const facts = datasetFactsOf(dataset);
   return {
-    source: sourceOf(dataset),
+    source: describeDataset(facts),
+    dataset: facts,
     query: dataset.queryDescription,
     filters,
     dataAsOf: dataDateOf(dataset),

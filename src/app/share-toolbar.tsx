@@ -27,7 +27,7 @@ export function ShareToolbar({ trials, meta }: ShareToolbarProps) {
         <CiteThisView
           count={trials.length}
           permalink={meta.permalink}
-          {...(meta.dataAsOf ? { dataDate: meta.dataAsOf } : {})}
+          dataset={meta.dataset ?? { kind: 'live', date: meta.dataAsOf, studyCount: trials.length }}
         />
       </details>
     </>

@@ -47,7 +47,7 @@ export function formatAge(age: ParsedAge): string {
   return plural(age.value, age.unit);
 }
 
-/** Plain description of a trial's stated age range: "18 to 65 years", "18 years and over", "Up to 17 years", "No age limits stated". */
+/** Plain description of a trial's stated age range: "18 to 65 years", "18 years and over", "Up to 17 years", "The record states no age limits". */
 export function describeAgeRange(minimumAge?: string, maximumAge?: string): string {
   const min = parseAge(minimumAge);
   const max = parseAge(maximumAge);
@@ -58,7 +58,7 @@ export function describeAgeRange(minimumAge?: string, maximumAge?: string): stri
   }
   if (min) return `${formatAge(min)} and over`;
   if (max) return `Up to ${formatAge(max)}`;
-  return 'No age limits stated';
+  return 'The record states no age limits';
 }
 
 export type TrialSex = 'ALL' | 'FEMALE' | 'MALE';

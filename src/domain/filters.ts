@@ -3,6 +3,7 @@
  * (src/state/url-state.ts), the filter panel, the charts (cross-filtering) and the table.
  * Pure domain code: no React, no URL.
  */
+import { DISEASE_LABELS, DISEASE_SYNONYMS } from './diseases.ts';
 import {
   FILTER_KEYS,
   FILTER_SCHEMA,
@@ -11,7 +12,7 @@ import {
   type FilterValues,
   type ListFilterKey,
 } from './filter-schema.ts';
-import { normalizeText } from './text-normalize.ts';
+import { foldForSearch as fold } from './text-normalize.ts';
 import type { Trial } from './trial.ts';
 import { isShownByDefault } from './visibility.ts';
 
@@ -62,14 +63,6 @@ export function isDefaultFilters(f: TrialFilters): boolean {
 // Free-text search
 
 const haystacks = new WeakMap<Trial, string>();
-const MARKS = /\p{M}/gu;
-const NON_ASCII = /[^ -~\t\n\r]/;
-
-/** Lower case, British/American spelling folded (normalizeText), accents removed. */
-function fold(text: string): string {
-  const norm = normalizeText(text);
-  return NON_ASCII.test(norm) ? norm.normalize('NFD').replace(MARKS, '') : norm;
-}
 
 function haystackOf(t: Trial): string {
   let h = haystacks.get(t);
@@ -78,6 +71,8 @@ function haystackOf(t: Trial): string {
     if (t.officialTitle) parts.push(t.officialTitle);
     if (t.acronym) parts.push(t.acronym);
     if (t.sponsor) parts.push(t.sponsor.name);
+    parts.push(...t.conditions);
+    for (const d of t.diseases) parts.push(DISEASE_LABELS[d], ...DISEASE_SYNONYMS[d]);
     for (const i of t.interventions) {
       parts.push(i.name);
       if (i.otherNames) parts.push(...i.otherNames);

@@ -77,6 +77,15 @@ export function normalizeText(text: string): string {
   return hasSpecialChar(lower) ? lower.replace(SPECIAL_CHARS_G, replacementOf) : lower;
 }
 
+const MARKS = /\p{M}/gu;
+const NON_ASCII = /[^ -~\t\n\r]/;
+
+/** Text for matching what people type: normalizeText (lower case, British/American spelling folded), accents removed. */
+export function foldForSearch(text: string): string {
+  const norm = normalizeText(text);
+  return NON_ASCII.test(norm) ? norm.normalize('NFD').replace(MARKS, '') : norm;
+}
+
 /** A text in its original form and normalised (normalizeText), so one text is normalised only once. */
 export type NormalizedText = { readonly original: string; readonly text: string };
 

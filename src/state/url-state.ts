@@ -34,7 +34,7 @@ import {
   type Options,
   type SingleParserBuilder,
 } from 'nuqs';
-import { useCallback, useMemo } from 'react';
+import { createContext, useCallback, useContext, useMemo } from 'react';
 import {
   FILTER_KEYS,
   FILTER_SCHEMA,
@@ -246,8 +246,22 @@ export function useParseIssues(): ParseIssue[] {
 // ---------------------------------------------------------------------------------------------
 // Hooks
 
-function nuqsOptions(options?: UrlUpdateOptions): Options {
-  return { history: options?.history ?? 'push', scroll: false };
+/**
+ * How URL changes enter the browser history below this provider: 'push' (the default: back/forward step
+ * through views) or 'replace'. Embed mode provides 'replace': a frame never adds entries to the host
+ * page's history, whatever a component asks for.
+ */
+export const UrlHistoryContext = createContext<'push' | 'replace'>('push');
+
+function useNuqsOptions(): (options?: UrlUpdateOptions) => Options {
+  const mode = useContext(UrlHistoryContext);
+  return useCallback(
+    (options?: UrlUpdateOptions) => ({
+      history: mode === 'replace' ? 'replace' : (options?.history ?? 'push'),
+      scroll: false,
+    }),
+    [mode],
+  );
 }
 
 /**
@@ -259,21 +273,23 @@ export function useTrialFilters(): [
   (next: Partial<TrialFilters> | null, options?: UrlUpdateOptions) => void,
 ] {
   const [values, setValues] = useQueryStates(trialFilterParsers);
+  const nuqsOptions = useNuqsOptions();
   const setFilters = useCallback(
     (next: Partial<TrialFilters> | null, options?: UrlUpdateOptions) => {
       void setValues(next, nuqsOptions(options));
     },
-    [setValues],
+    [setValues, nuqsOptions],
   );
   return [values, setFilters];
 }
 
 export function useView(): [View, (view: View, options?: UrlUpdateOptions) => void] {
   const [{ view }, setValues] = useQueryStates({ view: viewParser });
+  const nuqsOptions = useNuqsOptions();
   const setView = useCallback(
     (next: View, options?: UrlUpdateOptions) =>
       void setValues({ view: next }, nuqsOptions(options)),
-    [setValues],
+    [setValues, nuqsOptions],
   );
   return [view, setView];
 }
@@ -283,10 +299,11 @@ export function useSelectedTrial(): [
   (nctId: string | null, options?: UrlUpdateOptions) => void,
 ] {
   const [{ trial }, setValues] = useQueryStates({ trial: trialParser });
+  const nuqsOptions = useNuqsOptions();
   const setTrial = useCallback(
     (next: string | null, options?: UrlUpdateOptions) =>
       void setValues({ trial: next === null ? null : parseNctId(next) }, nuqsOptions(options)),
-    [setValues],
+    [setValues, nuqsOptions],
   );
   return [trial, setTrial];
 }
@@ -296,10 +313,11 @@ export function useTableSort(): [
   (sort: TableSort | null, options?: UrlUpdateOptions) => void,
 ] {
   const [{ sort }, setValues] = useQueryStates({ sort: sortParser });
+  const nuqsOptions = useNuqsOptions();
   const setSort = useCallback(
     (next: TableSort | null, options?: UrlUpdateOptions) =>
       void setValues({ sort: next }, nuqsOptions(options)),
-    [setValues],
+    [setValues, nuqsOptions],
   );
   return [sort, setSort];
 }
@@ -313,9 +331,10 @@ export const dataParser = createParser<'live'>({
 /** Whether the URL asks for the full live pull (`data=live`), and a setter (pushes a history entry). */
 export function useFullLivePull(): [boolean, (on: boolean) => void] {
   const [{ data }, setValues] = useQueryStates({ data: dataParser });
+  const nuqsOptions = useNuqsOptions();
   const setOn = useCallback(
     (on: boolean) => void setValues({ data: on ? 'live' : null }, nuqsOptions()),
-    [setValues],
+    [setValues, nuqsOptions],
   );
   return [data === 'live', setOn];
 }

@@ -35,7 +35,7 @@ describe('age range and sex in plain words', () => {
     expect(describeAgeRange('6 Months', '17 Years')).toBe('6 months to 17 years');
     expect(describeAgeRange('18 Years', 'N/A')).toBe('18 years and over');
     expect(describeAgeRange(undefined, '1 Year')).toBe('Up to 1 year');
-    expect(describeAgeRange()).toBe('No age limits stated');
+    expect(describeAgeRange()).toBe('The record states no age limits');
   });
 
   it('describes the sexes a trial includes', () => {

@@ -114,6 +114,19 @@ describe('filterTrials', () => {
     expect(filterTrials(ALL, { ...any, q: 'diffuse' })).toEqual([ssc2016]);
     expect(filterTrials(ALL, { ...any, q: 'diffuse kyverna' })).toEqual([]);
   });
+
+  it('finds a trial by the names people use for its condition (docs/domain.md synonyms)', () => {
+    const cidp = syntheticTrial({
+      title: 'Autologous HSCT in refractory CIDP',
+      conditions: ['CIDP'],
+      diseases: ['cidp'],
+    });
+    const any = f({ therapy: [] });
+    expect(filterTrials([...ALL, cidp], { ...any, q: 'Polyradiculoneuropathy' })).toEqual([cidp]);
+    expect(
+      filterTrials([...ALL, cidp], { ...any, q: 'chronic inflammatory demyelinating' }),
+    ).toEqual([cidp]);
+  });
 });
 
 describe('facetCounts', () => {

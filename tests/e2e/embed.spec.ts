@@ -371,3 +371,73 @@ test.describe('exports of the filtered view', () => {
     expect(await waitForCount(preview)).toBe(count);
   });
 });
+
+test.describe('embedders (issue 18)', () => {
+  test('opening a trial or sorting inside an embed never adds a history entry', async ({
+    page,
+  }) => {
+    await page.goto(`${MOCK_URL}/?embed=1&panels=summary,table&disease=multiple-sclerosis`);
+    await waitForCount(page);
+    const before = await page.evaluate(() => history.length);
+    const table = page.getByRole('table', { name: /Trials/ });
+    await table.getByRole('link').first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page).toHaveURL(/trial=NCT/);
+    await page.getByRole('button', { name: 'Back to results' }).click();
+    await table.getByRole('button', { name: /Enrollment/ }).click();
+    await expect(page).toHaveURL(/sort=enrollment/);
+    expect(await page.evaluate(() => history.length)).toBe(before);
+  });
+
+  test('the script embed keeps its reserved height while loading and resizes once the data is drawn', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const heights: string[] = [];
+      (window as unknown as { embedHeights: string[] }).embedHeights = heights;
+      new MutationObserver(() => {
+        const iframe = document.querySelector<HTMLIFrameElement>('#demo-script-embed iframe');
+        const h = iframe?.style.height;
+        if (h && heights.at(-1) !== h) heights.push(h);
+      }).observe(document, { attributes: true, subtree: true, childList: true });
+    });
+    await page.goto(demoUrl());
+    const iframe = page.locator('#demo-script-embed iframe');
+    await iframe.scrollIntoViewIfNeeded();
+    const frame = page.frameLocator('#demo-script-embed iframe');
+    await waitForCount(frame);
+    await expect(frame.getByRole('table', { name: /Trials/ })).toBeVisible();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => (window as unknown as { embedHeights: string[] }).embedHeights.length,
+          ),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBeGreaterThan(1);
+    await page.waitForTimeout(1_500);
+    const heights = await page.evaluate(
+      () => (window as unknown as { embedHeights: string[] }).embedHeights,
+    );
+    // The reserved 600 px, then the drawn height: one resize, no jumps on the way.
+    expect(heights).toHaveLength(2);
+    expect(heights[0]).toBe('600px');
+  });
+
+  test('the accent colour reaches the chart bars and the selected bar', async ({ page }) => {
+    await page.goto(`${MOCK_URL}/?embed=1&panels=disease&accent=%23b03a2e`);
+    await waitForCount(page);
+    const panel = chartPanel(page, 'Trials by disease');
+    expect(await barCount(panel)).toBeGreaterThan(0);
+    const bar = panel.locator('svg .recharts-bar-rectangle path').first();
+    await expect(bar).toHaveAttribute('fill', '#b03a2e');
+    await bar.click();
+    await expect(page).toHaveURL(/disease=/);
+    await expect(panel.locator('svg .recharts-bar-rectangle path[stroke="#b03a2e"]')).toHaveCount(
+      1,
+    );
+  });
+});

@@ -207,7 +207,7 @@ test.describe('without location permission', () => {
     await page.getByRole('button', { name: 'Use my location' }).click();
     await expect(page.getByRole('alert')).toContainText('Location permission was denied');
     await page
-      .getByRole('combobox', { name: 'Or choose a place with trial sites' })
+      .getByRole('combobox', { name: 'Or type a place, US ZIP code or UK postcode' })
       .fill('Chicago');
     await page
       .getByRole('option', { name: /^Chicago/ })

@@ -3,14 +3,17 @@
  * produced it, how many rows it holds and when. Pure functions; the UI supplies the values.
  */
 import { formatDate, pluralize } from '../../lib/format.ts';
+import type { DatasetFacts } from './citation.ts';
 
 /** A filter value as it appears in the view state (TrialFilters is assignable to FilterSnapshot). */
 export type FilterValue = string | number | boolean | null | readonly string[];
 export type FilterSnapshot = Readonly<Record<string, FilterValue>>;
 
 export type ExportMeta = {
-  /** Where the data came from, e.g. "ClinicalTrials.gov API v2 (live)" or "Bundled snapshot of ClinicalTrials.gov". */
+  /** Which data, in words (describeDataset), e.g. "Snapshot of ClinicalTrials.gov taken 25 September 2025, 1,204 studies". */
   source: string;
+  /** The same dataset as facts, for citations (plain text, BibTeX, RIS). */
+  dataset?: DatasetFacts;
   /** The API search, as shown on the page (describeQuery), e.g. "query.cond=… · query.intr=…". */
   query: string;
   /** The dashboard filters of the view (the current TrialFilters). */

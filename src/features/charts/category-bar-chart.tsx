@@ -1,12 +1,12 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../lib/format.ts';
 import {
-  BAR_COLOR,
-  COUNT_AXIS_PROPS,
+  countAxisProps,
   GRID_STROKE,
   LABEL_AXIS_PROPS,
   TOOLTIP_PROPS,
   barChartHeight,
+  useChartAccent,
 } from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 
@@ -57,10 +57,12 @@ export function CategoryBarChart({
   summaryPrefix,
   labelWidth = 160,
   rowHeight = 34,
-  color = BAR_COLOR,
+  color: ownColor,
   filter,
   inertKeys = [],
 }: CategoryBarChartProps) {
+  const accent = useChartAccent();
+  const color = ownColor ?? accent.bar;
   const summary =
     rows.length === 0
       ? `${summaryPrefix}: no trials.`
@@ -102,7 +104,7 @@ export function CategoryBarChart({
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis {...COUNT_AXIS_PROPS} />
+        <XAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.count)))} />
         <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
         <Tooltip {...TOOLTIP_PROPS} />
         <Bar
@@ -119,11 +121,10 @@ export function CategoryBarChart({
               key={r.key}
               fill={color}
               fillOpacity={barOpacity(r.key, filter?.selected)}
-              stroke={filter?.selected.includes(r.key) ? 'currentColor' : 'none'}
+              stroke={filter?.selected.includes(r.key) ? accent.selected : 'none'}
               strokeWidth={2}
             />
           ))}
-          <LabelList dataKey="count" position="right" fill="currentColor" fontSize={13} />
         </Bar>
       </BarChart>
     </FilterChartPanel>

@@ -4,6 +4,7 @@
  * type, one per therapy, none shared between them; single-series bars are a neutral slate that means
  * neither. Text and grid lines follow the page colour (light or dark).
  */
+import { createContext, useContext } from 'react';
 import type { Therapy } from '../../domain/trial.ts';
 
 export const OKABE_ITO = {
@@ -18,6 +19,18 @@ export const OKABE_ITO = {
 
 /** Single-series bars (counts of anything that is not a transplant type or a therapy). */
 export const BAR_COLOR = '#5E6B7A';
+/**
+ * An embedder's `accent` colour (validated "#rgb"/"#rrggbb"), or null: single-series bars and the outline of
+ * selected bars take it. Provided by embed mode around its charts.
+ */
+export const ChartAccentContext = createContext<string | null>(null);
+
+/** The colour of single-series bars and of selected-bar outlines here: the accent, else the defaults. */
+export function useChartAccent(): { bar: string; selected: string } {
+  const accent = useContext(ChartAccentContext);
+  return accent ? { bar: accent, selected: accent } : { bar: BAR_COLOR, selected: 'currentColor' };
+}
+
 /** Secondary single-series bars, and "unspecified" / "other" series. */
 export const MUTED_BAR_COLOR = '#8C8C8C';
 /** Planned (estimated) amounts next to BAR_COLOR's actual ones. */
@@ -35,14 +48,35 @@ export const AXIS_TICK = { fill: 'currentColor', fontSize: 13 } as const;
 export const AXIS_LINE = { stroke: 'currentColor', strokeOpacity: 0.35 } as const;
 export const GRID_STROKE = 'currentColor';
 
-/** Props of the count axis of a horizontal bar chart (spread onto <XAxis>). */
-export const COUNT_AXIS_PROPS = {
-  type: 'number',
-  allowDecimals: false,
-  tick: AXIS_TICK,
-  axisLine: AXIS_LINE,
-  tickLine: AXIS_LINE,
-} as const;
+/**
+ * Even ticks for a count axis from 0 to at least `max`: a step of 1, 2 or 5 × 10ⁿ (never 0/7/14/21/28),
+ * whole numbers only, and at most `maxTicks` intervals.
+ */
+export function countTicks(max: number, maxTicks = 5): number[] {
+  const top = Math.max(1, Math.ceil(max));
+  let step: number | undefined;
+  for (let power = 1; step === undefined; power *= 10) {
+    step = [1, 2, 5].map((m) => m * power).find((s) => Math.ceil(top / s) <= maxTicks);
+  }
+  const ticks: number[] = [];
+  for (let t = 0; t < top + step; t += step) ticks.push(t);
+  return ticks;
+}
+
+/** Props of a count axis reaching `max` (spread onto the <XAxis> of horizontal, <YAxis> of vertical bars). */
+export function countAxisProps(max: number) {
+  const ticks = countTicks(max);
+  return {
+    type: 'number',
+    allowDecimals: false,
+    ticks,
+    domain: [0, ticks.at(-1) ?? 1],
+    interval: 0,
+    tick: AXIS_TICK,
+    axisLine: AXIS_LINE,
+    tickLine: AXIS_LINE,
+  } as const;
+}
 
 /** Props of the label axis of a horizontal bar chart (spread onto <YAxis>; set `width`). */
 export const LABEL_AXIS_PROPS = {
@@ -55,6 +89,8 @@ export const LABEL_AXIS_PROPS = {
 } as const;
 
 export const TOOLTIP_PROPS = {
+  /** "Trials: 12", not Recharts' default "Trials : 12". */
+  separator: ': ',
   contentStyle: {
     background: 'var(--color-surface)',
     border: '1px solid var(--color-border)',

@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import { barOpacity } from './category-bar-chart.tsx';
 import {
-  COUNT_AXIS_PROPS,
+  countAxisProps,
   GRID_STROKE,
   LABEL_AXIS_PROPS,
   TOOLTIP_PROPS,
@@ -67,7 +67,19 @@ export function StackedBarChart({
       accessibilityLayer={false}
     >
       <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-      <XAxis {...COUNT_AXIS_PROPS} />
+      <XAxis
+        {...countAxisProps(
+          Math.max(
+            0,
+            ...data.map((row) =>
+              series.reduce(
+                (sum, s) => sum + Number((row as Record<string, unknown>)[s.dataKey] ?? 0),
+                0,
+              ),
+            ),
+          ),
+        )}
+      />
       <YAxis {...LABEL_AXIS_PROPS} width={100} />
       <Tooltip {...TOOLTIP_PROPS} />
       {legend ? <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} /> : null}

@@ -11,6 +11,7 @@ import {
 import { formatCount, pluralize } from '../../lib/format.ts';
 import { barOpacity } from './category-bar-chart.tsx';
 import {
+  countAxisProps,
   AXIS_LINE,
   AXIS_TICK,
   GRID_STROKE,
@@ -102,13 +103,7 @@ export const StartYearChart = memo(function StartYearChart({
           tickLine={AXIS_LINE}
           minTickGap={12}
         />
-        <YAxis
-          allowDecimals={false}
-          tick={AXIS_TICK}
-          axisLine={AXIS_LINE}
-          tickLine={AXIS_LINE}
-          width={36}
-        />
+        <YAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.total)))} width={36} />
         <Tooltip {...TOOLTIP_PROPS} />
         {keys.length > 1 ? <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} /> : null}
         {keys.map((key) => (

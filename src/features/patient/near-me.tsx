@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   Button,
   ComboBox,
@@ -7,10 +7,14 @@ import {
   ListBox,
   ListBoxItem,
   Popover,
+  Text,
 } from 'react-aria-components';
+import { matchPlaces, usZipChoice } from '../../domain/gazetteer.ts';
+import type { PlaceChoice } from '../../domain/gazetteer.ts';
 import { DISTANCE_UNIT_LABELS } from '../../domain/geo.ts';
 import type { DistanceUnit, LatLon } from '../../domain/geo.ts';
 import type { SitePlace } from '../../domain/site-places.ts';
+import { useGazetteer, useUsZip } from '../../queries/gazetteer-query.ts';
 import { useGeolocation } from './use-geolocation.ts';
 import { formatCount } from '../../lib/format.ts';
 
@@ -30,7 +34,79 @@ export type NearMeProps = {
   onMaxDistanceChange: (value: number | null) => void;
 };
 
-/** "Near me": the device position (asked only on request) or a chosen site city, a distance filter and units. */
+/**
+ * The place picker: filters as the person types (case and accents ignored): trial site cities first, then
+ * cities of the bundled gazetteer, a US ZIP code or a UK postcode district. Everything is looked up on the
+ * device; the gazetteer chunks load on the first keystroke.
+ */
+function PlacePicker({
+  places,
+  selectedId,
+  onChoose,
+}: {
+  places: readonly SitePlace[];
+  selectedId: string | null;
+  onChoose: (choice: PlaceChoice) => void;
+}) {
+  const [input, setInput] = useState('');
+  const typing = input.trim() !== '';
+  const gazetteer = useGazetteer(typing);
+  const zip = useUsZip(input);
+  const choices = useMemo(() => {
+    const found = matchPlaces(input, places, gazetteer.status === 'ready' ? gazetteer.data : null);
+    return zip.zip !== null && zip.point !== null
+      ? [usZipChoice(zip.zip, zip.point), ...found]
+      : found;
+  }, [input, places, gazetteer, zip.zip, zip.point]);
+  const loading = typing && (gazetteer.status === 'loading' || zip.status === 'loading');
+  const hintId = useId();
+  let hint = '';
+  if (loading) hint = 'Looking up places…';
+  else if (gazetteer.status === 'error')
+    hint = 'The list of world places could not be loaded; trial site cities are still listed.';
+  else if (zip.zip !== null && zip.status === 'ready' && zip.point === null)
+    hint = `ZIP code ${zip.zip} is not in the list of US ZIP codes.`;
+  else if (typing && choices.length === 0) hint = 'No place matches. Try a nearby city.';
+  return (
+    <ComboBox
+      className="place-combobox"
+      items={choices}
+      inputValue={input}
+      onInputChange={setInput}
+      selectedKey={selectedId}
+      onSelectionChange={(key) => {
+        const choice = choices.find((c) => c.id === key);
+        if (choice) onChoose(choice);
+      }}
+      menuTrigger="input"
+      allowsEmptyCollection
+      aria-describedby={hintId}
+    >
+      <Label>Or type a place, US ZIP code or UK postcode</Label>
+      <div className="combobox-field">
+        <Input placeholder="City, ZIP code or postcode" />
+        <Button aria-label="Show places">▾</Button>
+      </div>
+      <p id={hintId} className="patient-hint" aria-live="polite">
+        {hint}
+      </p>
+      <Popover className="place-popover">
+        <ListBox className="place-listbox">
+          {(choice: PlaceChoice) => (
+            <ListBoxItem id={choice.id} textValue={choice.label} className="place-option">
+              <Text slot="label">{choice.label}</Text>{' '}
+              <Text slot="description" className="place-option-note">
+                {choice.note}
+              </Text>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
+
+/** "Near me": the device position (asked only on request) or a chosen place, a distance filter and units. */
 export function NearMe({
   places,
   origin,
@@ -67,38 +143,19 @@ export function NearMe({
         <button type="button" className="button" onClick={requestLocation}>
           Use my location
         </button>
-        <ComboBox
-          className="place-combobox"
-          items={places}
-          selectedKey={origin?.source === 'place' ? (origin.placeId ?? null) : null}
-          onSelectionChange={(key) => {
-            const place = places.find((p) => p.id === key);
-            if (!place) return;
+        <PlacePicker
+          places={places}
+          selectedId={origin?.source === 'place' ? (origin.placeId ?? null) : null}
+          onChoose={(choice) => {
             resetGeo();
             onOriginChange({
-              point: { lat: place.lat, lon: place.lon },
-              label: place.label,
+              point: { lat: choice.lat, lon: choice.lon },
+              label: choice.label,
               source: 'place',
-              placeId: place.id,
+              placeId: choice.id,
             });
           }}
-          menuTrigger="focus"
-        >
-          <Label>Or choose a place with trial sites</Label>
-          <div className="combobox-field">
-            <Input placeholder="Type a city or country" />
-            <Button aria-label="Show places">▾</Button>
-          </div>
-          <Popover className="place-popover">
-            <ListBox className="place-listbox">
-              {(place: SitePlace) => (
-                <ListBoxItem id={place.id} textValue={place.label} className="place-option">
-                  {place.label}
-                </ListBoxItem>
-              )}
-            </ListBox>
-          </Popover>
-        </ComboBox>
+        />
       </div>
       <div role="status" className="near-me-status">
         {geo.status === 'locating' ? 'Finding your location…' : null}

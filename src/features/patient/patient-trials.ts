@@ -35,9 +35,13 @@ export type PatientTrialList = {
   open: PatientTrialRow[];
   /** Every other status, same order. */
   other: PatientTrialRow[];
-  /** Trials of the condition left out by the distance filter: farther away, or with no site that can be placed. */
+  /** Trials of the condition left out by the distance filter: no site within the distance. */
   fartherAway: number;
-  unplaced: number;
+  /**
+   * With a distance limit: trials of the condition whose records give no site position, so their distance
+   * is unknown. They are listed apart ("site positions not given"), never dropped. Same order as `open`.
+   */
+  unplaced: PatientTrialRow[];
 };
 
 const STATUS_RANK: Record<string, number> = { RECRUITING: 0, NOT_YET_RECRUITING: 1 };
@@ -72,20 +76,15 @@ export function patientTrialList(
 ): PatientTrialList {
   const open: PatientTrialRow[] = [];
   const other: PatientTrialRow[] = [];
+  const unplaced: PatientTrialRow[] = [];
   let fartherAway = 0;
-  let unplaced = 0;
   for (const trial of trials) {
     if (!matchesCondition(trial, options)) continue;
     const nearest = options.origin ? nearestSite(trial, options.origin, options.lookup) : null;
-    if (options.origin && options.maxDistanceKm !== null) {
-      if (nearest === null) {
-        unplaced += 1;
-        continue;
-      }
-      if (nearest.distanceKm > options.maxDistanceKm) {
-        fartherAway += 1;
-        continue;
-      }
+    const limited = options.origin !== null && options.maxDistanceKm !== null;
+    if (limited && nearest !== null && nearest.distanceKm > (options.maxDistanceKm ?? Infinity)) {
+      fartherAway += 1;
+      continue;
     }
     const row: PatientTrialRow = {
       trial,
@@ -93,10 +92,12 @@ export function patientTrialList(
       nearest,
       marks: eligibilityMarks(trial, options.person),
     };
-    (row.open ? open : other).push(row);
+    if (limited && nearest === null) unplaced.push(row);
+    else (row.open ? open : other).push(row);
   }
   open.sort(compareRows);
   other.sort(compareRows);
+  unplaced.sort(compareRows);
   return { open, other, fartherAway, unplaced };
 }
 

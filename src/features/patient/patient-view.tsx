@@ -1,7 +1,7 @@
 import { Suspense, lazy, useId, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
-import { DISEASE_IDS } from '../../domain/diseases.ts';
+import { DISEASE_IDS, diseasesNamed } from '../../domain/diseases.ts';
 import type { DiseaseId } from '../../domain/diseases.ts';
 import type { PersonDetails } from '../../domain/eligibility.ts';
 import { DISTANCE_UNIT_LABELS, toKm, unitForLocale } from '../../domain/geo.ts';
@@ -45,6 +45,54 @@ function defaultLocale(): string | undefined {
 
 function defaultPageUrl(): string {
   return typeof window === 'undefined' ? 'https://example.invalid/' : window.location.href;
+}
+
+/**
+ * Finds a condition by the name a person knows it by ("polyradiculoneuropathy", "scleroderma", "ITP"):
+ * the plain names and the synonyms of docs/domain.md, case and accents ignored.
+ */
+function ConditionFinder({ onChoose }: { onChoose: (disease: DiseaseId) => void }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const found = diseasesNamed(text, PLAIN_DISEASE_NAMES);
+  return (
+    <div className="field condition-finder">
+      <label htmlFor={id}>Or type the name of your condition</label>
+      <input
+        id={id}
+        type="search"
+        value={text}
+        autoComplete="off"
+        onChange={(event) => setText(event.target.value)}
+      />
+      {text.trim().length >= 2 ? (
+        <div role="status" className="condition-matches">
+          {found.length === 0 ? (
+            <p className="patient-hint">
+              No condition with that name here. Try another name, or choose from the list above.
+            </p>
+          ) : (
+            <ul>
+              {found.map((disease) => (
+                <li key={disease}>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() => {
+                      onChoose(disease);
+                      setText('');
+                    }}
+                  >
+                    {PLAIN_DISEASE_NAMES[disease]}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
 }
 
 export type PatientViewProps = {
@@ -103,8 +151,13 @@ export function PatientView(props: PatientViewProps) {
       }),
     [trials, disease, includeOtherTherapies, origin, maxDistance, unit, person, lookup],
   );
-  const shownTrials = useMemo(() => [...list.open, ...list.other].map((row) => row.trial), [list]);
-  const marked = [...list.open, ...list.other].filter((row) => row.marks.length > 0).length;
+  const shownTrials = useMemo(
+    () => [...list.open, ...list.other, ...list.unplaced].map((row) => row.trial),
+    [list],
+  );
+  const marked = [...list.open, ...list.other, ...list.unplaced].filter(
+    (row) => row.marks.length > 0,
+  ).length;
 
   const sharedIds = useMemo(() => decodeShortlist(sharedShortlist), [sharedShortlist]);
   const pageUrl = props.pageUrl ?? defaultPageUrl();
@@ -205,6 +258,7 @@ export function PatientView(props: PatientViewProps) {
             ))}
           </select>
         </div>
+        <ConditionFinder onChoose={chooseDisease} />
         <div className="field field-inline">
           <input
             id={otherTherapiesId}
@@ -247,14 +301,17 @@ export function PatientView(props: PatientViewProps) {
               ? ` ${pluralize(marked, 'trial is', 'trials are')} marked as outside the age range or sex criteria they state; they are still listed.`
               : ''}
           </p>
-          {origin && maxDistance !== null && list.fartherAway + list.unplaced > 0 ? (
+          {origin && maxDistance !== null && list.unplaced.length > 0 ? (
+            <p>
+              {pluralize(list.unplaced.length, 'trial')} whose records give no site positions{' '}
+              {list.unplaced.length === 1 ? 'is' : 'are'} listed below under “Site positions not
+              given”: the distance to {list.unplaced.length === 1 ? 'it' : 'them'} is unknown.
+            </p>
+          ) : null}
+          {origin && maxDistance !== null && list.fartherAway > 0 ? (
             <p>
               Not listed: {pluralize(list.fartherAway, 'trial')} with no site within{' '}
-              {formatCount(maxDistance)} {DISTANCE_UNIT_LABELS[unit]}
-              {list.unplaced > 0
-                ? ` and ${pluralize(list.unplaced, 'trial')} whose sites have no known position`
-                : ''}
-              .{' '}
+              {formatCount(maxDistance)} {DISTANCE_UNIT_LABELS[unit]}.{' '}
               <button
                 type="button"
                 className="button button-quiet"
@@ -282,6 +339,19 @@ export function PatientView(props: PatientViewProps) {
             <summary>Trials not recruiting now ({list.other.length})</summary>
             {renderRows(list.other)}
           </details>
+        ) : null}
+        {list.unplaced.length > 0 ? (
+          <section className="patient-unplaced" aria-labelledby={`${resultsHeadingId}-unplaced`}>
+            <h3 id={`${resultsHeadingId}-unplaced`}>
+              Site positions not given ({formatCount(list.unplaced.length)})
+            </h3>
+            <p className="patient-hint">
+              These records do not give map positions for their sites, so the distance cannot be
+              measured. Each card lists the trial’s countries and sites; recruiting trials come
+              first.
+            </p>
+            {renderRows(list.unplaced)}
+          </section>
         ) : null}
       </section>
 

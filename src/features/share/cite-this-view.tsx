@@ -1,27 +1,60 @@
-import { useId } from 'react';
-import { formatCitation } from '../../domain/export/citation.ts';
+import { useId, useState } from 'react';
+import {
+  CITATION_FORMATS,
+  CITATION_FORMAT_LABELS,
+  formatCitationAs,
+  type CitationFormat,
+  type DatasetFacts,
+} from '../../domain/export/citation.ts';
 import { CopyField } from './copy-field.tsx';
 import './share.css';
 
 export type CiteThisViewProps = {
   /** Number of trials in the view. */
   count: number;
-  /** When the data was current (ISO date or date-time). */
-  dataDate?: string;
+  /** Which data the view shows (live, a snapshot, the bundled sample). */
+  dataset: DatasetFacts;
   /** Absolute URL of the view. */
   permalink: string;
   /** Date of access; default today. */
   accessed?: string | Date;
 };
 
-/** "Cite this view": the citation sentence for the current view, with a copy button. */
-export function CiteThisView({ count, dataDate, permalink, accessed }: CiteThisViewProps) {
+/** "Cite this view": the citation of the current view as plain text, BibTeX or RIS, with a copy button. */
+export function CiteThisView({ count, dataset, permalink, accessed }: CiteThisViewProps) {
   const headingId = useId();
-  const citation = formatCitation({ count, dataDate, permalink, accessed });
+  const [format, setFormat] = useState<CitationFormat>('text');
+  const citation = formatCitationAs(format, {
+    count,
+    dataset,
+    permalink,
+    ...(accessed ? { accessed } : {}),
+  });
   return (
     <section className="cite-this-view" aria-labelledby={headingId}>
       <h2 id={headingId}>Cite this view</h2>
-      <CopyField label="Citation" value={citation} copyLabel="Copy citation" multiline rows={4} />
+      <fieldset className="cite-formats">
+        <legend>Format</legend>
+        {CITATION_FORMATS.map((f) => (
+          <label key={f} className="radio">
+            <input
+              type="radio"
+              name={`${headingId}-format`}
+              value={f}
+              checked={format === f}
+              onChange={() => setFormat(f)}
+            />{' '}
+            {CITATION_FORMAT_LABELS[f]}
+          </label>
+        ))}
+      </fieldset>
+      <CopyField
+        label="Citation"
+        value={citation}
+        copyLabel="Copy citation"
+        multiline
+        rows={format === 'text' ? 4 : 9}
+      />
     </section>
   );
 }

@@ -75,15 +75,18 @@ export function ShareDialogModal({
         <Dialog className="share-dialog">
           {({ close }) => (
             <>
-              <Heading slot="title">Share or embed this view</Heading>
+              {/* Title and Close stay at the top while the dialog scrolls (it is long on phones). */}
+              <div className="dialog-head">
+                <Heading slot="title">Share or embed this view</Heading>
+                <Button className="button" onPress={close}>
+                  Close
+                </Button>
+              </div>
               {isAbsoluteUrl(viewUrl) ? (
                 <ShareDialogBody viewUrl={viewUrl} dataDate={dataDate} />
               ) : (
                 <p role="alert">This view has no shareable address.</p>
               )}
-              <Button className="button" onPress={close}>
-                Close
-              </Button>
             </>
           )}
         </Dialog>

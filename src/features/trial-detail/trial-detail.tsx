@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ChangeBadge } from '../../components/change-badge.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
+import { sponsorClassLabel } from '../../domain/trial.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import {
   DETAIL_DATE_KEYS,
@@ -288,7 +289,7 @@ function Sponsors({ trial, detail }: { trial: Trial; detail: TrialDetailInfo }) 
           [
             'Lead sponsor',
             trial.sponsor !== undefined
-              ? `${trial.sponsor.name} (${apiEnumLabel(trial.sponsor.class)})`
+              ? `${trial.sponsor.name} — ${sponsorClassLabel(trial.sponsor.class)}`
               : 'Not stated',
           ],
           [
@@ -307,16 +308,22 @@ function LoadNotice({
   nctId,
   error,
   isLoading,
+  retrying,
+  tries,
   hasTrial,
   onRetry,
 }: {
   nctId: string;
   error: unknown;
   isLoading: boolean;
+  /** A retry after an error is running: the notice stays, and says so. */
+  retrying: boolean;
+  /** Failed loads so far. */
+  tries: number;
   hasTrial: boolean;
   onRetry: () => void;
 }) {
-  if (isLoading) {
+  if (isLoading && !retrying) {
     return (
       <p className="trial-detail-loading" role="status">
         Loading the full record of {nctId} from ClinicalTrials.gov…
@@ -335,15 +342,33 @@ function LoadNotice({
       </div>
     );
   }
+  const retry = (
+    <>
+      <button type="button" className="button button-quiet" onClick={onRetry} disabled={retrying}>
+        {hasTrial ? 'Try again' : 'Retry'}
+      </button>{' '}
+      <span role="status">
+        {retrying
+          ? 'Trying again…'
+          : tries > 1
+            ? `Tried ${formatCount(tries)} times: still not reachable.`
+            : ''}
+      </span>
+    </>
+  );
+  // With the record from the loaded data on screen, a failed live fetch is one quiet line, not an error.
+  if (hasTrial) {
+    return (
+      <p className="quiet-notice trial-detail-offline">
+        The live record could not be fetched ({messageOf(error)}); this is the record from the
+        loaded data. {retry}
+      </p>
+    );
+  }
   return (
     <div className="trial-detail-error" role="alert">
-      <p>
-        The full record could not be loaded: {messageOf(error)}
-        {hasTrial ? ' The details below are from the loaded dataset.' : ''}
-      </p>
-      <button type="button" className="button" onClick={onRetry}>
-        Retry
-      </button>
+      <p>The full record could not be loaded: {messageOf(error)}</p>
+      {retry}
     </div>
   );
 }
@@ -374,6 +399,12 @@ export function TrialDetail(props: TrialDetailProps) {
 function TrialDetailDialog({ nctId, trial, onClose, change, history }: TrialDetailProps) {
   const query = useTrialDetail(nctId);
   const full = query.data;
+  // A refetch without data clears the query's error (TanStack Query v5): keep the last one on screen
+  // while a retry runs, so the notice and its "Trying again…" stay visible.
+  const [lastError, setLastError] = useState<unknown>(null);
+  if (query.error !== null && query.error !== lastError) setLastError(query.error);
+  const fetching = query.fetchStatus === 'fetching';
+  const retrying = fetching && full === undefined && query.errorUpdateCount > 0;
   // Classification stays the one the dashboard counted (the list record) when there is one.
   const classified = trial ?? full?.trial;
   const shown = full?.trial ?? trial;
@@ -423,8 +454,10 @@ function TrialDetailDialog({ nctId, trial, onClose, change, history }: TrialDeta
           ) : null}
           <LoadNotice
             nctId={nctId}
-            error={query.error}
-            isLoading={query.fetchStatus === 'fetching' && full === undefined}
+            error={query.error ?? (retrying ? lastError : null)}
+            isLoading={fetching && full === undefined}
+            retrying={retrying}
+            tries={query.errorUpdateCount}
             hasTrial={shown !== undefined}
             onRetry={() => void query.refetch()}
           />

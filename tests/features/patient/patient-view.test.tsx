@@ -233,7 +233,9 @@ describe('PatientView: near me', () => {
   it('sorts by distance from a chosen site city and shows each trial’s nearest recruiting site in miles', async () => {
     const user = renderView();
     await chooseCondition(user, 'Multiple sclerosis (MS)');
-    await user.click(screen.getByRole('combobox', { name: 'Or choose a place with trial sites' }));
+    await user.click(
+      screen.getByRole('combobox', { name: 'Or type a place, US ZIP code or UK postcode' }),
+    );
     await user.keyboard('Milw');
     await user.click(
       await screen.findByRole('option', { name: 'Milwaukee, Wisconsin, United States' }),
@@ -364,7 +366,9 @@ describe('PatientView: the issue’s done-when', () => {
     const user = renderView();
     await chooseCondition(user, 'Multiple sclerosis (MS)');
     await user.type(screen.getByRole('textbox', { name: 'Your age (years)' }), '35');
-    await user.click(screen.getByRole('combobox', { name: 'Or choose a place with trial sites' }));
+    await user.click(
+      screen.getByRole('combobox', { name: 'Or type a place, US ZIP code or UK postcode' }),
+    );
     await user.keyboard('Chicago');
     await user.click(
       await screen.findByRole('option', { name: 'Chicago, Illinois, United States' }),

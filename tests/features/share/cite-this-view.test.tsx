@@ -5,15 +5,15 @@ import { CiteThisView } from '../../../src/features/share/cite-this-view.tsx';
 
 const CITATION =
   'HSCT Trials Dashboard. Trials of haematopoietic stem cell transplantation in autoimmune disease, filtered view (7 trials). ' +
-  'Data: ClinicalTrials.gov, as of 25 September 2025. https://dash.example/?disease=cidp (accessed 1 October 2025).';
+  'Data: Snapshot of ClinicalTrials.gov taken 25 September 2025, 1,204 studies. https://dash.example/?disease=cidp (accessed 1 October 2025).';
 
 describe('CiteThisView', () => {
-  it('shows the citation of the view and copies it', async () => {
+  it('shows the citation of the view, copies it, and offers BibTeX and RIS', async () => {
     const user = userEvent.setup();
     render(
       <CiteThisView
         count={7}
-        dataDate="2025-09-25"
+        dataset={{ kind: 'snapshot', date: '2025-09-25', studyCount: 1204 }}
         permalink="https://dash.example/?disease=cidp"
         accessed="2025-10-01"
       />,
@@ -23,5 +23,11 @@ describe('CiteThisView', () => {
     await user.click(screen.getByRole('button', { name: 'Copy citation' }));
     expect(await navigator.clipboard.readText()).toBe(CITATION);
     expect(screen.getByRole('status')).toHaveTextContent('Copied');
+
+    await user.click(screen.getByRole('radio', { name: 'BibTeX' }));
+    const field = () => screen.getByLabelText<HTMLTextAreaElement>('Citation').value;
+    expect(field()).toMatch(/^@misc\{/);
+    await user.click(screen.getByRole('radio', { name: 'RIS' }));
+    expect(field()).toMatch(/^TY {2}- DATA\n/);
   });
 });

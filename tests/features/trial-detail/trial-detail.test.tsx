@@ -93,6 +93,10 @@ describe('TrialDetail', () => {
     expect(field('Sex')).toBe('All');
     expect(field('Healthy volunteers')).toBe('Not stated');
     expect(field('Collaborators')).toBe('Synthetic MS Society');
+    // The registry's sponsor class label, not the enum in title case ("(Other)", "(Nih)").
+    expect(field('Lead sponsor')).toBe(
+      'Synthetic University Hospital — Other (academic, hospital)',
+    );
     expect(
       within(dialog).getByRole('heading', { name: 'Interventions and arms' }),
     ).toBeInTheDocument();
@@ -125,22 +129,26 @@ describe('TrialDetail', () => {
     expect(within(alert).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
   });
 
-  it('offers a retry when the network fails, keeping what the dataset knows on screen', async () => {
+  it('shows the loaded record with one quiet line when the live record cannot be fetched, and a retry that says what it does', async () => {
     server.use(http.get('*/api/v2/studies/:nctId', () => HttpResponse.error()));
     const trial = listTrial('NCT99000001');
     const { user } = renderWithProviders(
       <TrialDetail nctId="NCT99000001" trial={trial} onClose={() => {}} />,
     );
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The full record could not be loaded');
-    expect(alert).toHaveTextContent('The details below are from the loaded dataset.');
+    const line = await screen.findByText(/^The live record could not be fetched/);
+    expect(line).toHaveTextContent('this is the record from the loaded data.');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(field('Therapy')).toBe('HSCT');
     expect(screen.getByText('The record lists no sites.')).toBeInTheDocument();
 
+    // A retry that fails again keeps the line and says it tried.
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Tried 2 times: still not reachable.')).toBeInTheDocument();
+
     server.resetHandlers();
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('table', { name: '3 sites' })).toBeInTheDocument();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByText(/^The live record could not be fetched/)).not.toBeInTheDocument();
   });
 
   it('closes with the Back to results button and with Escape', async () => {
