@@ -1,12 +1,16 @@
-import { startTransition, useEffect, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 /**
  * Elements that came near the viewport and wait for their turn to be drawn: one per idle period of the
  * main thread. A chart's first draw measures itself and re-renders a few times in one uninterruptible
  * task; drawing the charts one after another keeps each such task short instead of one long freeze.
+ * The next chart's turn comes only once the previous draw has been committed (`done`): a transition is
+ * rendered in slices, and idle periods between those slices would otherwise start the next draws, which
+ * React then commits together with the first one, in one long task.
  */
-const waiting: (() => void)[] = [];
+type Draw = (done: () => void) => void;
+const waiting: Draw[] = [];
 let draining = false;
 
 function whenIdle(callback: () => void): void {
@@ -20,11 +24,15 @@ function drawNext(): void {
     draining = false;
     return;
   }
-  next();
-  whenIdle(drawNext);
+  let called = false;
+  next(() => {
+    if (called) return;
+    called = true;
+    whenIdle(drawNext);
+  });
 }
 
-function enqueue(draw: () => void): () => void {
+function enqueue(draw: Draw): () => void {
   waiting.push(draw);
   if (!draining) {
     draining = true;
@@ -67,6 +75,12 @@ function onPrint(draw: () => void): () => void {
  */
 export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'): boolean {
   const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined' || printing());
+  /** Hands the turn to the next waiting element once this one's draw is committed (or it unmounts). */
+  const drawn = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => {
+    if (near) drawn.current?.();
+  }, [near]);
+  useEffect(() => () => drawn.current?.(), []);
   useEffect(() => {
     const element = ref.current;
     if (near || !element || typeof IntersectionObserver === 'undefined') return;
@@ -81,7 +95,10 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           observer.disconnect();
-          dequeue = enqueue(() => startTransition(() => setNear(true)));
+          dequeue = enqueue((done) => {
+            drawn.current = done;
+            startTransition(() => setNear(true));
+          });
         }
       },
       { rootMargin: `${margin} 0px` },

@@ -221,12 +221,15 @@ export function studyInShard(data: unknown, nctId: string): unknown {
 
 /**
  * Merges live trials into a dataset by NCT id: a trial with the same id is replaced in place, a new one is
- * added; the result stays sorted by NCT id. Returns how many were new and how many replaced.
+ * added; the result stays sorted by NCT id. Returns how many were new and how many replaced. Without
+ * updates (the usual answer: nothing changed since the snapshot) the base list itself is returned, so
+ * that everything derived from it (filtered lists, chart data, drawn charts) is kept, not recomputed.
  */
 export function mergeTrials(
-  base: readonly Trial[],
+  base: Trial[],
   updates: readonly Trial[],
 ): { trials: Trial[]; added: number; replaced: number } {
+  if (updates.length === 0) return { trials: base, added: 0, replaced: 0 };
   const byId = new Map(base.map((t) => [t.nctId, t]));
   let added = 0;
   let replaced = 0;

@@ -103,6 +103,12 @@ describe('precomputed dataset', () => {
     expect(merged).toMatchObject({ added: 1, replaced: 1 });
   });
 
+  it('keeps the same trial list when the live changes are empty (nothing derived from it is redrawn)', () => {
+    const base = [syntheticTrial({ nctId: 'NCT00000001' })];
+    expect(mergeTrials(base, [])).toEqual({ trials: base, added: 0, replaced: 0 });
+    expect(mergeTrials(base, []).trials).toBe(base);
+  });
+
   it('asks changes from the data date of the snapshot', () => {
     expect(deltaSinceDate({ dataTimestamp: '2026-12-02T09:00:00', capturedAt: '2026-12-03' })).toBe(
       '2026-12-02',
