@@ -400,7 +400,7 @@ function SiteLabel({
   const lines = [group.label, siteSummary(group), siteTrialIds(group)];
   const fontSize = 13 * scale;
   const padding = 5 * scale;
-  const width = Math.max(...lines.map((line) => line.length)) * fontSize * 0.56 + padding * 2;
+  const width = Math.max(...lines.map((line) => line.length)) * fontSize * 0.6 + padding * 2;
   const height = lines.length * fontSize * 1.25 + padding * 2;
   const gap = 10 * scale;
   const left = x + gap + width > viewBox.x + viewBox.w ? x - gap - width : x + gap;
