@@ -1,8 +1,10 @@
 /**
  * Styles that cannot collide: every feature's CSS is global, so a class name that is not one of the
  * shared classes of src/styles/ may be styled by one feature (or by src/app, or by src/components) only.
- * A feature may restyle a shared class in its own context (`.filters .button`). The fix for a failure is
- * a feature prefix (`.share-field`, not `.field`).
+ * A feature may restyle a shared class in its own context (`.filters .button`), and the layout (src/app,
+ * where features meet) may place a feature's element inside its own containers (`.explore-tools
+ * .share-toolbar`): there only the classes of a selector's first compound (the layout's own) count. The
+ * fix for a failure is a feature prefix (`.share-field`, not `.field`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -18,13 +20,19 @@ function cssFiles(dir: string): string[] {
   });
 }
 
-/** The class names a stylesheet's selectors mention. */
-function classesOf(css: string): Set<string> {
+/**
+ * The class names a stylesheet's selectors mention; with `contextOnly`, only those of each selector's
+ * first compound (`.a .b, .c > .d` gives a and c).
+ */
+function classesOf(css: string, contextOnly = false): Set<string> {
   const classes = new Set<string>();
   const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  for (const [, selector = ''] of text.matchAll(/([^{}]+)\{/g)) {
-    if (selector.trim().startsWith('@')) continue;
-    for (const [, name = ''] of selector.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) classes.add(name);
+  for (const [, selectors = ''] of text.matchAll(/([^{}]+)\{/g)) {
+    if (selectors.trim().startsWith('@')) continue;
+    for (const selector of selectors.split(',')) {
+      const part = contextOnly ? (selector.trim().split(/\s*[\s>+~]\s*/)[0] ?? '') : selector;
+      for (const [, name = ''] of part.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) classes.add(name);
+    }
   }
   return classes;
 }
@@ -39,9 +47,10 @@ describe('CSS class names', () => {
   it('are styled by one owner each, except the shared classes of src/styles', () => {
     const owners = new Map<string, Set<string>>();
     for (const file of cssFiles(SRC)) {
-      for (const name of classesOf(readFileSync(file, 'utf8'))) {
+      const owner = ownerOf(file);
+      for (const name of classesOf(readFileSync(file, 'utf8'), owner === 'app')) {
         const set = owners.get(name) ?? new Set<string>();
-        set.add(ownerOf(file));
+        set.add(owner);
         owners.set(name, set);
       }
     }
@@ -58,6 +67,15 @@ describe('CSS class names', () => {
       'c',
       'd',
       'e',
+    ]);
+  });
+
+  it('reads only the first compound of each selector for the layout', () => {
+    expect([...classesOf('.a .b, .c:hover > .d, .e.f ~ .g { color: red }', true)]).toEqual([
+      'a',
+      'c',
+      'e',
+      'f',
     ]);
   });
 });
