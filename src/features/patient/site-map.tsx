@@ -381,8 +381,9 @@ export function SiteMap({
 }
 
 /**
- * The name of a site drawn next to its marker (hidden from assistive technology: the marker's own name says
- * the same). It sits right of the marker, or left of it near the right edge of the view.
+ * The name of a site drawn next to its marker, with its trial count and ids. Hidden from assistive
+ * technology: the marker's own name gives the site and count, and choosing it lists the trials. It sits right
+ * of the marker, or left of it near the right edge of the view.
  */
 function SiteLabel({
   group,
