@@ -40,6 +40,10 @@ test('a link filters randomised, CD34-selected trials', async ({ page }) => {
   const table = page.getByRole('table', { name: 'Trials' });
   const rows = table.getByRole('row');
   await expect(rows).toHaveCount(expected.total + 1);
+  await page
+    .getByRole('group', { name: 'Columns' })
+    .getByRole('checkbox', { name: 'Design' })
+    .check();
   for (const trial of expected.trials) {
     const row = table.getByRole('row').filter({ hasText: trial.nctId });
     await expect(row).toContainText('Randomised');

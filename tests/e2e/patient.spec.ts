@@ -112,6 +112,17 @@ test('draws the map of sites with points and a list of sites by country', async 
     'aria-pressed',
     'true',
   );
+  // Keyboard focus on a site labels it on the map.
+  const drawn = page.getByRole('group', { name: /^Map of trial sites: North America/ });
+  const site = drawn.getByRole('button', { name: /Chicago/ }).first();
+  const name = (await site.getAttribute('aria-label'))!;
+  await expect(drawn.locator('.map-label')).toHaveCount(0);
+  await site.focus();
+  const label = drawn.locator('.map-label');
+  await expect(label).toBeVisible();
+  await expect(label).toContainText(name.split(':')[0]!);
+  await site.blur();
+  await expect(drawn.locator('.map-label')).toHaveCount(0);
 });
 
 test('prints only the shortlist, with contacts and links', async ({ page }) => {

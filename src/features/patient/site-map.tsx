@@ -45,8 +45,19 @@ export type SiteMapProps = {
   title?: string;
 };
 
+function siteSummary(group: SiteGroup): string {
+  return `${pluralize(group.trials.length, 'trial')}${group.open ? ', recruiting' : ''}`;
+}
+
 function siteName(group: SiteGroup): string {
-  return `${group.label}: ${pluralize(group.trials.length, 'trial')}${group.open ? ', recruiting' : ''}`;
+  return `${group.label}: ${siteSummary(group)}`;
+}
+
+/** The trial ids at a site, at most two and a count of the rest. */
+function siteTrialIds(group: SiteGroup): string {
+  const ids = group.trials.map((trial) => trial.nctId);
+  const rest = ids.length - 2;
+  return ids.slice(0, 2).join(', ') + (rest > 0 ? ` and ${rest} more` : '');
 }
 
 /**
@@ -65,6 +76,8 @@ export function SiteMap({
   const [loadError, setLoadError] = useState(false);
   const [region, setRegion] = useState<MapRegion>('world');
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The site under the pointer or with keyboard focus, labelled on the map.
+  const [activeId, setActiveId] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -81,17 +94,21 @@ export function SiteMap({
     };
   }, []);
 
-  const projection = useMemo(
-    () =>
-      geoEqualEarth().fitExtent(
+  // A zoomed region is turned to the middle of the globe: with the world's centre meridian kept, a region
+  // near the date line (North America, Oceania) had the globe's curved edge running across its view.
+  const projection = useMemo(() => {
+    const bounds = MAP_REGIONS[region].bounds;
+    const centre = bounds === null ? 0 : (bounds[0] + bounds[2]) / 2;
+    return geoEqualEarth()
+      .rotate([-centre, 0])
+      .fitExtent(
         [
           [4, 4],
           [WIDTH - 4, HEIGHT - 4],
         ],
         SPHERE,
-      ),
-    [],
-  );
+      );
+  }, [region]);
   const groups = useMemo(() => siteGroups(trials, placeLookup(sitePlaces(trials))), [trials]);
   const countries = useMemo(() => sitesByCountry(groups), [groups]);
 
@@ -165,6 +182,7 @@ export function SiteMap({
     return out.sort((a, b) => Number(a.group.open) - Number(b.group.open));
   }, [groups, projection, viewBox]);
 
+  const activeMarker = markers.find((marker) => marker.group.id === activeId) ?? null;
   const originPoint = origin ? projection([origin.lon, origin.lat]) : null;
   const selected = groups.find((g) => g.id === selectedId) ?? null;
   const unplacedSites = groups.filter((g) => g.point === null).length;
@@ -250,6 +268,10 @@ export function SiteMap({
                       className={`map-site${group.open ? ' is-open' : ''}${isSelected ? ' is-selected' : ''}`}
                       onClick={() => setSelectedId(group.id)}
                       onKeyDown={(event) => onMarkerKey(event, group.id)}
+                      onFocus={() => setActiveId(group.id)}
+                      onBlur={() => setActiveId(null)}
+                      onMouseEnter={() => setActiveId(group.id)}
+                      onMouseLeave={() => setActiveId(null)}
                     >
                       {group.open ? (
                         <circle cx={x} cy={y} r={size} strokeWidth={1.2 * scale} />
@@ -265,6 +287,9 @@ export function SiteMap({
                     </g>
                   );
                 })}
+                {activeMarker ? (
+                  <SiteLabel {...activeMarker} viewBox={viewBox} scale={scale} />
+                ) : null}
                 {originPoint ? (
                   <g className="map-origin" aria-label="Your place" role="img">
                     <path
@@ -352,6 +377,50 @@ export function SiteMap({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The name of a site drawn next to its marker, with its trial count and ids. Hidden from assistive
+ * technology: the marker's own name gives the site and count, and choosing it lists the trials. It sits right
+ * of the marker, or left of it near the right edge of the view.
+ */
+function SiteLabel({
+  group,
+  x,
+  y,
+  viewBox,
+  scale,
+}: {
+  group: SiteGroup;
+  x: number;
+  y: number;
+  viewBox: ViewBox;
+  scale: number;
+}) {
+  const lines = [group.label, siteSummary(group), siteTrialIds(group)];
+  const fontSize = 13 * scale;
+  const padding = 5 * scale;
+  const width = Math.max(...lines.map((line) => line.length)) * fontSize * 0.6 + padding * 2;
+  const height = lines.length * fontSize * 1.25 + padding * 2;
+  const gap = 10 * scale;
+  const left = x + gap + width > viewBox.x + viewBox.w ? x - gap - width : x + gap;
+  const top = Math.min(Math.max(y - height / 2, viewBox.y), viewBox.y + viewBox.h - height);
+  return (
+    <g className="map-label" aria-hidden="true">
+      <rect x={left} y={top} width={width} height={height} rx={3 * scale} strokeWidth={scale} />
+      {lines.map((line, index) => (
+        <text
+          key={index}
+          x={left + padding}
+          y={top + padding + fontSize * (1.25 * index + 1)}
+          fontSize={fontSize}
+          fontWeight={index === 0 ? 600 : 400}
+        >
+          {line}
+        </text>
+      ))}
+    </g>
   );
 }
 

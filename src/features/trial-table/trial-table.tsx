@@ -33,20 +33,38 @@ export const PAGE_SIZES = [25, 50, 100, 250] as const;
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_COUNTRIES_SHOWN = 3;
 
-type Column = { id: SortColumn; header: string; numeric?: boolean; firstDirection: SortDirection };
+type Column = {
+  id: SortColumn;
+  header: string;
+  numeric?: boolean;
+  firstDirection: SortDirection;
+  /** Shown until the reader hides it in the "Columns" picker; the others start hidden. */
+  shownByDefault: boolean;
+};
 
 const COLUMNS: readonly Column[] = [
-  { id: 'nctId', header: 'NCT id', firstDirection: 'asc' },
-  { id: 'title', header: 'Title', firstDirection: 'asc' },
-  { id: 'diseases', header: 'Diseases', firstDirection: 'asc' },
-  { id: 'therapy', header: 'Therapy and transplant type', firstDirection: 'asc' },
-  { id: 'phase', header: 'Phase', firstDirection: 'asc' },
-  { id: 'status', header: 'Status', firstDirection: 'asc' },
-  { id: 'start', header: 'Start', firstDirection: 'desc' },
-  { id: 'enrollment', header: 'Enrollment', numeric: true, firstDirection: 'desc' },
-  { id: 'sponsor', header: 'Sponsor', firstDirection: 'asc' },
-  { id: 'countries', header: 'Countries', firstDirection: 'asc' },
-  { id: 'design', header: 'Design', firstDirection: 'asc' },
+  { id: 'nctId', header: 'NCT id', firstDirection: 'asc', shownByDefault: true },
+  { id: 'title', header: 'Title', firstDirection: 'asc', shownByDefault: true },
+  { id: 'diseases', header: 'Diseases', firstDirection: 'asc', shownByDefault: true },
+  {
+    id: 'therapy',
+    header: 'Therapy and transplant type',
+    firstDirection: 'asc',
+    shownByDefault: true,
+  },
+  { id: 'phase', header: 'Phase', firstDirection: 'asc', shownByDefault: true },
+  { id: 'status', header: 'Status', firstDirection: 'asc', shownByDefault: true },
+  { id: 'start', header: 'Start', firstDirection: 'desc', shownByDefault: true },
+  {
+    id: 'enrollment',
+    header: 'Enrollment',
+    numeric: true,
+    firstDirection: 'desc',
+    shownByDefault: true,
+  },
+  { id: 'sponsor', header: 'Sponsor', firstDirection: 'asc', shownByDefault: false },
+  { id: 'countries', header: 'Countries', firstDirection: 'asc', shownByDefault: false },
+  { id: 'design', header: 'Design', firstDirection: 'asc', shownByDefault: false },
 ];
 
 /**
@@ -106,13 +124,68 @@ function SortHeader({
   );
 }
 
+/** The content of one trial's cell in a column. */
+function cellContent(id: SortColumn, trial: Trial, change: TrialChangeMark | undefined) {
+  switch (id) {
+    case 'nctId':
+      return trial.nctId;
+    case 'title':
+      return (
+        <>
+          {trial.title}
+          {trial.acronym !== undefined ? (
+            <span className="trial-table-muted"> ({trial.acronym})</span>
+          ) : null}
+          {change !== undefined ? (
+            <ChangeBadge kind={change.mark} details={change.changes.map((c) => c.text)} />
+          ) : null}
+        </>
+      );
+    case 'diseases':
+      return trial.diseases.length > 0
+        ? trial.diseases.map((d) => DISEASE_LABELS[d]).join(', ')
+        : '—';
+    case 'therapy':
+      return (
+        <>
+          {THERAPY_LABELS[trial.therapy]}
+          <span className="trial-table-muted">
+            {' · '}
+            {TRANSPLANT_TYPE_LABELS[trial.transplantType]}
+          </span>
+        </>
+      );
+    case 'phase':
+      return PHASE_LABELS[trial.phase];
+    case 'status':
+      return siteStatusLabel(trial.status);
+    case 'start':
+      return trial.startDate !== undefined ? formatDate(trial.startDate) : '';
+    case 'enrollment':
+      return enrollmentText(trial);
+    case 'sponsor':
+      return trial.sponsor?.name ?? '';
+    case 'countries':
+      return countriesText(trial.countries);
+    case 'design':
+      return designSummary(trial.design) || '—';
+  }
+}
+
+const CELL_CLASSES: Partial<Record<SortColumn, string>> = {
+  title: 'trial-table-title',
+  enrollment: 'num',
+};
+
 function Row({
   trial,
+  columns,
   href,
   onOpen,
   change,
 }: {
   trial: Trial;
+  columns: readonly Column[];
   href: string;
   onOpen: (event: MouseEvent<HTMLAnchorElement>, nctId: string) => void;
   change?: TrialChangeMark | undefined;
@@ -124,35 +197,42 @@ function Row({
           {trial.nctId}
         </a>
       </th>
-      <td className="trial-table-title">
-        {trial.title}
-        {trial.acronym !== undefined ? (
-          <span className="trial-table-muted"> ({trial.acronym})</span>
-        ) : null}
-        {change !== undefined ? (
-          <ChangeBadge kind={change.mark} details={change.changes.map((c) => c.text)} />
-        ) : null}
-      </td>
-      <td>
-        {trial.diseases.length > 0 ? trial.diseases.map((d) => DISEASE_LABELS[d]).join(', ') : '—'}
-      </td>
-      <td>
-        {THERAPY_LABELS[trial.therapy]}
-        <span className="trial-table-muted">
-          {' · '}
-          {TRANSPLANT_TYPE_LABELS[trial.transplantType]}
-        </span>
-      </td>
-      <td>{PHASE_LABELS[trial.phase]}</td>
-      <td>{siteStatusLabel(trial.status)}</td>
-      <td className="trial-table-nowrap">
-        {trial.startDate !== undefined ? formatDate(trial.startDate) : ''}
-      </td>
-      <td className="num">{enrollmentText(trial)}</td>
-      <td>{trial.sponsor?.name ?? ''}</td>
-      <td>{countriesText(trial.countries)}</td>
-      <td>{designSummary(trial.design) || '—'}</td>
+      {columns
+        .filter((column) => column.id !== 'nctId')
+        .map((column) => (
+          // data-label names the field when a narrow screen shows the row as a card.
+          <td key={column.id} className={CELL_CLASSES[column.id]} data-label={column.header}>
+            {cellContent(column.id, trial, change)}
+          </td>
+        ))}
     </tr>
+  );
+}
+
+function ColumnPicker({
+  shown,
+  locked,
+  onToggle,
+}: {
+  shown: ReadonlySet<SortColumn>;
+  locked: SortColumn;
+  onToggle: (id: SortColumn, show: boolean) => void;
+}) {
+  return (
+    <fieldset className="trial-table-columns">
+      <legend>Columns</legend>
+      {COLUMNS.filter((column) => column.id !== 'nctId').map((column) => (
+        <label key={column.id}>
+          <input
+            type="checkbox"
+            checked={shown.has(column.id) || column.id === locked}
+            disabled={column.id === locked}
+            onChange={(event) => onToggle(column.id, event.target.checked)}
+          />
+          {column.header}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -173,6 +253,19 @@ export function TrialTable({ trials, changes }: TrialTableProps) {
     setPagedSignature(resultSignature);
     setPage(0);
   }
+  const [shownIds, setShownIds] = useState<ReadonlySet<SortColumn>>(
+    () => new Set(COLUMNS.filter((column) => column.shownByDefault).map((column) => column.id)),
+  );
+  // The NCT id links each row, and the sorted column always shows what the order is by.
+  const columns = COLUMNS.filter(
+    (column) => column.id === 'nctId' || column.id === sort.column || shownIds.has(column.id),
+  );
+  const onToggleColumn = (id: SortColumn, show: boolean) => {
+    const next = new Set(shownIds);
+    if (show) next.add(id);
+    else next.delete(id);
+    setShownIds(next);
+  };
   const pageSizeId = useId();
   const summaryId = useId();
 
@@ -209,12 +302,13 @@ export function TrialTable({ trials, changes }: TrialTableProps) {
 
   return (
     <div className="trial-table">
+      <ColumnPicker shown={shownIds} locked={sort.column} onToggle={onToggleColumn} />
       <div className="table-scroll">
         <table className="data-table trial-table-grid" aria-describedby={summaryId}>
           <caption>Trials</caption>
           <thead>
             <tr>
-              {COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <SortHeader
                   key={column.id}
                   column={column}
@@ -227,13 +321,14 @@ export function TrialTable({ trials, changes }: TrialTableProps) {
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={COLUMNS.length}>No trials match the filters.</td>
+                <td colSpan={columns.length}>No trials match the filters.</td>
               </tr>
             ) : (
               rows.map((trial) => (
                 <Row
                   key={trial.nctId}
                   trial={trial}
+                  columns={columns}
                   href={trialHref(trial.nctId)}
                   onOpen={onOpen}
                   change={changes?.get(trial.nctId)}

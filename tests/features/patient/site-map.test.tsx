@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SiteMap } from '../../../src/features/patient/site-map.tsx';
@@ -86,6 +86,58 @@ describe('SiteMap', () => {
     });
     expect(within(europe).queryByRole('button', { name: /Chicago/ })).not.toBeInTheDocument();
     expect(within(europe).getByRole('button', { name: /Stockholm/ })).toBeInTheDocument();
+  });
+
+  it('keeps the globe’s edge out of every zoomed region (no stray outline across the map)', async () => {
+    const { user } = await renderMap();
+    for (const region of [
+      'North America',
+      'South America',
+      'Europe',
+      'Africa and Middle East',
+      'Asia',
+      'Oceania',
+    ]) {
+      await user.click(screen.getByRole('button', { name: region }));
+      const map = screen.getByRole('group', {
+        name: new RegExp(`^Map of trial sites: ${region},`),
+      });
+      const [x, y, w, h] = map.getAttribute('viewBox')!.split(' ').map(Number) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      const numbers = (map.querySelector('path.map-sphere')!.getAttribute('d') ?? '')
+        .match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g)!
+        .map(Number);
+      const inside: string[] = [];
+      for (let i = 2; i + 1 < numbers.length; i += 2) {
+        // Sample each outline segment: none of it may fall inside the visible area.
+        for (let t = 0; t <= 1; t += 0.1) {
+          const px = numbers[i - 2]! + (numbers[i]! - numbers[i - 2]!) * t;
+          const py = numbers[i - 1]! + (numbers[i + 1]! - numbers[i - 1]!) * t;
+          if (px > x && px < x + w && py > y && py < y + h) inside.push(`${px},${py}`);
+        }
+      }
+      expect(inside, `${region}: globe outline crosses the view`).toEqual([]);
+    }
+  });
+
+  it('labels a site on the map while it has keyboard focus or the pointer', async () => {
+    const { user, map } = await renderMap();
+    expect(within(map).queryByText('River Hospital, London, United Kingdom')).toBeNull();
+    await user.hover(within(map).getByRole('button', { name: /^River Hospital, London/ }));
+    expect(within(map).getByText('River Hospital, London, United Kingdom')).toBeInTheDocument();
+    await user.unhover(within(map).getByRole('button', { name: /^River Hospital, London/ }));
+    expect(within(map).queryByText('River Hospital, London, United Kingdom')).toBeNull();
+    act(() =>
+      within(map)
+        .getByRole('button', { name: /^Lakeside Hospital, Chicago/ })
+        .focus(),
+    );
+    expect(within(map).getByText('Lakeside Hospital, Chicago, United States')).toBeInTheDocument();
+    expect(within(map).getByText('1 trial, recruiting')).toBeInTheDocument();
   });
 
   it('gives the same content as a list of sites by country', async () => {

@@ -57,8 +57,6 @@ describe('TrialTable', () => {
       'Status',
       'Start',
       'Enrollment',
-      'Sponsor',
-      'Countries',
     ]) {
       expect(
         screen.getByRole('columnheader', { name: new RegExp(`^${name}`) }),
@@ -66,7 +64,23 @@ describe('TrialTable', () => {
     }
   });
 
-  it('has a Design column summarising allocation, comparator, conditioning and graft', () => {
+  it('hides Sponsor, Countries and Design until chosen in the "Columns" picker', async () => {
+    const { user } = renderWithUrl(<TrialTable trials={threeTrials()} />);
+    const picker = screen.getByRole('group', { name: 'Columns' });
+    for (const name of ['Sponsor', 'Countries', 'Design']) {
+      expect(within(picker).getByRole('checkbox', { name })).not.toBeChecked();
+      expect(screen.queryByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeNull();
+    }
+    await user.click(within(picker).getByRole('checkbox', { name: 'Sponsor' }));
+    expect(screen.getByRole('columnheader', { name: /^Sponsor/ })).toBeInTheDocument();
+    await user.click(within(picker).getByRole('checkbox', { name: 'Phase' }));
+    expect(screen.queryByRole('columnheader', { name: /^Phase/ })).toBeNull();
+    // The sorted column stays shown: its box is checked and cannot be cleared.
+    expect(within(picker).getByRole('checkbox', { name: 'Start' })).toBeDisabled();
+    expect(within(picker).getByRole('checkbox', { name: 'Start' })).toBeChecked();
+  });
+
+  it('has a Design column (from the picker) summarising allocation, comparator, conditioning and graft', async () => {
     const design: Trial['design'] = {
       conditioning: 'lymphoablative',
       regimen: 'cy-atg',
@@ -76,9 +90,10 @@ describe('TrialTable', () => {
       resultPmids: [],
       evidence: {},
     };
-    renderWithUrl(
+    const { user } = renderWithUrl(
       <TrialTable trials={[syntheticTrial({ startDate: '2020', design }), syntheticTrial()]} />,
     );
+    await user.click(screen.getByRole('checkbox', { name: 'Design' }));
     const table = screen.getByRole('table', { name: 'Trials' });
     expect(column(table, 'Design')).toEqual([
       'Randomised · vs drug / BAT · Cy/ATG · CD34-selected',
@@ -148,6 +163,7 @@ describe('TrialTable', () => {
     expect(screen.getByText('Showing 1–50 of 5,000 trials')).toBeInTheDocument();
     expect(screen.getByText('Page 1 of 100')).toBeInTheDocument();
     expect(column(table, 'Title')[0]).toBe('Generated trial 0000');
+    await user.click(screen.getByRole('checkbox', { name: 'Countries' }));
     expect(column(table, 'Countries')[0]).toBe('France, Korea, Republic of, Japan +1 more');
     expect(screen.getByRole('button', { name: 'Previous' })).toBeDisabled();
 
