@@ -117,7 +117,8 @@ test.describe('share dialog loaded on first use', () => {
   test('is not loaded with the page; a failed load says so, keeps the toolbar, and Try again opens it', async ({
     page,
   }) => {
-    const dialogChunk = /\/assets\/share-dialog-modal-[^/]*\.js$/;
+    // A retry may ask for the chunk with a query string (the browser keeps a failed import by URL).
+    const dialogChunk = /\/assets\/share-dialog-modal-[^/?]*\.js(\?.*)?$/;
     const requested: string[] = [];
     page.on('request', (request) => {
       if (dialogChunk.test(request.url())) requested.push(request.url());

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
+import { retryableImport } from '../../lib/retryable-import.ts';
 
-const loadModal = () =>
-  import('./share-dialog-modal.tsx').then((module) => ({ default: module.ShareDialogModal }));
-/** React.lazy keeps a failed load, so "Try again" replaces it with a fresh one. */
+const importModal = retryableImport(() => import('./share-dialog-modal.tsx'));
+const loadModal = () => importModal().then((module) => ({ default: module.ShareDialogModal }));
+/** React.lazy keeps a failed load, so "Try again" replaces it with a fresh one (a fresh import too). */
 let ShareDialogModal = lazy(loadModal);
 
 export type ShareDialogProps = {
