@@ -67,9 +67,13 @@ test.describe('dashboard charts', () => {
     expect(expected.total).toBe(SNAPSHOT_TOTAL);
     await blockLiveApi(page);
     await page.goto(PROD_URL);
-    await expect(page.getByText(/Offline snapshot|bundled/i).first()).toBeVisible({
-      timeout: 30_000,
-    });
+    // The first-screen status line says the data is offline and bundled; its Details say what it is.
+    const source = page.getByRole('region', { name: 'Data source' });
+    await expect(
+      source.getByText(/^Offline (snapshot|sample) from .+ — live API unreachable\.$/),
+    ).toBeVisible({ timeout: 30_000 });
+    await source.getByRole('button', { name: 'Details' }).click();
+    await expect(source.getByText(/bundled/i).first()).toBeVisible();
     await expectTrialCount(page, SNAPSHOT_TOTAL);
     await expectCoreCharts(page, expected);
     expect(errors).toEqual([]);
