@@ -177,8 +177,10 @@ test.describe('a failed refresh keeps the data on screen', () => {
         await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
       } else {
         // Snapshot first: the precomputed snapshot is already on the page, so a failed Retry asks only
-        // for the live changes again and keeps the snapshot, saying again why nothing is updated.
+        // for the live changes again and keeps the snapshot, saying again why nothing is updated. The
+        // offline headline says the live API is unreachable; the reason in full is in the details.
         await expect(page.getByText(/live API unreachable/)).toBeVisible({ timeout: 30_000 });
+        await openStatusDetails(page);
         await expect(
           page.getByText(
             /No trial is marked as updated: the live changes since .+ could not be read/,

@@ -14,7 +14,7 @@ import {
   emptyLedger,
   serializeLedger,
 } from '../../src/domain/ledger.ts';
-import { blockLiveApi, collectPageErrors } from './support/dashboard-page.ts';
+import { blockLiveApi, collectPageErrors, openStatusDetails } from './support/dashboard-page.ts';
 import { allTrials, snapshotStudies } from './support/expected-data.ts';
 import { PROD_URL } from './support/servers.ts';
 
@@ -95,6 +95,8 @@ test('recent changes and the feed list are keyboard-usable and pass axe', async 
   const errors = collectPageErrors(page);
   await serveLedger(page);
   await page.goto(`${PROD_URL}/?therapy=all`);
+  // Recent changes and the feed list are in the status line's details.
+  await openStatusDetails(page);
   const recent = page.getByRole('region', { name: 'Recent changes' });
   const item = recent.getByRole('listitem').filter({ hasText: target.title });
   await expect(item).toContainText('Key change: ');
