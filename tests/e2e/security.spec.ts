@@ -107,6 +107,14 @@ test.describe('XSS payloads in API text', () => {
     const table = page.getByRole('tabpanel').getByRole('table').first();
     await expect(table.getByText(XSS_PAYLOADS[0] ?? '', { exact: false }).first()).toBeVisible();
     await expectClean(page, 'table');
+    // Columns hidden by default render payload text too (lead sponsor, site countries): show them all.
+    const columns = page.getByRole('group', { name: 'Columns' });
+    for (const name of ['Sponsor', 'Countries', 'Design']) {
+      await columns.getByRole('checkbox', { name, exact: true }).check();
+    }
+    await expect(table.getByRole('columnheader', { name: /^Sponsor/ })).toBeVisible();
+    await expect(table.getByText('[leadSponsor]', { exact: false }).first()).toBeVisible();
+    await expectClean(page, 'table, every column');
 
     for (const index of [0, 1, 12, 13, 41]) {
       const id = xssNctId(index);

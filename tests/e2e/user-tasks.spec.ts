@@ -234,6 +234,8 @@ test('every bar chart has even count ticks (1, 2, 5 × 10ⁿ) and the same value
     expect(values, ticks.join('/')).toEqual(values.map((_, i) => i * step));
     expect(String(step), ticks.join('/')).toMatch(/^[125]0*$/);
   }
-  // Value labels: on all bar charts or on none (here: none; each chart's data table has the numbers).
+  // Value labels: on all bar charts or on none (here: none; each chart's data table has the numbers),
+  // checked over drawn bar charts, single-series and stacked alike.
+  expect(await page.locator('.recharts-bar').count()).toBeGreaterThan(1);
   await expect(page.locator('.recharts-label-list')).toHaveCount(0);
 });

@@ -1,14 +1,4 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  Legend,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { barOpacity } from './category-bar-chart.tsx';
 import {
   countAxisProps,
@@ -52,8 +42,8 @@ export function StackedBarChart({
   filter,
   rowColors,
 }: StackedBarChartProps) {
-  // Direct labels: the bars are named on the axis and the total sits at the end of each bar; a legend
-  // is drawn only when several series share a bar.
+  // The bars are named on the axis; like every bar chart, no value labels (the panel's data table and
+  // the tooltip give the numbers). A legend is drawn only when several series share a bar.
   const legend = series.length > 1;
   return (
     <BarChart
@@ -83,7 +73,7 @@ export function StackedBarChart({
       <YAxis {...LABEL_AXIS_PROPS} width={100} />
       <Tooltip {...TOOLTIP_PROPS} />
       {legend ? <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} /> : null}
-      {series.map((s, index) => (
+      {series.map((s) => (
         <Bar
           key={s.dataKey}
           dataKey={s.dataKey}
@@ -107,16 +97,6 @@ export function StackedBarChart({
               {...(!legend && rowColors?.[key] ? { fill: rowColors[key] } : {})}
             />
           ))}
-          {index === series.length - 1 ? (
-            <LabelList
-              valueAccessor={(entry: { payload?: Record<string, unknown> }) =>
-                series.reduce((sum, one) => sum + Number(entry.payload?.[one.dataKey] ?? 0), 0)
-              }
-              position="right"
-              fill="currentColor"
-              fontSize={13}
-            />
-          ) : null}
         </Bar>
       ))}
     </BarChart>
