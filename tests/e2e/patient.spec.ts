@@ -5,7 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { MOCK_URL, PROD_URL } from './support/servers.ts';
+import { PROD_URL } from './support/servers.ts';
+import { openPatientView } from './support/patient-page.ts';
 
 const CHICAGO_TRIAL =
   'Autologous Stem Cell Transplant for Relapsing Multiple Sclerosis in the Midwest';
@@ -18,15 +19,6 @@ test.use({
   geolocation: { latitude: 41.88, longitude: -87.63 },
   locale: 'en-US',
 });
-
-async function openPatientView(page: Page, search = '?view=patient'): Promise<void> {
-  await page.goto(`${MOCK_URL}/${search}`);
-  await expect(
-    page.getByRole('heading', { name: 'Trials for patients: in plain words' }),
-  ).toBeVisible({
-    timeout: 30_000,
-  });
-}
 
 /** "35-year-old with MS near Chicago": condition, age, device location. */
 async function chooseMsAge35NearMe(page: Page): Promise<void> {

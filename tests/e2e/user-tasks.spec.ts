@@ -7,19 +7,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { blockLiveApi } from './support/dashboard-page.ts';
 import { MOCK_URL, PROD_URL } from './support/servers.ts';
+import { openPatientView } from './support/patient-page.ts';
 
 test.use({
   permissions: ['geolocation'],
   geolocation: { latitude: 41.88, longitude: -87.63 },
   locale: 'en-US',
 });
-
-async function openPatientView(page: Page, search = '?view=patient'): Promise<void> {
-  await page.goto(`${MOCK_URL}/${search}`);
-  await expect(
-    page.getByRole('heading', { name: 'Trials for patients: in plain words' }),
-  ).toBeVisible({ timeout: 30_000 });
-}
 
 function placePicker(page: Page) {
   return page.getByRole('combobox', { name: 'Or type a place, US ZIP code or UK postcode' });
