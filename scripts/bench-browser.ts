@@ -42,7 +42,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.BENCH_BROWSER_QUICK === '1';
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3)));
-const SIZES = QUICK ? [1_000] : PROFILE ? [3_000] : [1_000, 3_000];
+const SIZES = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(',').map(Number)
+  : QUICK
+    ? [1_000]
+    : PROFILE
+      ? [3_000]
+      : [1_000, 3_000];
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT ?? 4195);
 const OUT_DIR = path.join(ROOT, 'dist-bench');
