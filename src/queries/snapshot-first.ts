@@ -13,6 +13,7 @@ import { fetchAllStudies, fetchVersion, shortfallMessage } from '../api/ctgov/st
 import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
 import {
   compactTrial,
+  contentHashProblem,
   deltaSinceDate,
   mergeTrials,
   PRECOMPUTED_DATASET_PATH,
@@ -35,6 +36,10 @@ export async function loadPrecomputed(
 ): Promise<PrecomputedLoad> {
   try {
     const { data, bytes } = await fetchSiteJson(url, { signal });
+    const damaged = await contentHashProblem(data);
+    if (damaged !== undefined) {
+      return { ok: false, problem: `The precomputed dataset is damaged: ${damaged}` };
+    }
     const read = readPrecomputedDataset(data);
     return read.ok
       ? { ok: true, dataset: read.dataset, invalidTrials: read.invalidTrials, bytes }
