@@ -14,7 +14,10 @@
  *   (site data files and API), the longest task and the total blocking time (long tasks minus 50 ms, until
  *   the charts are drawn), a filter click (a disease option) to the charts repainted, and a repeat visit
  *   in the same profile 2 s later (within the freshness window): final count, API requests, data bytes.
- * - Prints medians of BENCH_RUNS runs (default 3) with the machine's load average.
+ *   The server caches as docs/hosting.md asks of a host (cacheControl), so a repeat visit takes the
+ *   hashed scripts from the browser's cache, as it would from any static host.
+ * - Prints medians of BENCH_RUNS runs (default 3) with the machine's load average, and the requests of
+ *   the new path's first cold visit (start and end from navigation, bytes sent) to see what waits on what.
  * - Last, the Node time of the snapshot job (`runSnapshot`: pull + normalize + write raw and precomputed)
  *   for 10,000 studies from the emulator over HTTP, without the politeness delay.
  *
@@ -28,13 +31,14 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { createStudiesEmulator } from '../mocks/emulator/studies-emulator.ts';
 import type { BundledDataset } from '../src/api/bundled-dataset.ts';
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
 import { pruneStudyToFields } from '../mocks/emulator/fields.ts';
 import type { Study } from '../src/api/ctgov/wire-types.ts';
 import { generateStudies, loadSourceRecords } from './bench-data.ts';
+import { SNAPSHOT_SINCE_META } from '../src/domain/precomputed-dataset.ts';
 import { writePrecomputed } from './precompute-dataset.ts';
 import { runSnapshot } from './snapshot.ts';
 
@@ -77,6 +81,8 @@ type Sample = {
   repeatApiRequests: number;
   repeatDataBytes: number;
   shown: string;
+  /** Every request of the cold visit, from navigation start: what, when it started and ended, bytes. */
+  timeline: string[];
 };
 
 // ---------------------------------------------------------------------------------------------- data
@@ -165,7 +171,24 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
-type Counter = { dataBytes: number; dataRequests: number; apiRequests: number };
+type Counter = {
+  dataBytes: number;
+  dataRequests: number;
+  apiRequests: number;
+  /** Bytes sent per path (compressed), in request order. */
+  sent: { path: string; bytes: number }[];
+};
+
+/**
+ * Caching as docs/hosting.md asks of a host: files under assets/ carry content hashes (a year,
+ * immutable), the page and data files briefly (5 minutes), the API never. Each cold visit is a new
+ * browser context, so only repeat visits see the cache.
+ */
+function cacheControl(url: string): string {
+  if (url.startsWith('/api/')) return 'no-store';
+  if (url.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  return 'max-age=300';
+}
 
 function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
   let emulatorFor: Site | undefined;
@@ -182,11 +205,15 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
     const out = gzip ? gzipSync(body) : body;
     res.statusCode = status;
     res.setHeader('Content-Type', type);
-    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', cacheControl(req.url ?? '/'));
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (gzip) res.setHeader('Content-Encoding', 'gzip');
     res.setHeader('Content-Length', out.length);
     res.end(out);
+    counter.sent.push({
+      path: new URL(req.url ?? '/', 'http://bench.local').pathname,
+      bytes: out.length,
+    });
     if (isData) {
       counter.dataBytes += out.length;
       counter.dataRequests += 1;
@@ -222,14 +249,19 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
     if (!existsSync(file))
       return send(req, res, 404, 'text/plain', Buffer.from('Not found'), false);
     const isData = url.pathname.startsWith('/data/');
-    send(
-      req,
-      res,
-      200,
-      TYPES[path.extname(file)] ?? 'application/octet-stream',
-      readFileSync(file),
-      isData,
-    );
+    let body = readFileSync(file);
+    if (file.endsWith('.html')) {
+      // As if built with this dataset: the page carries the data date of the file it ships.
+      body = Buffer.from(
+        body
+          .toString('utf8')
+          .replace(
+            new RegExp(`(<meta name="${SNAPSHOT_SINCE_META}" content=")[^"]*`),
+            `$1${site.deltaSince}`,
+          ),
+      );
+    }
+    send(req, res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', body, isData);
   });
   return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve(server)));
 }
@@ -329,6 +361,7 @@ async function measure(
   counter.dataBytes = 0;
   counter.dataRequests = 0;
   counter.apiRequests = 0;
+  counter.sent = [];
   await page.goto(url, { waitUntil: 'commit' });
   try {
     await page.waitForFunction('window.__marks && window.__marks.charts !== undefined', undefined, {
@@ -348,6 +381,7 @@ async function measure(
   // Let late requests (e.g. /version) finish before the data is counted.
   await page.waitForTimeout(500);
   const data = { ...counter };
+  const timeline = await requestTimeline(page, counter.sent);
   const marks = await page.evaluate<{ count?: number; charts?: number; tasks: number[][] }>(
     '({ count: window.__marks.count, charts: window.__marks.charts, tasks: window.__tasks })',
   );
@@ -388,7 +422,22 @@ async function measure(
     repeatApiRequests: repeat.apiRequests,
     repeatDataBytes: repeat.dataBytes,
     shown: shown.trim(),
+    timeline,
   };
+}
+
+/** The cold visit's requests from the page's resource timing, with the bytes the server sent for each. */
+async function requestTimeline(page: Page, sent: Counter['sent']): Promise<string[]> {
+  const entries = await page.evaluate<[string, number, number][]>(
+    `[[location.pathname, 0, performance.getEntriesByType('navigation')[0].responseEnd],
+      ...performance.getEntriesByType('resource').map((e) => [e.name, e.startTime, e.responseEnd])]`,
+  );
+  return entries.map(([name, start, end]) => {
+    const path = new URL(name, 'http://bench.local').pathname;
+    const bytes = sent.find((s) => s.path === path)?.bytes;
+    const size = bytes === undefined ? '' : ` ${(bytes / 1000).toFixed(1)} kB`;
+    return `${(start / 1000).toFixed(2)}-${(end / 1000).toFixed(2)} s ${path}${size}`;
+  });
 }
 
 type CpuProfile = {
@@ -427,7 +476,7 @@ const median = (values: number[]): number => {
 };
 
 function row(size: number, c: Case, name: PathName, samples: Sample[]): string {
-  const m = (key: keyof Omit<Sample, 'shown'>) => median(samples.map((s) => s[key]));
+  const m = (key: keyof Omit<Sample, 'shown' | 'timeline'>) => median(samples.map((s) => s[key]));
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return [
     size.toLocaleString('en-GB'),
@@ -512,7 +561,7 @@ async function main(): Promise<void> {
   );
   if (build.status !== 0) throw new Error('the build failed');
 
-  const counter: Counter = { dataBytes: 0, dataRequests: 0, apiRequests: 0 };
+  const counter: Counter = { dataBytes: 0, dataRequests: 0, apiRequests: 0, sent: [] };
   let site: Site | undefined;
   const server = await startServer(() => site!, counter);
   const browser = await chromium.launch({
@@ -537,6 +586,8 @@ async function main(): Promise<void> {
           const line = row(size, c, name, samples);
           lines.push(line);
           console.log(line);
+          if (name === 'new')
+            console.log(`  requests of the first run:\n    ${samples[0]?.timeline.join('\n    ')}`);
         }
       }
       rmSync(site.dataDir, { recursive: true, force: true });

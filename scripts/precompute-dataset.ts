@@ -20,6 +20,7 @@ import { datasetProblem, type BundledDataset } from '../src/api/bundled-dataset.
 import { createStudyCollector } from '../src/domain/normalize-study.ts';
 import {
   compactTrial,
+  deltaSinceDate,
   DETAIL_SHARD_COUNT,
   DETAIL_SHARD_DIR,
   DETAILS_FORMAT,
@@ -137,6 +138,8 @@ export function serializePrecomputed(dataset: PrecomputedDataset): string {
 
 export type PrecomputeResult = {
   status: 'written' | 'fresh';
+  /** The data date the live changes are asked from (deltaSinceDate), when the dataset has one. */
+  since: string | undefined;
   trials: number;
   bytes: number;
   gzipBytes: number;
@@ -178,6 +181,7 @@ export async function writePrecomputed(
   const bytes = await writeFileAtomic(out.dataset, text, tmpDir);
   return {
     status: 'written',
+    since: deltaSinceDate(dataset.meta),
     trials: dataset.trials.length,
     bytes,
     gzipBytes: gzipSync(text).length,
@@ -207,6 +211,7 @@ export async function ensurePrecomputed(
       ) {
         return {
           status: 'fresh',
+          since: deltaSinceDate(current.dataset.meta),
           trials: current.dataset.trials.length,
           bytes: Buffer.byteLength(text),
           gzipBytes: gzipSync(text).length,

@@ -31,6 +31,11 @@ export const DETAILS_FORMAT = 'hsct-trials-details';
 
 /** Paths under the site's base URL. */
 export const PRECOMPUTED_DATASET_PATH = 'data/trials.json';
+/**
+ * Name of the <meta> the build writes into index.html with the data date of the dataset it ships
+ * (deltaSinceDate), so that the page asks the live changes while the file is still downloading.
+ */
+export const SNAPSHOT_SINCE_META = 'hsct-snapshot-since';
 export const DETAIL_SHARD_DIR = 'data/details';
 /** Records per shard at 3,000 studies: about 30 (about 30 kB gzip). */
 export const DETAIL_SHARD_COUNT = 100;
