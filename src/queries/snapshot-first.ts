@@ -168,9 +168,26 @@ export async function loadSnapshotFirst(
   // Asked before the file is read: its pages are not shown as the load's progress.
   const early = hint === undefined ? undefined : askDelta(hint, false);
   let version = early === undefined ? undefined : fetchVersion(request).catch(() => undefined);
+  let earlyAnswered = false;
+  early?.asked.then(
+    () => (earlyAnswered = true),
+    () => (earlyAnswered = true),
+  );
+  // The file, read once per page. Once in the query cache, useTrialDataset draws it (changes
+  // "pending"); when the early changes have already answered, it goes there only with the merged
+  // result, so that the page draws the trials once instead of twice.
+  const fileKey = precomputedQuery(options.precomputedUrl).queryKey;
+  const cached = client.getQueryData(fileKey);
+  let unpublished: PrecomputedLoad | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const load = await client.fetchQuery(precomputedQuery(options.precomputedUrl));
+    const load = cached ?? (await loadPrecomputed(signal, options.precomputedUrl));
+    const mergeFirst =
+      load.ok && earlyAnswered && early?.since === deltaSinceDate(load.dataset.meta);
+    if (cached === undefined) {
+      if (mergeFirst) unpublished = load;
+      else client.setQueryData(fileKey, load);
+    }
     if (!load.ok || !sameQuery(load.dataset.meta.query, options.query)) {
       live.abort(); // the early delta, if any
       return await deps.loadFull(signal);
@@ -236,6 +253,7 @@ export async function loadSnapshotFirst(
       return snapshotDataset(load, { state: 'failed', reason }, describe);
     }
   } finally {
+    if (unpublished !== undefined) client.setQueryData(fileKey, unpublished);
     clearTimeout(timer);
     signal.removeEventListener('abort', abortLive);
     live.abort();
