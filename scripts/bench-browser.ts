@@ -22,6 +22,8 @@
  *   for 10,000 studies from the emulator over HTTP, without the politeness delay.
  *
  * BENCH_BROWSER_QUICK=1: 1,000 studies, one run per case, no 10,000-study job (the CI smoke run).
+ * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
+ * (desktop) or of the new path's cold mobile visit up to the final count, at 3,000 studies.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,12 +47,14 @@ import { runSnapshot } from './snapshot.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.BENCH_BROWSER_QUICK === '1';
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_PROFILE=load: a CPU profile of the new path's cold mobile visit, from navigation to the count. */
+const PROFILE_LOAD = process.env.BENCH_PROFILE === 'load';
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3)));
 const SIZES = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(',').map(Number)
   : QUICK
     ? [1_000]
-    : PROFILE
+    : PROFILE || PROFILE_LOAD
       ? [3_000]
       : [1_000, 3_000];
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -358,6 +362,11 @@ async function measure(
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   await page.addInitScript({ content: INSTALL_MARKS });
+  const loadProfiler = PROFILE_LOAD ? await context.newCDPSession(page) : undefined;
+  if (loadProfiler) {
+    await loadProfiler.send('Profiler.enable');
+    await loadProfiler.send('Profiler.start');
+  }
   counter.dataBytes = 0;
   counter.dataRequests = 0;
   counter.apiRequests = 0;
@@ -378,6 +387,10 @@ async function measure(
       cause: error,
     });
   }
+  if (loadProfiler) {
+    await page.waitForFunction('window.__marks.count !== undefined');
+    printProfile((await loadProfiler.send('Profiler.stop')).profile, 'Cold visit to the count');
+  }
   // Let late requests (e.g. /version) finish before the data is counted.
   await page.waitForTimeout(500);
   const data = { ...counter };
@@ -394,7 +407,7 @@ async function measure(
     await profiler.send('Profiler.start');
   }
   const filter = await page.evaluate<number>(FILTER_CLICK);
-  if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
+  if (profiler) printProfile((await profiler.send('Profiler.stop')).profile, 'Filter click');
   // Repeat visit: the same profile a moment later (the saved copy is written at most once a second).
   await page.waitForTimeout(2_000);
   counter.dataBytes = 0;
@@ -446,8 +459,8 @@ type CpuProfile = {
   timeDeltas?: number[];
 };
 
-/** BENCH_PROFILE=1: where a filter click's main-thread time goes (self time by function and file). */
-function printProfile(profile: CpuProfile): void {
+/** Where main-thread time goes (self time by function and file): a filter click, or the cold visit. */
+function printProfile(profile: CpuProfile, what: string): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const byFile = new Map<string, number>();
@@ -466,7 +479,7 @@ function printProfile(profile: CpuProfile): void {
       .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
       .join('\n');
   console.log(
-    `Filter click profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}`,
+    `${what} profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}`,
   );
 }
 
@@ -551,7 +564,7 @@ async function main(): Promise<void> {
       '--logLevel',
       'warn',
       // A profile needs readable function names.
-      ...(PROFILE ? ['--minify', 'false'] : []),
+      ...(PROFILE || PROFILE_LOAD ? ['--minify', 'false'] : []),
     ],
     {
       stdio: 'inherit',
@@ -573,10 +586,12 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       site = await prepareSite(size);
       for (const c of PROFILE ? CASES.filter((x) => !x.mobile) : CASES) {
+        if (PROFILE_LOAD && !c.mobile) continue;
         for (const [name, query] of [
           ['new', ''],
           ['full live', '?data=live'],
         ] as const) {
+          if (PROFILE_LOAD && name !== 'new') continue;
           const samples: Sample[] = [];
           for (let i = 0; i < RUNS; i += 1) {
             samples.push(
@@ -605,7 +620,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  if (!QUICK) console.log(`\n${await snapshotJob(10_000)}`);
+  if (!QUICK && !PROFILE_LOAD) console.log(`\n${await snapshotJob(10_000)}`);
 }
 
 await main();
