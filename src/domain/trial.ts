@@ -135,6 +135,19 @@ export type Intervention = {
   otherNames?: string[];
 };
 
+/** Whether a date of the record is the actual one or an estimate (the API's DateType). */
+export type DateType = 'ACTUAL' | 'ESTIMATED';
+
+/** The Trial's dates, in the order the trial detail lists them. */
+export const TRIAL_DATE_FIELDS = [
+  'startDate',
+  'primaryCompletionDate',
+  'completionDate',
+  'firstPosted',
+  'lastUpdated',
+] as const;
+export type TrialDateField = (typeof TRIAL_DATE_FIELDS)[number];
+
 export type Enrollment = { count: number; type: 'ACTUAL' | 'ESTIMATED' | 'UNKNOWN' };
 
 export type TrialLocation = {
@@ -189,6 +202,8 @@ export type Trial = {
   completionDate?: string;
   firstPosted?: string;
   lastUpdated?: string;
+  /** Whether each date is actual or estimated, for the dates whose record says so. */
+  dateTypes?: Partial<Record<TrialDateField, DateType>>;
   enrollment?: Enrollment;
   sponsor?: { name: string; class: SponsorClass | (string & {}) };
   /** Distinct location countries, in first-seen order. */
@@ -252,6 +267,7 @@ export const TRIAL_SHAPE = {
   completionDate: 'string?',
   firstPosted: 'string?',
   lastUpdated: 'string?',
+  dateTypes: 'object?',
   enrollment: 'object?',
   sponsor: 'object?',
   countries: 'strings',
