@@ -97,6 +97,24 @@ export function statusLabel(status: Status): string {
     : status;
 }
 
+/** Readable text for an API enum value: a known label, or the value with underscores as spaces. */
+function enumText(value: string, labels: Readonly<Record<string, string>>): string {
+  const known = Object.hasOwn(labels, value) ? labels[value] : undefined;
+  if (known !== undefined) return known;
+  const words = value.replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A trial's or a site's status in words: "RECRUITING" -> "Recruiting"; unknown values become words. */
+export function siteStatusLabel(status: string): string {
+  return enumText(status, STATUS_LABELS);
+}
+
+/** "ACTIVE_COMPARATOR" -> "Active comparator", "PROCEDURE" -> "Procedure". */
+export function apiEnumLabel(value: string): string {
+  return enumText(value, {});
+}
+
 export const SPONSOR_CLASSES = [
   'NIH',
   'FED',
@@ -229,6 +247,24 @@ export type Trial = {
   /** Condition MeSH terms (derivedSection.conditionBrowseModule.meshes[].term). */
   conditionMeshTerms?: string[];
 };
+
+export const SEX_LABELS: Record<NonNullable<Trial['sex']>, string> = {
+  ALL: 'All',
+  FEMALE: 'Female',
+  MALE: 'Male',
+};
+
+/** The API's StdAge values (Trial.stdAges). */
+const STD_AGE_LABELS: Record<string, string> = {
+  CHILD: 'Child (birth–17)',
+  ADULT: 'Adult (18–64)',
+  OLDER_ADULT: 'Older adult (65+)',
+};
+
+/** "OLDER_ADULT" -> "Older adult (65+)". */
+export function stdAgeLabel(value: string): string {
+  return enumText(value, STD_AGE_LABELS);
+}
 
 /** An arm group of the protocol. */
 export type TrialArm = {
