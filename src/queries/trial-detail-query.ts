@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { ApiError, type ApiErrorKind } from '../api/api-error.ts';
 import { fetchStudy, type RetryOptions } from '../api/ctgov/studies.ts';
 import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
@@ -107,10 +108,11 @@ export const trialDetailQueries = {
  * list holds it, is shown at once as placeholder data (`isPlaceholderData`) until the full record is in.
  */
 export function useTrialDetail(nctId: string, listTrial?: Trial, options?: TrialDetailOptions) {
-  return useQuery({
-    ...trialDetailQueries.detail(nctId, options),
-    placeholderData: listTrial === undefined ? undefined : { trial: listTrial },
-  });
+  const placeholderData = useMemo(
+    () => (listTrial === undefined ? undefined : { trial: listTrial }),
+    [listTrial],
+  );
+  return useQuery({ ...trialDetailQueries.detail(nctId, options), placeholderData });
 }
 
 /** Whether the registry said it has no such study (HTTP 404): retrying will not help. */
