@@ -161,8 +161,14 @@ export async function loadSnapshotFirst(
         ...(report ? { onProgress: (p) => progress.set({ stage: 'live', ...p }) } : {}),
       },
     );
-    asked.catch(() => undefined); // read (and reported) below, or dropped
-    return { since, asked, drop: () => own.abort() };
+    // A complete answer is normalized at once: while the file may still be downloading.
+    const normalized = asked.then((result) =>
+      result.completeness.complete ? normalizeInSlices(result.studies, own.signal) : undefined,
+    );
+    // Read (and reported) below, or dropped.
+    asked.catch(() => undefined);
+    normalized.catch(() => undefined);
+    return { since, asked, normalized, drop: () => own.abort() };
   };
   const hint = options.sinceHint;
   // Asked before the file is read: its pages are not shown as the load's progress.
@@ -222,7 +228,8 @@ export async function loadSnapshotFirst(
           true,
         );
       }
-      const normalized = await normalizeInSlices(result.studies, signal);
+      const normalized = await delta.normalized;
+      if (normalized === undefined) throw new Error('The live changes were not normalized.');
       const merged = mergeTrials(load.dataset.trials, normalized.trials.map(compactTrial));
       const v = await version;
       const { meta } = load.dataset;
