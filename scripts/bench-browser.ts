@@ -23,7 +23,8 @@
  *
  * BENCH_BROWSER_QUICK=1: 1,000 studies, one run per case, no 10,000-study job (the CI smoke run).
  * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
- * (desktop) or of the new path's cold mobile visit up to the final count, at 3,000 studies.
+ * (desktop) or of the new path's cold mobile visit and of its repeat visit up to the final count, at
+ * 3,000 studies.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -413,11 +414,15 @@ async function measure(
   counter.dataBytes = 0;
   counter.dataRequests = 0;
   counter.apiRequests = 0;
+  if (loadProfiler) await loadProfiler.send('Profiler.start');
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction('window.__marks && window.__marks.count !== undefined', undefined, {
     timeout: TIMEOUT_MS,
     polling: 100,
   });
+  if (loadProfiler) {
+    printProfile((await loadProfiler.send('Profiler.stop')).profile, 'Repeat visit to the count');
+  }
   const repeatCount = await page.evaluate<number>('window.__marks.count');
   await page.waitForTimeout(1_000);
   const repeat = { ...counter };
