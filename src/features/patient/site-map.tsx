@@ -349,7 +349,10 @@ export function SiteMap({
               { header: 'Recruiting sites', numeric: true },
               { header: 'Trials', numeric: true },
             ]}
-            rows={countries.map((c) => [c.country, c.sites, c.openSites, c.trials])}
+            rows={countries.map((c) => ({
+              key: c.country,
+              cells: [c.country, c.sites, c.openSites, c.trials],
+            }))}
           />
           <ul className="sites-by-country">
             {[...byCountry].map(([country, sites]) => (
