@@ -31,7 +31,7 @@ export function RecentChanges({
 }: RecentChangesProps) {
   const headingId = useId();
   return (
-    <section className="recent-changes" aria-labelledby={headingId}>
+    <section className="ledger-recent-changes" aria-labelledby={headingId}>
       <h2 id={headingId}>Recent changes</h2>
       {unavailable !== undefined ? (
         <p className="ledger-note">The change history could not be loaded: {unavailable}</p>
