@@ -156,7 +156,7 @@ test.describe('embedders on phones', () => {
     const close = dialog.getByRole('button', { name: 'Close' });
     await expect(close).toBeInViewport();
     // Scroll to the end of the dialog: Close is still on screen, near the top.
-    await page.locator('.modal-overlay').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.locator('.share-modal-overlay').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect(close).toBeInViewport();
     const box = await close.boundingBox();
     expect(box?.y ?? Infinity).toBeLessThan(120);
