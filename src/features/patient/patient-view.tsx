@@ -56,7 +56,7 @@ function ConditionFinder({ onChoose }: { onChoose: (disease: DiseaseId) => void 
   const [text, setText] = useState('');
   const found = diseasesNamed(text, PLAIN_DISEASE_NAMES);
   return (
-    <div className="field condition-finder">
+    <div className="patient-field condition-finder">
       <label htmlFor={id}>Or type the name of your condition</label>
       <input
         id={id}
@@ -240,7 +240,7 @@ export function PatientView(props: PatientViewProps) {
 
       <section className="patient-section" aria-labelledby={`${conditionId}-step1`}>
         <h2 id={`${conditionId}-step1`}>1. My condition</h2>
-        <div className="field">
+        <div className="patient-field">
           <label htmlFor={conditionId}>My condition</label>
           <select
             id={conditionId}
@@ -259,7 +259,7 @@ export function PatientView(props: PatientViewProps) {
           </select>
         </div>
         <ConditionFinder onChoose={chooseDisease} />
-        <div className="field field-inline">
+        <div className="patient-field patient-field-inline">
           <input
             id={otherTherapiesId}
             type="checkbox"
