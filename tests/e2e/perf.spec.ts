@@ -27,7 +27,7 @@ function installMarks(): void {
       marks.data = performance.now();
     if (marks.data !== undefined && marks.charts === undefined) {
       const grid = document.querySelector('.chart-grid');
-      if (!grid || document.querySelector('.charts-loading')) return;
+      if (!grid || document.querySelector('.chart-grid-loading')) return;
       const panels = Array.from(grid.querySelectorAll('section.panel'));
       const svgs = grid.querySelectorAll('svg[role="img"]');
       const bars = grid.querySelectorAll('.recharts-bar-rectangle');

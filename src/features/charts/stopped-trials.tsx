@@ -2,6 +2,7 @@ import { memo, useId, useState } from 'react';
 import { stoppedTrials } from '../../domain/aggregate.ts';
 import { STATUS_LABELS, type KnownStatus, type Trial } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
+import './charts.css';
 
 export type StoppedTrialsProps = {
   trials: readonly Trial[];
@@ -31,10 +32,10 @@ export const StoppedTrials = memo(function StoppedTrials({
           : `${pluralize(stopped.length, 'trial was', 'trials were')} terminated, suspended or withdrawn. The reason is as the sponsor stated it.`}
       </p>
       {stopped.length > 0 ? (
-        <ul className="stopped-list">
+        <ul className="charts-stopped-list">
           {shown.map((t) => (
             <li key={t.nctId}>
-              <span className="stopped-status">
+              <span className="charts-stopped-status">
                 {STATUS_LABELS[t.status as KnownStatus] ?? t.status}
               </span>{' '}
               {onSelectTrial ? (
@@ -48,11 +49,11 @@ export const StoppedTrials = memo(function StoppedTrials({
               ) : (
                 <a href={t.url}>{t.title}</a>
               )}{' '}
-              <span className="stopped-meta">
+              <span className="charts-stopped-meta">
                 ({t.nctId}
                 {t.startYear !== undefined ? `, started ${t.startYear}` : ''})
               </span>
-              <p className="stopped-reason">
+              <p className="charts-stopped-reason">
                 {t.whyStopped ? `Reason: ${t.whyStopped}` : 'No reason stated.'}
               </p>
             </li>
