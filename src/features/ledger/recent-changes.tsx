@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { LedgerEntry } from '../../domain/ledger.ts';
-import { formatDate, pluralize } from '../../lib/format.ts';
+import { formatDate, pluralize, pluralWord } from '../../lib/format.ts';
 import { LedgerItem } from './trial-timeline.tsx';
 import './ledger.css';
 
@@ -45,7 +45,7 @@ export function RecentChanges({
           {dropped > 0 ? (
             <p className="ledger-note">
               {pluralize(dropped, 'damaged record')} of the change history could not be read and
-              {dropped === 1 ? ' is' : ' are'} left out.
+              {pluralWord(dropped, ' is', ' are')} left out.
             </p>
           ) : null}
           {changes.length > 0 ? (

@@ -10,7 +10,7 @@ import { PLAIN_DISEASE_NAMES, RISK_NOTE } from '../../domain/plain-language.ts';
 import { decodeShortlist, shortlistUrl } from '../../domain/shortlist.ts';
 import { nearestSite, placeLookup, sitePlaces } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { formatDate, formatCount, pluralize } from '../../lib/format.ts';
+import { formatDate, formatCount, pluralize, pluralWord } from '../../lib/format.ts';
 import { AboutYou } from './about-you.tsx';
 import { GLOSSARY_SECTION_ID, GlossarySection, GlossaryTerm } from './glossary.tsx';
 import { NearMe } from './near-me.tsx';
@@ -304,8 +304,8 @@ export function PatientView(props: PatientViewProps) {
           {origin && maxDistance !== null && list.unplaced.length > 0 ? (
             <p>
               {pluralize(list.unplaced.length, 'trial')} whose records give no site positions{' '}
-              {list.unplaced.length === 1 ? 'is' : 'are'} listed below under “Site positions not
-              given”: the distance to {list.unplaced.length === 1 ? 'it' : 'them'} is unknown.
+              {pluralWord(list.unplaced.length, 'is', 'are')} listed below under “Site positions not
+              given”: the distance to {pluralWord(list.unplaced.length, 'it', 'them')} is unknown.
             </p>
           ) : null}
           {origin && maxDistance !== null && list.fartherAway > 0 ? (

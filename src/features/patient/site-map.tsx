@@ -8,7 +8,7 @@ import { isOpenStatus, plainStatus } from '../../domain/plain-language.ts';
 import { placeLookup, siteGroups, sitePlaces, sitesByCountry } from '../../domain/site-places.ts';
 import type { SiteGroup } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { pluralize } from '../../lib/format.ts';
+import { pluralize, pluralWord } from '../../lib/format.ts';
 import { atlasCountryName, loadWorldShapes } from './world-shapes.ts';
 import type { WorldShapes } from './world-shapes.ts';
 import './patient.css';
@@ -327,9 +327,9 @@ export function SiteMap({
           </ul>
           {unplacedSites > 0 ? (
             <p className="patient-map-note">
-              {unplacedSites} {unplacedSites === 1 ? 'site has' : 'sites have'} no position in the
-              records and {unplacedSites === 1 ? 'is' : 'are'} not drawn;{' '}
-              {unplacedSites === 1 ? 'it is' : 'they are'} in the list below.
+              {pluralize(unplacedSites, 'site has', 'sites have')} no position in the records and{' '}
+              {pluralWord(unplacedSites, 'is', 'are')} not drawn;{' '}
+              {pluralWord(unplacedSites, 'it is', 'they are')} in the list below.
             </p>
           ) : null}
           <div className="map-selection" aria-live="polite">
