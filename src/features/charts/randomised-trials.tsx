@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { DataTable } from '../../components/data-table.tsx';
+import { Panel } from '../../components/panel.tsx';
 import { randomisedHsctTrials } from '../../domain/aggregate.ts';
 import { FILTER_SCHEMA } from '../../domain/filter-schema.ts';
 import { PHASE_LABELS, STATUS_LABELS, type KnownStatus, type Trial } from '../../domain/trial.ts';
@@ -17,17 +17,16 @@ export type RandomisedTrialsProps = {
  */
 export function RandomisedTrials({ trials, onSelectTrial }: RandomisedTrialsProps) {
   const randomised = randomisedHsctTrials(trials);
-  const headingId = useId();
   return (
-    <section className="panel panel-wide" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel-title">
-        Randomised trials
-      </h2>
-      <p className="panel-description">
-        {randomised.length === 0
+    <Panel
+      title="Randomised trials"
+      className="panel-wide"
+      description={
+        randomised.length === 0
           ? 'None of these transplant trials is randomised (as its record states the allocation).'
-          : `${pluralize(randomised.length, 'randomised transplant trial')}, largest enrollment first. The comparator is read from the arms and titles.`}
-      </p>
+          : `${pluralize(randomised.length, 'randomised transplant trial')}, largest enrollment first. The comparator is read from the arms and titles.`
+      }
+    >
       {randomised.length > 0 ? (
         <DataTable
           caption="Randomised transplant trials"
@@ -72,6 +71,6 @@ export function RandomisedTrials({ trials, onSelectTrial }: RandomisedTrialsProp
           }))}
         />
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -1,4 +1,5 @@
-import { memo, useId, useState } from 'react';
+import { memo, useState } from 'react';
+import { Panel } from '../../components/panel.tsx';
 import { stoppedTrials } from '../../domain/aggregate.ts';
 import { STATUS_LABELS, type KnownStatus, type Trial } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
@@ -19,18 +20,17 @@ export const StoppedTrials = memo(function StoppedTrials({
 }: StoppedTrialsProps) {
   const stopped = stoppedTrials(trials);
   const [showAll, setShowAll] = useState(false);
-  const headingId = useId();
   const shown = showAll ? stopped : stopped.slice(0, FIRST);
   return (
-    <section className="panel panel-wide" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel-title">
-        Stopped trials
-      </h2>
-      <p className="panel-description">
-        {stopped.length === 0
+    <Panel
+      title="Stopped trials"
+      className="panel-wide"
+      description={
+        stopped.length === 0
           ? 'None of these trials was terminated, suspended or withdrawn.'
-          : `${pluralize(stopped.length, 'trial was', 'trials were')} terminated, suspended or withdrawn. The reason is as the sponsor stated it.`}
-      </p>
+          : `${pluralize(stopped.length, 'trial was', 'trials were')} terminated, suspended or withdrawn. The reason is as the sponsor stated it.`
+      }
+    >
       {stopped.length > 0 ? (
         <ul className="charts-stopped-list">
           {shown.map((t) => (
@@ -70,6 +70,6 @@ export const StoppedTrials = memo(function StoppedTrials({
           {showAll ? 'Show fewer' : `Show all ${formatCount(stopped.length)}`}
         </button>
       ) : null}
-    </section>
+    </Panel>
   );
 });
