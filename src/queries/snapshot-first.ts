@@ -158,10 +158,9 @@ export async function loadSnapshotFirst(
         ...(report ? { onProgress: (p) => progress.set({ stage: 'live', ...p }) } : {}),
       },
     );
-    // A complete answer is normalized at once: while the file may still be downloading.
-    const normalized = asked.then((result) =>
-      result.completeness.complete ? normalizeInSlices(result.studies, own.signal) : undefined,
-    );
+    // Normalized as soon as it answers, while the file may still be downloading (a short answer too,
+    // although it is then never merged).
+    const normalized = asked.then((result) => normalizeInSlices(result.studies, own.signal));
     // Read (and reported) below, or dropped.
     asked.catch(() => undefined);
     normalized.catch(() => undefined);
@@ -226,7 +225,6 @@ export async function loadSnapshotFirst(
         );
       }
       const normalized = await delta.normalized;
-      if (normalized === undefined) throw new Error('The live changes were not normalized.');
       const merged = mergeTrials(load.dataset.trials, normalized.trials.map(compactTrial));
       const v = await version;
       const { meta } = load.dataset;
