@@ -35,6 +35,8 @@ export type FilterChartPanelProps = {
   description?: ReactNode;
   /** The chart. Give its SVG role="img" and an aria-label summarising it. */
   children: ReactNode;
+  /** Height of the drawing in pixels, kept free while it loads or waits to be drawn (nothing shifts). */
+  drawingHeight?: number;
   table: {
     caption: string;
     columns: readonly ToggleTableColumn[];
@@ -133,6 +135,7 @@ export function FilterChartPanel({
   empty,
   description,
   children,
+  drawingHeight,
   table,
   filter,
   tableOnly,
@@ -164,7 +167,11 @@ export function FilterChartPanel({
         <p className="chart-empty">{empty}</p>
       ) : (
         <>
-          <div className={near ? 'chart' : 'chart chart-pending'} ref={chartRef}>
+          <div
+            className={near ? 'chart' : 'chart chart-pending'}
+            ref={chartRef}
+            style={drawingHeight === undefined ? undefined : { minHeight: drawingHeight }}
+          >
             {near ? children : null}
           </div>
           {source ? <p className="chart-source">{source}</p> : null}
