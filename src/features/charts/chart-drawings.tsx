@@ -4,7 +4,7 @@
  * only the drawing waits for this chunk. The panel reserves the drawing's height meanwhile, so nothing
  * moves when it arrives.
  */
-import { useEffect, useState, type ComponentType } from 'react';
+import { startTransition, useEffect, useState, type ComponentType } from 'react';
 import type { CategoryBarsProps } from './category-bars.tsx';
 import type { StackedBarChartProps } from './stacked-bar-chart.tsx';
 import type { YearColumnsProps } from './year-columns.tsx';
@@ -36,7 +36,7 @@ function lazyDrawing<P extends object>(
       if (state.component !== undefined) return undefined;
       let live = true;
       preload().then(
-        (component) => live && setState({ component }),
+        (component) => live && startTransition(() => setState({ component })),
         (error: unknown) =>
           live && setState({ error: error instanceof Error ? error : new Error(String(error)) }),
       );

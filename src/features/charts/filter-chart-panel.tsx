@@ -4,6 +4,7 @@ import { ChartDataDateContext } from '../../components/chart-source.tsx';
 import { useNearViewport } from '../../components/use-near-viewport.ts';
 import { chartSourceLine } from '../../domain/export/provenance.ts';
 import { formatCount } from '../../lib/format.ts';
+import { preloadChartDrawings } from './chart-drawings.tsx';
 
 export type ToggleTableColumn = { header: string; numeric?: boolean };
 
@@ -145,7 +146,7 @@ export function FilterChartPanel({
   const tableId = useId();
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(chartRef);
+  const near = useNearViewport(chartRef, undefined, preloadChartDrawings);
   const dataAsOf = useContext(ChartDataDateContext);
   const source = count === undefined ? undefined : chartSourceLine(dataAsOf, count);
   const subtitle =
