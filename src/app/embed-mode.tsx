@@ -272,7 +272,7 @@ function EmbedBody({
           </details>
         </>
       )}
-      {/* One boundary for the lazy table, so DrawnSignal commits once it is drawn (the charts keep their height). */}
+      {/* One boundary for the lazy table, so DrawnSignal commits once it is drawn. */}
       <Suspense
         fallback={
           <p className="charts-loading" role="status">
