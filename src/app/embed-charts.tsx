@@ -24,12 +24,10 @@ export function EmbedCharts({
   accent = null,
   onFiltersChange,
 }: EmbedChartsProps) {
-  const charts = embeddedCharts(panels);
-  if (charts.length === 0) return null;
   return (
     <ChartAccentContext value={accent}>
       <ChartList
-        charts={charts}
+        charts={embeddedCharts(panels)}
         trials={trials}
         filters={filters}
         onFiltersChange={onFiltersChange}
