@@ -1,8 +1,9 @@
 /**
  * The chart registry: every chart of the dashboard once, in the order researchers ask (disease,
  * transplant type, phase, trend, then the rest). The dashboard draws all of them, the embed those with
- * an `embed` panel name, and every chart gets its source line and downloads from its panel. A chart's own
- * module holds its title, finding sentence, unit, data and table; adding a chart is one entry here.
+ * an `embed` panel name, and every chart gets its source line and downloads from its panel. A chart is
+ * one entry here: what it renders (a CategoryBarChart, or a FilterChartPanel with its title, finding
+ * sentence, unit and table around a drawing of chart-drawings.tsx), inline or from its own module.
  *
  * This module is light (no chart library): the panels render with the first data and only their
  * drawings load lazily (chart-drawings.tsx).
@@ -46,7 +47,8 @@ export type ChartDefinition = {
   name: string;
   /**
    * Its name in the embed's `panels=` URL parameter when it can be embedded: a public contract, listed
-   * with its share-dialog label in EMBED_PANELS (src/domain/embed-params.ts, README "URL parameters").
+   * in EMBED_PANELS with its share-dialog label in EMBED_PANEL_LABELS (src/domain/embed-params.ts,
+   * README "URL parameters"; a test checks that both lists agree).
    */
   embed?: ChartPanelName;
   render: (input: ChartInput) => ReactNode;
