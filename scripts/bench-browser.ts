@@ -255,11 +255,11 @@ const INSTALL_MARKS = `(() => {
     const final =
       banner !== null &&
       !/Checking ClinicalTrials\\.gov/.test(banner.textContent || '') &&
-      document.querySelector('p.result-count') !== null;
+      document.querySelector('p.active-filters-count') !== null;
     if (marks.count === undefined && final) marks.count = performance.now();
     if (marks.count !== undefined && marks.charts === undefined) {
       const grid = document.querySelector('.chart-grid');
-      if (!grid || document.querySelector('.charts-loading')) return;
+      if (!grid || document.querySelector('.chart-grid-loading')) return;
       // Every chart area (panels that are only a table have none) holds its drawing.
       const charts = Array.from(grid.querySelectorAll('div.chart'));
       const drawn = charts.filter((chart) => chart.querySelector('svg[role="img"]') !== null);
@@ -276,7 +276,7 @@ const INSTALL_MARKS = `(() => {
 
 /** Clicks the first disease option and times until the count and the first chart changed, plus a frame. */
 const FILTER_CLICK = `(async () => {
-  const count = () => (document.querySelector('p.result-count') || {}).textContent || '';
+  const count = () => (document.querySelector('p.active-filters-count') || {}).textContent || '';
   const chart = () => {
     const svg = document.querySelector('.chart-grid svg[role="img"]');
     return svg ? svg.getAttribute('aria-label') || '' : '';
@@ -353,7 +353,7 @@ async function measure(
   );
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
-  const shown = (await page.locator('p.result-count').first().textContent()) ?? '';
+  const shown = (await page.locator('p.active-filters-count').first().textContent()) ?? '';
   const profiler = PROFILE ? await context.newCDPSession(page) : undefined;
   if (profiler) {
     await profiler.send('Profiler.enable');

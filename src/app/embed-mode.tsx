@@ -275,7 +275,7 @@ function EmbedBody({
       {/* One boundary for the lazy table, so DrawnSignal commits once it is drawn. */}
       <Suspense
         fallback={
-          <p className="charts-loading" role="status">
+          <p className="chart-grid-loading" role="status">
             Loading charts…
           </p>
         }
