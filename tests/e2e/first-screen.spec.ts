@@ -108,6 +108,36 @@ test.describe('the first screen', () => {
     await expect(page.getByRole('button', { name: 'Show filters' })).toBeFocused();
   });
 
+  for (const width of [320, 360, 1280]) {
+    test(`at ${width} px the headline figures' labels wrap only between words`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await open(page);
+      const labels = page.getByRole('group', {
+        name: /^(Trials|Recruiting now|Total enrollment|Countries)$/,
+      });
+      await expect(labels).toHaveCount(4);
+      // A word drawn on more than one line box was broken inside it ("Recruitin / g now").
+      const broken = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const label of document.querySelectorAll('.stat-label')) {
+          const text = label.firstChild;
+          if (!(text instanceof Text)) continue;
+          for (const match of text.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, match.index);
+            range.setEnd(text, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) out.push(match[0]);
+          }
+        }
+        return out;
+      });
+      expect(broken).toEqual([]);
+    });
+  }
+
   test('the chart panels show their title, finding and table before the chart library loads; the drawing takes the room kept for it', async ({
     page,
   }) => {
