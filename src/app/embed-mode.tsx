@@ -16,6 +16,7 @@ import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { FilterPanel } from '../features/filters/filter-panel.tsx';
 import { EmbedCredit, EmbedProblems } from '../features/share/embed-credit.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
+import { messageOf } from '../lib/error-message.ts';
 import { createFrameMessenger, observeHeight } from '../lib/embed-protocol.ts';
 import { formatCount, pluralWord } from '../lib/format.ts';
 import {
@@ -205,10 +206,7 @@ function EmbedDataset({
       return (
         <div className="load-error" role="alert">
           <DrawnSignal onDrawn={onDrawn} />
-          <p>
-            The trials could not be loaded:{' '}
-            {query.error instanceof Error ? query.error.message : String(query.error)}
-          </p>
+          <p>The trials could not be loaded: {messageOf(query.error)}</p>
           <button type="button" className="button" onClick={() => void query.refetch()}>
             Retry
           </button>
