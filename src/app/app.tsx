@@ -39,6 +39,7 @@ import {
 } from '../state/url-state.ts';
 import { TrialHistory } from './change-ledger.tsx';
 import { exportMetaOf, viewPermalink } from './export-meta.ts';
+import { TrialDetail, TrialTable } from './lazy-views.tsx';
 import { LiveDataDetails, LiveDataLine, useTrialChanges } from './live-data.tsx';
 import { PatientSection } from './patient-section.tsx';
 import './app.css';
@@ -51,16 +52,6 @@ const ShareToolbar = lazy(() =>
 );
 const EmbedApp = lazy(() =>
   import('./embed-mode.tsx').then((module) => ({ default: module.EmbedApp })),
-);
-const TrialTable = lazy(() =>
-  import('../features/trial-table/trial-table.tsx').then((module) => ({
-    default: module.TrialTable,
-  })),
-);
-const TrialDetail = lazy(() =>
-  import('../features/trial-detail/trial-detail.tsx').then((module) => ({
-    default: module.TrialDetail,
-  })),
 );
 
 export type AppProps = {

@@ -26,20 +26,11 @@ import {
 } from '../queries/trial-queries.ts';
 import { useFullLivePull, useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
+import { TrialDetail, TrialTable } from './lazy-views.tsx';
 import './embed-mode.css';
 
 const EmbedCharts = lazy(() =>
   import('./embed-charts.tsx').then((module) => ({ default: module.EmbedCharts })),
-);
-const TrialTable = lazy(() =>
-  import('../features/trial-table/trial-table.tsx').then((module) => ({
-    default: module.TrialTable,
-  })),
-);
-const TrialDetail = lazy(() =>
-  import('../features/trial-detail/trial-detail.tsx').then((module) => ({
-    default: module.TrialDetail,
-  })),
 );
 
 export type EmbedAppProps = {
