@@ -236,7 +236,7 @@ export function SiteMap({
                 className="patient-map-svg"
                 viewBox={`${viewBox.x} ${viewBox.y} ${viewBox.w} ${viewBox.h}`}
                 role="group"
-                aria-label={`Map of trial sites: ${MAP_REGIONS[region].label}, ${markers.length} sites shown`}
+                aria-label={`Map of trial sites: ${MAP_REGIONS[region].label}, ${pluralize(markers.length, 'site')} shown`}
               >
                 <g aria-hidden="true">
                   <path d={spherePath} className="patient-map-sphere" />

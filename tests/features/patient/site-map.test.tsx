@@ -61,6 +61,13 @@ describe('SiteMap', () => {
     expect(tips.filter((tip) => /\b1 sites\b/.test(tip ?? ''))).toEqual([]);
   });
 
+  it('counts one site shown as “1 site”', async () => {
+    render(<SiteMap trials={[MS_LONDON]} />);
+    expect(
+      await screen.findByRole('group', { name: /^Map of trial sites: World, 1 site shown/ }),
+    ).toBeInTheDocument();
+  });
+
   it('shows a site’s trials when the site is clicked or chosen with the keyboard', async () => {
     const onSelectTrial = vi.fn();
     const { user, map } = await renderMap(onSelectTrial);
