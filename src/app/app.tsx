@@ -331,17 +331,13 @@ function DashboardBody({
       )}
       {patient ? <div className="status-footer">{status}</div> : null}
       {selectedTrial !== null ? (
-        <ErrorBoundary label="The trial detail">
-          <Suspense fallback={<p role="status">Loading the trial…</p>}>
-            <TrialDetail
-              nctId={selectedTrial}
-              {...(selected ? { trial: selected } : {})}
-              change={changes.marks.get(selectedTrial)}
-              history={<TrialHistory nctId={selectedTrial} />}
-              onClose={() => setSelectedTrial(null)}
-            />
-          </Suspense>
-        </ErrorBoundary>
+        <TrialDetail
+          nctId={selectedTrial}
+          {...(selected ? { trial: selected } : {})}
+          change={changes.marks.get(selectedTrial)}
+          history={<TrialHistory nctId={selectedTrial} />}
+          onClose={() => setSelectedTrial(null)}
+        />
       ) : null}
     </>
   );

@@ -307,15 +307,11 @@ function EmbedBody({
         fullViewUrl={fullViewUrl(viewPermalink(window.location.href, filters, 'dashboard'))}
       />
       {selectedTrial !== null ? (
-        <ErrorBoundary label="The trial detail">
-          <Suspense fallback={<p role="status">Loading the trial…</p>}>
-            <TrialDetail
-              nctId={selectedTrial}
-              {...(selected ? { trial: selected } : {})}
-              onClose={() => setSelectedTrial(null)}
-            />
-          </Suspense>
-        </ErrorBoundary>
+        <TrialDetail
+          nctId={selectedTrial}
+          {...(selected ? { trial: selected } : {})}
+          onClose={() => setSelectedTrial(null)}
+        />
       ) : null}
     </>
   );
