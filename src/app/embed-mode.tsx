@@ -5,7 +5,7 @@
  * protocol of src/lib/embed-protocol.ts (ready, resize, filters, select; setFilters from allowed origins).
  * Loaded lazily: the full dashboard never downloads it.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartDataDateContext } from '../components/chart-source.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
@@ -25,13 +25,10 @@ import {
   type TrialDataset,
 } from '../queries/trial-queries.ts';
 import { useFullLivePull, useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
+import { EmbedCharts } from './embed-charts.tsx';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
 import { TrialDetail, TrialTable } from './lazy-views.tsx';
 import './embed-mode.css';
-
-const EmbedCharts = lazy(() =>
-  import('./embed-charts.tsx').then((module) => ({ default: module.EmbedCharts })),
-);
 
 export type EmbedAppProps = {
   params: EmbedParams;
@@ -263,7 +260,7 @@ function EmbedBody({
           </details>
         </>
       )}
-      {/* One boundary for the lazy charts and table, so DrawnSignal commits when all are drawn. */}
+      {/* One boundary for the lazy table, so DrawnSignal commits once it is drawn. */}
       <Suspense
         fallback={
           <p className="chart-grid-loading" role="status">

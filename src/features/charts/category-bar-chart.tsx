@@ -1,13 +1,6 @@
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../lib/format.ts';
-import {
-  countAxisProps,
-  GRID_STROKE,
-  LABEL_AXIS_PROPS,
-  TOOLTIP_PROPS,
-  barChartHeight,
-  useChartAccent,
-} from './chart-style.ts';
+import { CategoryBars } from './chart-drawings.tsx';
+import { barChartHeight, useChartAccent } from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 
 export type CategoryRow = { key: string; label: string; count: number };
@@ -37,14 +30,10 @@ export type CategoryBarChartProps = {
   inertKeys?: readonly string[];
 };
 
-/** Opacity of bars that are not selected while a selection exists. */
-export const DIMMED_OPACITY = 0.35;
-
-export function barOpacity(key: string, selected: readonly string[] | undefined): number {
-  return !selected || selected.length === 0 || selected.includes(key) ? 1 : DIMMED_OPACITY;
-}
-
-/** Horizontal bars of trial counts per category; a bar click toggles that category as a filter. */
+/**
+ * Horizontal bars of trial counts per category; a bar click toggles that category as a filter. The panel
+ * renders at once; the bars are drawn when the chart library has loaded (chart-drawings.tsx).
+ */
 export function CategoryBarChart({
   title,
   finding,
@@ -67,10 +56,6 @@ export function CategoryBarChart({
     rows.length === 0
       ? `${summaryPrefix}: no trials.`
       : `${summaryPrefix}. ${rows.map((r) => `${r.label}: ${formatCount(r.count)}`).join('; ')}.`;
-  const toggle = (index: number) => {
-    const row = rows[index];
-    if (filter && row && !inertKeys.includes(row.key)) filter.onToggle(row.key);
-  };
   const tableFilter: CrossFilter | undefined = filter
     ? {
         selected: filter.selected,
@@ -78,6 +63,7 @@ export function CategoryBarChart({
       }
     : undefined;
   const empty = rows.every((r) => r.count === 0) ? emptyText : undefined;
+  const height = barChartHeight(rows.length, rowHeight);
   return (
     <FilterChartPanel
       title={title}
@@ -85,6 +71,7 @@ export function CategoryBarChart({
       unit={unit}
       count={count}
       empty={empty}
+      drawingHeight={height}
       {...(description ? { description } : {})}
       table={{
         caption: title,
@@ -93,40 +80,16 @@ export function CategoryBarChart({
       }}
       {...(tableFilter ? { filter: tableFilter } : {})}
     >
-      <BarChart
-        responsive
-        style={{ width: '100%', height: barChartHeight(rows.length, rowHeight) }}
-        data={rows}
-        layout="vertical"
-        margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
-        role="img"
-        aria-label={summary}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.count)))} />
-        <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
-        <Tooltip {...TOOLTIP_PROPS} />
-        <Bar
-          dataKey="count"
-          name="Trials"
-          fill={color}
-          isAnimationActive={false}
-          maxBarSize={26}
-          cursor={filter ? 'pointer' : undefined}
-          onClick={(_data, index) => toggle(index)}
-        >
-          {rows.map((r) => (
-            <Cell
-              key={r.key}
-              fill={color}
-              fillOpacity={barOpacity(r.key, filter?.selected)}
-              stroke={filter?.selected.includes(r.key) ? accent.selected : 'none'}
-              strokeWidth={2}
-            />
-          ))}
-        </Bar>
-      </BarChart>
+      <CategoryBars
+        rows={rows}
+        height={height}
+        labelWidth={labelWidth}
+        color={color}
+        selectedColor={accent.selected}
+        summary={summary}
+        filter={filter}
+        inertKeys={inertKeys}
+      />
     </FilterChartPanel>
   );
 }
