@@ -28,6 +28,15 @@
   var PROTOCOL_SOURCE = 'hsct-trials';
   var FRAME_MESSAGE_TYPES = ['ready', 'resize', 'filters', 'select'];
   var NCT_ID = /^NCT\d{8}$/;
+  function embedFrameSearch(view, origins) {
+    const params = new URLSearchParams();
+    params.set('embed', '1');
+    view.forEach((value, key) => {
+      if (key !== 'embed' && key !== 'origins') params.append(key, value);
+    });
+    if (origins.length > 0) params.set('origins', origins.join(','));
+    return params.toString();
+  }
   function setFiltersMessage(filters) {
     return {
       source: PROTOCOL_SOURCE,
@@ -78,15 +87,9 @@
     const listeners = {};
     function frameUrl(value) {
       const given = new URLSearchParams(String(value || '').replace(/^[?#]/, ''));
-      const params = new URLSearchParams();
-      params.set('embed', '1');
-      given.forEach((v, k) => {
-        if (k !== 'embed' && k !== 'origins') params.append(k, v);
-      });
       const hostOrigin = window.location.origin;
-      if (hostOrigin && hostOrigin !== 'null') params.set('origins', hostOrigin);
       const url = new URL(appBase.href);
-      url.search = params.toString();
+      url.search = embedFrameSearch(given, hostOrigin && hostOrigin !== 'null' ? [hostOrigin] : []);
       return url.href;
     }
     function startHeight(element) {

@@ -40,6 +40,7 @@ import {
 import { TrialHistory } from './change-ledger.tsx';
 import { ChartsWithDownloads } from './charts-with-downloads.tsx';
 import { exportMetaOf, viewPermalink } from './export-meta.ts';
+import { TrialDetail, TrialTable } from './lazy-views.tsx';
 import { LiveDataDetails, LiveDataLine, useTrialChanges } from './live-data.tsx';
 import { PatientSection } from './patient-section.tsx';
 import './app.css';
@@ -49,16 +50,6 @@ const ShareToolbar = lazy(() =>
 );
 const EmbedApp = lazy(() =>
   import('./embed-mode.tsx').then((module) => ({ default: module.EmbedApp })),
-);
-const TrialTable = lazy(() =>
-  import('../features/trial-table/trial-table.tsx').then((module) => ({
-    default: module.TrialTable,
-  })),
-);
-const TrialDetail = lazy(() =>
-  import('../features/trial-detail/trial-detail.tsx').then((module) => ({
-    default: module.TrialDetail,
-  })),
 );
 
 export type AppProps = {
@@ -328,17 +319,13 @@ function DashboardBody({
       )}
       {patient ? <div className="status-footer">{status}</div> : null}
       {selectedTrial !== null ? (
-        <ErrorBoundary label="The trial detail">
-          <Suspense fallback={<p role="status">Loading the trial…</p>}>
-            <TrialDetail
-              nctId={selectedTrial}
-              {...(selected ? { trial: selected } : {})}
-              change={changes.marks.get(selectedTrial)}
-              history={<TrialHistory nctId={selectedTrial} />}
-              onClose={() => setSelectedTrial(null)}
-            />
-          </Suspense>
-        </ErrorBoundary>
+        <TrialDetail
+          nctId={selectedTrial}
+          {...(selected ? { trial: selected } : {})}
+          change={changes.marks.get(selectedTrial)}
+          history={<TrialHistory nctId={selectedTrial} />}
+          onClose={() => setSelectedTrial(null)}
+        />
       ) : null}
     </>
   );

@@ -14,6 +14,7 @@ import {
   type LedgerEntry,
 } from '../domain/ledger.ts';
 import type { Trial } from '../domain/trial.ts';
+import { messageOf } from '../lib/error-message.ts';
 import { FeedLinks } from '../features/ledger/feed-links.tsx';
 import { LedgerSinceVisit } from '../features/ledger/ledger-since-visit.tsx';
 import { RecentChanges } from '../features/ledger/recent-changes.tsx';
@@ -25,10 +26,6 @@ import { useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
 export const RECENT_CHANGES_DAYS = 30;
 
 const feedHref = (spec: FeedSpec) => siteFileUrl(feedPath(spec));
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The feeds of the ledger, the current filters' feed first (next to the registry's RSS link). */
 export function LedgerFeeds() {
@@ -94,7 +91,7 @@ export function RecentChangesSection({ trials }: { trials: readonly Trial[] }) {
       since={since}
       recordedUntil={ledger?.snapshot?.dataDate}
       onSelectTrial={setSelectedTrial}
-      unavailable={query.isError ? reasonOf(query.error) : undefined}
+      unavailable={query.isError ? messageOf(query.error) : undefined}
       dropped={query.data?.dropped ?? 0}
     />
   );
@@ -109,6 +106,6 @@ export function TrialHistory({ nctId }: { nctId: string }) {
     [ledger, nctId],
   );
   if (query.isPending) return <TrialTimeline state="loading" />;
-  if (query.isError) return <TrialTimeline state="unavailable" reason={reasonOf(query.error)} />;
+  if (query.isError) return <TrialTimeline state="unavailable" reason={messageOf(query.error)} />;
   return <TrialTimeline state="ready" entries={entries} />;
 }

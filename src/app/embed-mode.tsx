@@ -5,7 +5,7 @@
  * protocol of src/lib/embed-protocol.ts (ready, resize, filters, select; setFilters from allowed origins).
  * Loaded lazily: the full dashboard never downloads it.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartDataDateContext } from '../components/chart-source.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
@@ -16,6 +16,7 @@ import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { FilterPanel } from '../features/filters/filter-panel.tsx';
 import { EmbedCredit, EmbedProblems } from '../features/share/embed-credit.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
+import { messageOf } from '../lib/error-message.ts';
 import { createFrameMessenger, observeHeight } from '../lib/embed-protocol.ts';
 import { formatCount, pluralWord } from '../lib/format.ts';
 import {
@@ -26,18 +27,8 @@ import {
 import { useFullLivePull, useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
 import { EmbedCharts } from './embed-charts.tsx';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
+import { TrialDetail, TrialTable } from './lazy-views.tsx';
 import './embed-mode.css';
-
-const TrialTable = lazy(() =>
-  import('../features/trial-table/trial-table.tsx').then((module) => ({
-    default: module.TrialTable,
-  })),
-);
-const TrialDetail = lazy(() =>
-  import('../features/trial-detail/trial-detail.tsx').then((module) => ({
-    default: module.TrialDetail,
-  })),
-);
 
 export type EmbedAppProps = {
   params: EmbedParams;
@@ -203,10 +194,7 @@ function EmbedDataset({
       return (
         <div className="load-error" role="alert">
           <DrawnSignal onDrawn={onDrawn} />
-          <p>
-            The trials could not be loaded:{' '}
-            {query.error instanceof Error ? query.error.message : String(query.error)}
-          </p>
+          <p>The trials could not be loaded: {messageOf(query.error)}</p>
           <button type="button" className="button" onClick={() => void query.refetch()}>
             Retry
           </button>
@@ -316,15 +304,11 @@ function EmbedBody({
         fullViewUrl={fullViewUrl(viewPermalink(window.location.href, filters, 'dashboard'))}
       />
       {selectedTrial !== null ? (
-        <ErrorBoundary label="The trial detail">
-          <Suspense fallback={<p role="status">Loading the trial…</p>}>
-            <TrialDetail
-              nctId={selectedTrial}
-              {...(selected ? { trial: selected } : {})}
-              onClose={() => setSelectedTrial(null)}
-            />
-          </Suspense>
-        </ErrorBoundary>
+        <TrialDetail
+          nctId={selectedTrial}
+          {...(selected ? { trial: selected } : {})}
+          onClose={() => setSelectedTrial(null)}
+        />
       ) : null}
     </>
   );

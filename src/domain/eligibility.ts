@@ -3,6 +3,7 @@
  * It only ever says a person is OUTSIDE a stated criterion; it never says anyone is eligible (the trial
  * team decides that, with the full criteria).
  */
+import { pluralWord } from '../lib/format.ts';
 
 export const AGE_UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute'] as const;
 export type AgeUnit = (typeof AGE_UNITS)[number];
@@ -39,7 +40,7 @@ export function parseAge(text: string | null | undefined): ParsedAge | null {
 }
 
 function plural(value: number, unit: AgeUnit): string {
-  return `${value} ${unit}${value === 1 ? '' : 's'}`;
+  return `${value} ${pluralWord(value, unit)}`;
 }
 
 /** "18 years", "6 months" (plain text of a parsed age). */

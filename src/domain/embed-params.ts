@@ -12,6 +12,7 @@ import {
   type FilterValues,
   type RawFilterValue,
 } from './filter-schema.ts';
+import { embedFrameSearch } from '../lib/embed-protocol.ts';
 
 export const EMBED_PANELS = [
   'summary',
@@ -212,15 +213,16 @@ function withoutEmbedParams(params: URLSearchParams): URLSearchParams {
   return out;
 }
 
-function appendEmbedOptions(params: URLSearchParams, options: EmbedOptions): void {
+/** The view's parameters with the embed options of `options` instead of its own (origins left out). */
+function embedOptionParams(view: URLSearchParams, options: EmbedOptions): URLSearchParams {
+  const params = withoutEmbedParams(view);
   const panels = EMBED_PANELS.filter((p) => (options.panels ?? DEFAULT_EMBED_PANELS).includes(p));
   params.set('panels', (panels.length > 0 ? panels : DEFAULT_EMBED_PANELS).join(','));
   if (options.lock) params.set('lock', '1');
   if (options.theme && options.theme !== 'auto') params.set('theme', options.theme);
   const accent = options.accent ? parseAccent(options.accent) : null;
   if (accent) params.set('accent', accent);
-  const origins = (options.origins ?? []).filter((o) => originProblem(o) === null);
-  if (origins.length > 0) params.set('origins', origins.join(','));
+  return params;
 }
 
 /**
@@ -229,10 +231,8 @@ function appendEmbedOptions(params: URLSearchParams, options: EmbedOptions): voi
  */
 export function buildEmbedUrl(viewUrl: string, options: EmbedOptions = {}): string {
   const url = new URL(viewUrl);
-  const params = withoutEmbedParams(url.searchParams);
-  const out = new URLSearchParams([['embed', '1'], ...params]);
-  appendEmbedOptions(out, options);
-  url.search = out.toString();
+  const origins = (options.origins ?? []).filter((o) => originProblem(o) === null);
+  url.search = embedFrameSearch(embedOptionParams(url.searchParams, options), origins);
   url.hash = '';
   return url.toString();
 }
@@ -242,9 +242,7 @@ export function buildEmbedUrl(viewUrl: string, options: EmbedOptions = {}): stri
  * options, without embed and origins (embed.js adds them).
  */
 export function buildEmbedScriptValue(viewUrl: string, options: EmbedOptions = {}): string {
-  const params = withoutEmbedParams(new URL(viewUrl).searchParams);
-  appendEmbedOptions(params, { ...options, origins: [] });
-  return params.toString();
+  return embedOptionParams(new URL(viewUrl).searchParams, options).toString();
 }
 
 /** Where embed.js lives: next to the app's index page ("https://host/base/embed.js"). */

@@ -3,6 +3,7 @@
  * (GeoNames, trimmed at build time by scripts/build-gazetteer.ts), US ZIP codes and UK postcode districts.
  * Pure: the texts come in as arguments (the app loads them lazily); nothing is ever sent anywhere.
  */
+import { pluralize } from '../lib/format.ts';
 import type { LatLon } from './geo.ts';
 import type { SitePlace } from './site-places.ts';
 import { foldForSearch } from './text-normalize.ts';
@@ -110,8 +111,7 @@ export function siteChoice(place: SitePlace): PlaceChoice {
     lon: place.lon,
     id: `site:${place.id}`,
     label: place.label,
-    note:
-      place.trialCount === 1 ? 'trial sites: 1 trial' : `trial sites: ${place.trialCount} trials`,
+    note: `trial sites: ${pluralize(place.trialCount, 'trial')}`,
   };
 }
 

@@ -25,6 +25,7 @@
 import {
   FRAME_MESSAGE_TYPES,
   MAX_HEIGHT,
+  embedFrameSearch,
   isFrameMessage,
   setFiltersMessage,
   type FrameMessage,
@@ -70,15 +71,9 @@ function start(scriptUrl: string): HsctTrialsApi {
 
   function frameUrl(value: string | null): string {
     const given = new URLSearchParams(String(value || '').replace(/^[?#]/, ''));
-    const params = new URLSearchParams();
-    params.set('embed', '1');
-    given.forEach((v, k) => {
-      if (k !== 'embed' && k !== 'origins') params.append(k, v);
-    });
     const hostOrigin = window.location.origin;
-    if (hostOrigin && hostOrigin !== 'null') params.set('origins', hostOrigin);
     const url = new URL(appBase.href);
-    url.search = params.toString();
+    url.search = embedFrameSearch(given, hostOrigin && hostOrigin !== 'null' ? [hostOrigin] : []);
     return url.href;
   }
 

@@ -87,6 +87,22 @@ const MAX_TEXT_LENGTH = 200;
 export const MAX_HEIGHT = 100_000;
 const NCT_ID = /^NCT\d{8}$/;
 
+/**
+ * The query string of an embedded frame, the one form shared by embed.js and the share dialog's iframe
+ * snippet: `embed=1` first, then the view's parameters (filters and embed options) as given, then the
+ * host origins allowed to send `setFilters` (`origins=a,b`). An `embed` or `origins` among the given
+ * parameters is dropped: only the caller decides those.
+ */
+export function embedFrameSearch(view: URLSearchParams, origins: readonly string[]): string {
+  const params = new URLSearchParams();
+  params.set('embed', '1');
+  view.forEach((value, key) => {
+    if (key !== 'embed' && key !== 'origins') params.append(key, value);
+  });
+  if (origins.length > 0) params.set('origins', origins.join(','));
+  return params.toString();
+}
+
 function envelope(): Envelope {
   return { source: PROTOCOL_SOURCE, version: PROTOCOL_VERSION };
 }

@@ -4,6 +4,8 @@
  * can never succeed. Its error names the module's URL; the same URL with a fresh query string is a new
  * module for the browser, fetched again. Browsers whose error names no URL are asked the same import again.
  */
+import { messageOf } from './error-message.ts';
+
 export function retryableImport<T>(load: () => Promise<T>): () => Promise<T> {
   let failedUrl: string | null = null;
   let retries = 0;
@@ -23,8 +25,7 @@ export function retryableImport<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** The URL named by a failed dynamic import's error ("...dynamically imported module: <url>"), if any. */
 export function failedModuleUrl(error: unknown): string | null {
-  const message = error instanceof Error ? error.message : String(error);
-  const url = /dynamically imported module:?\s+(\S+)/i.exec(message)?.[1];
+  const url = /dynamically imported module:?\s+(\S+)/i.exec(messageOf(error))?.[1];
   if (url === undefined) return null;
   try {
     return new URL(url).href;

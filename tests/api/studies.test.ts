@@ -202,6 +202,19 @@ describe('fetchAllStudies paging', () => {
     expect(shortfallMessage(looped.completeness)).toMatch(/^Only 2 studies could be read/);
   });
 
+  it('words a short pull with its own numbers: one study read, one counted, many counted', () => {
+    const reason = 'paging stopped early';
+    expect(shortfallMessage({ complete: false, read: 1, reason })).toBe(
+      'Only 1 study could be read from ClinicalTrials.gov (paging stopped early).',
+    );
+    expect(shortfallMessage({ complete: false, read: 0, total: 1, reason })).toBe(
+      '0 of 1 study could be read from ClinicalTrials.gov (paging stopped early).',
+    );
+    expect(shortfallMessage({ complete: false, read: 1, total: 9, reason })).toBe(
+      '1 of 9 studies could be read from ClinicalTrials.gov (paging stopped early).',
+    );
+  });
+
   it('waits the politeness interval between requests', async () => {
     servePages([
       { studies: [study('NCT00000001')], nextPageToken: 'p2' },

@@ -293,6 +293,30 @@ test.describe('print and save as PDF', () => {
     ] as const)
       expect(fills.has(rgb.join(',')), `${name} bars in the PDF`).toBe(true);
   });
+
+  test('after a visit to the patient view, printing the dashboard still prints the dashboard', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page);
+    // The patient view's styles (with its shortlist print rules) stay loaded once it has been shown.
+    await page.getByRole('tab', { name: 'For patients' }).click();
+    await expect(page.getByRole('combobox', { name: 'My condition' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    await expect(page.locator('svg[role="img"]').first()).toBeVisible();
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'HSCT Trials Dashboard' }),
+    ).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Summary figures' })).toBeVisible();
+    const charts = chartPanels(page);
+    await expect(charts.first().locator('.chart svg[role="img"]')).toBeVisible();
+    await expect(charts.last().locator('.chart svg[role="img"]')).toBeVisible();
+    const fills = pdfFillColours(await page.pdf({ format: 'A4', printBackground: true }));
+    expect(fills.has('94,107,122'), 'slate bars in the PDF').toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
 });
 
 test.describe('chart downloads', () => {

@@ -156,6 +156,23 @@ test('reopens a shared shortlist from its link', async ({ page }) => {
   expect(JSON.parse(stored ?? '[]')).toEqual(['NCT99000028', 'NCT99000027']);
 });
 
+test('"Print this list" on a shared shortlist prints that list, not the own one', async ({
+  page,
+}) => {
+  await openPatientView(page, '?view=patient&shortlist=NCT99000028');
+  // The browser's print dialog is left out; what is printed is what print media shows.
+  await page.evaluate(() => {
+    window.print = () => {};
+  });
+  const shared = page.getByRole('region', { name: 'Shortlist shared with you (1)' });
+  await shared.getByRole('button', { name: 'Print this list' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(shared.getByRole('heading', { level: 3, name: ROCHESTER_TRIAL })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^My shortlist/ })).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'My condition' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+});
+
 test('explains terms from the keyboard, with a glossary popover that Escape closes', async ({
   page,
 }) => {

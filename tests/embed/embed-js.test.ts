@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildEmbedScriptValue, buildEmbedUrl } from '../../src/domain/embed-params.ts';
 import type { HsctTrialsApi } from '../../src/embed/embed-script.ts';
 
 /**
@@ -88,6 +89,16 @@ describe('embed.js', () => {
     expect(iframe).toHaveAttribute('width', '100%');
     expect(iframe.style.border).toMatch(/^0(px)?/);
     expect(iframe.style.height).toBe('600px');
+  });
+
+  it('opens the same frame URL as the iframe snippet of the same view and options', () => {
+    const viewUrl = `${APP}/base/?disease=lupus%2Cx,cidp&phase=PHASE2&view=table&theme=light`;
+    const options = { panels: ['table', 'summary'] as const, lock: true, accent: '#B03A2E' };
+    const element = addEmbed(buildEmbedScriptValue(viewUrl, options));
+    runEmbedScript();
+    expect(frameOf(element).getAttribute('src')).toBe(
+      buildEmbedUrl(viewUrl, { ...options, origins: [window.location.origin] }),
+    );
   });
 
   it('gives a default title and ignores embed and origins written in the attribute', () => {

@@ -1,6 +1,7 @@
 /**
  * The ClinicalTrials.gov API v2 client: every page of a search, one study, the data version.
  */
+import { pluralWord } from '../../lib/format.ts';
 import { ApiError } from '../api-error.ts';
 import { defaultSleep, getJson, type RequestOptions, type RetryOptions } from '../http.ts';
 import { apiBaseUrl, trimTrailingSlash } from './config.ts';
@@ -67,7 +68,7 @@ export function shortfallMessage(
 ): string {
   const { read, total, reason } = completeness;
   const count = total === undefined ? `Only ${read}` : `${read} of ${total}`;
-  return `${count} ${total === 1 ? 'study' : 'studies'} could be read from ClinicalTrials.gov (${reason}).`;
+  return `${count} ${pluralWord(total ?? read, 'study', 'studies')} could be read from ClinicalTrials.gov (${reason}).`;
 }
 
 function nctIdOf(study: unknown): string | undefined {

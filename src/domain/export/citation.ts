@@ -2,7 +2,7 @@
  * "Cite this view": the current view of the dashboard as a citation, in plain text, BibTeX and RIS, saying
  * which dataset it shows (live data, a snapshot of a date with N studies, or the bundled sample).
  */
-import { formatCount, formatDate, pluralize } from '../../lib/format.ts';
+import { formatDate, pluralize } from '../../lib/format.ts';
 import { APP_NAME } from './provenance.ts';
 
 /** Which data a view shows. */
@@ -23,7 +23,7 @@ export type DatasetFacts = {
  * 22 April 2026)".
  */
 export function describeDataset({ kind, date, studyCount, apiVersion }: DatasetFacts): string {
-  const studies = `${formatCount(studyCount)} ${studyCount === 1 ? 'study' : 'studies'}`;
+  const studies = pluralize(studyCount, 'study', 'studies');
   const day = date ? formatDate(date) : null;
   switch (kind) {
     case 'live':

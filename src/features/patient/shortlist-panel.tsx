@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useState } from 'react';
 import type { DistanceUnit } from '../../domain/geo.ts';
 import type { NearestSite } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
@@ -13,7 +13,7 @@ export type ShortlistPanelProps = {
   unit: DistanceUnit;
   /** A link that reopens this list. */
   shareUrl: string;
-  /** True: this panel is what the print stylesheet prints. */
+  /** True: this panel is what the print stylesheet prints (instead of the whole page). */
   printTarget: boolean;
   onPrint: () => void;
   onRemove?: (nctId: string) => void;
@@ -22,6 +22,9 @@ export type ShortlistPanelProps = {
   onSaveAll?: () => void;
   emptyText?: string;
 };
+
+/** On <html> while a shortlist panel is the print target: the print stylesheet then prints only it. */
+const PRINTING_SHORTLIST_CLASS = 'patient-printing-shortlist';
 
 /** A printable shortlist with contacts and links, and a link to reopen it. */
 export function ShortlistPanel(props: ShortlistPanelProps) {
@@ -43,6 +46,15 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
   const headingId = useId();
   const linkId = useId();
   const [copyMessage, setCopyMessage] = useState('');
+
+  // The print stylesheet hides the rest of the page only while a print target is on the page (see
+  // patient.css): the class goes when this panel stops being the target or leaves the page.
+  useLayoutEffect(() => {
+    if (!printTarget) return;
+    const root = document.documentElement;
+    root.classList.add(PRINTING_SHORTLIST_CLASS);
+    return () => root.classList.remove(PRINTING_SHORTLIST_CLASS);
+  }, [printTarget]);
 
   const copy = () => {
     const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;

@@ -8,7 +8,7 @@ import { isOpenStatus, plainStatus } from '../../domain/plain-language.ts';
 import { placeLookup, siteGroups, sitePlaces, sitesByCountry } from '../../domain/site-places.ts';
 import type { SiteGroup } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { pluralize, pluralWord } from '../../lib/format.ts';
+import { formatCount, pluralize, pluralWord } from '../../lib/format.ts';
 import { atlasCountryName, loadWorldShapes } from './world-shapes.ts';
 import type { WorldShapes } from './world-shapes.ts';
 import './patient.css';
@@ -236,7 +236,7 @@ export function SiteMap({
                 className="patient-map-svg"
                 viewBox={`${viewBox.x} ${viewBox.y} ${viewBox.w} ${viewBox.h}`}
                 role="group"
-                aria-label={`Map of trial sites: ${MAP_REGIONS[region].label}, ${markers.length} sites shown`}
+                aria-label={`Map of trial sites: ${MAP_REGIONS[region].label}, ${pluralize(markers.length, 'site')} shown`}
               >
                 <g aria-hidden="true">
                   <path d={spherePath} className="patient-map-sphere" />
@@ -253,7 +253,7 @@ export function SiteMap({
                     >
                       <title>
                         {country.count
-                          ? `${country.name}: ${country.count.sites} sites (${country.count.openSites} recruiting)`
+                          ? `${country.name}: ${pluralize(country.count.sites, 'site')} (${formatCount(country.count.openSites)} recruiting)`
                           : country.name}
                       </title>
                     </path>

@@ -52,6 +52,22 @@ describe('SiteMap', () => {
     expect(screen.getByText(/1 site has no position in the records/)).toBeInTheDocument();
   });
 
+  it('names each shaded country’s sites in its hover text, one site as “1 site”', async () => {
+    const { map } = await renderMap();
+    const tips = [...map.querySelectorAll('path.patient-has-sites > title')].map(
+      (title) => title.textContent,
+    );
+    expect(tips).toContain('United Kingdom: 1 site (1 recruiting)');
+    expect(tips.filter((tip) => /\b1 sites\b/.test(tip ?? ''))).toEqual([]);
+  });
+
+  it('counts one site shown as “1 site”', async () => {
+    render(<SiteMap trials={[MS_LONDON]} />);
+    expect(
+      await screen.findByRole('group', { name: /^Map of trial sites: World, 1 site shown/ }),
+    ).toBeInTheDocument();
+  });
+
   it('shows a site’s trials when the site is clicked or chosen with the keyboard', async () => {
     const onSelectTrial = vi.fn();
     const { user, map } = await renderMap(onSelectTrial);
