@@ -4,43 +4,53 @@
  * others; at 360 px each trial is a card with its key fields, sort and pages kept.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { MOCK_URL } from './support/servers.ts';
+import { blockLiveApi } from './support/dashboard-page.ts';
+import { MOCK_URL, PROD_URL } from './support/servers.ts';
 
-async function openTable(page: Page): Promise<void> {
-  await page.goto(`${MOCK_URL}/?view=table`);
+async function openTable(page: Page, url: string = MOCK_URL): Promise<void> {
+  // The production build runs offline on its bundled sample (the live API is blocked).
+  if (url === PROD_URL) await blockLiveApi(page);
+  await page.goto(`${url}/?view=table`);
   await expect(page.getByRole('table', { name: 'Trials' }).getByRole('row').nth(1)).toBeVisible({
     timeout: 30_000,
   });
 }
 
-test('at 1280 px the default columns fit without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await openTable(page);
-  const table = page.getByRole('table', { name: 'Trials' });
-  for (const name of ['Status', 'Start', 'Enrollment']) {
-    const box = await table
-      .getByRole('columnheader', { name: new RegExp(`^${name}`) })
-      .boundingBox();
-    expect(box, name).not.toBeNull();
-    expect(box!.x, name).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width, name).toBeLessThanOrEqual(1280);
-  }
-  const overflow = await table.evaluate((element) => {
-    const scroller = element.parentElement!;
-    return { scroll: scroller.scrollWidth, client: scroller.clientWidth };
-  });
-  expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+for (const [data, url] of [
+  ['the emulated API', MOCK_URL],
+  ['the bundled offline sample', PROD_URL],
+] as const) {
+  test(`at 1280 px the default columns fit without sideways scrolling (${data})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openTable(page, url);
+    const table = page.getByRole('table', { name: 'Trials' });
+    for (const name of ['Status', 'Start', 'Enrollment']) {
+      const box = await table
+        .getByRole('columnheader', { name: new RegExp(`^${name}`) })
+        .boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box!.x, name).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, name).toBeLessThanOrEqual(1280);
+    }
+    const overflow = await table.evaluate((element) => {
+      const scroller = element.parentElement!;
+      return { scroll: scroller.scrollWidth, client: scroller.clientWidth };
+    });
+    expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
 
-  // The picker brings back a hidden column; the table then scrolls with the trial id kept in view.
-  const columns = page.getByRole('group', { name: 'Columns' });
-  const sponsor = columns.getByRole('checkbox', { name: 'Sponsor' });
-  await expect(sponsor).not.toBeChecked();
-  await expect(table.getByRole('columnheader', { name: /^Sponsor/ })).toHaveCount(0);
-  await sponsor.check();
-  await expect(table.getByRole('columnheader', { name: /^Sponsor/ })).toBeVisible();
-  await columns.getByRole('checkbox', { name: 'Status' }).uncheck();
-  await expect(table.getByRole('columnheader', { name: /^Status/ })).toHaveCount(0);
-});
+    // The picker brings back a hidden column; the table then scrolls with the trial id kept in view.
+    const columns = page.getByRole('group', { name: 'Columns' });
+    const sponsor = columns.getByRole('checkbox', { name: 'Sponsor' });
+    await expect(sponsor).not.toBeChecked();
+    await expect(table.getByRole('columnheader', { name: /^Sponsor/ })).toHaveCount(0);
+    await sponsor.check();
+    await expect(table.getByRole('columnheader', { name: /^Sponsor/ })).toBeVisible();
+    await columns.getByRole('checkbox', { name: 'Status' }).uncheck();
+    await expect(table.getByRole('columnheader', { name: /^Status/ })).toHaveCount(0);
+  });
+}
 
 test('at 360 px each trial is a card with its key fields', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
