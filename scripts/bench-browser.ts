@@ -41,12 +41,14 @@ import { runSnapshot } from './snapshot.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.BENCH_BROWSER_QUICK === '1';
 const PROFILE = process.env.BENCH_PROFILE === '1';
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3)));
+/** The filter-click mode (BENCH_PROFILE=1 profiles its desktop clicks). */
+const FILTER = process.env.BENCH_FILTER === '1' || PROFILE;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? (QUICK || PROFILE ? 1 : 3)));
 const SIZES = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(',').map(Number)
   : QUICK
     ? [1_000]
-    : PROFILE
+    : FILTER
       ? [3_000]
       : [1_000, 3_000];
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -274,29 +276,66 @@ const INSTALL_MARKS = `(() => {
   });
 })();`;
 
-/** Clicks the first disease option and times until the count and the first chart changed, plus a frame. */
+/**
+ * Clicks the first unchecked disease option and times until the result count and every chart that was
+ * in the viewport at the click show their new drawing (summary and bar geometry), plus one frame (the
+ * frame after the last change is painted). A chart whose drawing did not change would never count as
+ * repainted: after 3 s without any change the measurement ends and reports it as `unchanged`.
+ */
 const FILTER_CLICK = `(async () => {
   const count = () => (document.querySelector('p.result-count') || {}).textContent || '';
-  const chart = () => {
-    const svg = document.querySelector('.chart-grid svg[role="img"]');
-    return svg ? svg.getAttribute('aria-label') || '' : '';
+  const inView = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
   };
-  const before = { count: count(), chart: chart() };
+  const drawing = (chart) => {
+    const svg = chart.querySelector('svg[role="img"]');
+    if (!svg) return '';
+    const bars = Array.from(svg.querySelectorAll('.recharts-bar-rectangle *')).map((n) =>
+      n.getAttribute('d') ||
+      ['x', 'y', 'width', 'height', 'fill-opacity'].map((a) => n.getAttribute(a)).join(','));
+    return (svg.getAttribute('aria-label') || '') + '|' + bars.join(';');
+  };
+  const charts = Array.from(document.querySelectorAll('.chart-grid div.chart')).filter(
+    (chart) => inView(chart) && chart.querySelector('svg[role="img"]') !== null);
+  const before = charts.map(drawing);
+  const countBefore = count();
   const option = document.querySelector('fieldset input[type="checkbox"]:not(:checked)');
   if (!option) throw new Error('no filter option');
-  const t0 = performance.now();
-  option.click();
+  const changed = charts.map(() => false);
+  let countChanged = false;
+  let painted = NaN;
+  let t0 = NaN;
   await new Promise((resolve) => {
-    const done = () => count() !== before.count && chart() !== before.chart && chart() !== '';
-    if (done()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (done()) { observer.disconnect(); resolve(); }
-    });
+    let quiet;
+    let last = 0;
+    const frameAfter = (done) =>
+      requestAnimationFrame(() => setTimeout(() => { painted = performance.now(); done(); }, 0));
+    const check = () => {
+      let progress = false;
+      if (!countChanged && count() !== countBefore) countChanged = progress = true;
+      charts.forEach((chart, i) => {
+        if (!changed[i] && drawing(chart) !== before[i]) changed[i] = progress = true;
+      });
+      clearTimeout(quiet);
+      if (countChanged && changed.every(Boolean)) {
+        observer.disconnect();
+        frameAfter(resolve);
+        return;
+      }
+      const mine = ++last;
+      if (progress) frameAfter(() => undefined);
+      quiet = setTimeout(() => { if (mine === last) { observer.disconnect(); resolve(); } }, 3000);
+    };
+    const observer = new MutationObserver(check);
     observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    t0 = performance.now();
+    option.click();
   });
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  return performance.now() - t0;
+  return { ms: painted - t0, charts: charts.length, unchanged: changed.filter((c) => !c).length };
 })()`;
+
+type FilterClick = { ms: number; charts: number; unchanged: number };
 
 async function measure(
   browser: Browser,
@@ -354,13 +393,7 @@ async function measure(
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
   const shown = (await page.locator('p.result-count').first().textContent()) ?? '';
-  const profiler = PROFILE ? await context.newCDPSession(page) : undefined;
-  if (profiler) {
-    await profiler.send('Profiler.enable');
-    await profiler.send('Profiler.start');
-  }
-  const filter = await page.evaluate<number>(FILTER_CLICK);
-  if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
+  const filter = (await page.evaluate<FilterClick>(FILTER_CLICK)).ms;
   // Repeat visit: the same profile a moment later (the saved copy is written at most once a second).
   await page.waitForTimeout(2_000);
   counter.dataBytes = 0;
@@ -389,6 +422,105 @@ async function measure(
     repeatDataBytes: repeat.dataBytes,
     shown: shown.trim(),
   };
+}
+
+/** Waits until nothing in the page changed for `ms` (the charts' idle-time draws are done). */
+const QUIET = (ms: number) => `new Promise((resolve) => {
+  let timer = setTimeout(done, ${ms});
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, ${ms}); });
+  function done() { observer.disconnect(); resolve(); }
+  observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})`;
+
+/** Every chart area in the viewport holds its drawing with bars. */
+const VISIBLE_CHARTS_DRAWN = `(() => {
+  const charts = Array.from(document.querySelectorAll('.chart-grid div.chart')).filter((chart) => {
+    const r = chart.getBoundingClientRect();
+    return r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+  });
+  return charts.length > 0 &&
+    charts.every((chart) => chart.querySelector('svg[role="img"] .recharts-bar-rectangle') !== null);
+})()`;
+
+/**
+ * BENCH_FILTER=1: a filter click on the new path. `screen`: a real viewport (412x823 phone, 1350x940
+ * desktop) scrolled so that the chart grid starts at its top, once the charts in view are drawn and the
+ * page is quiet; the charts in the viewport are timed. `all`: the 9,000 px viewport with every chart
+ * drawn, so every chart is in the viewport and timed.
+ */
+async function measureFilter(
+  browser: Browser,
+  url: string,
+  mobile: boolean,
+  view: 'screen' | 'all',
+): Promise<FilterClick & { shown: string }> {
+  const height = view === 'all' ? VIEW_HEIGHT : mobile ? 823 : 940;
+  const context = await browser.newContext({
+    viewport: { width: mobile ? 412 : 1350, height },
+    deviceScaleFactor: mobile ? 1.75 : 1,
+    isMobile: mobile,
+    bypassCSP: true,
+    hasTouch: mobile,
+  });
+  const page = await context.newPage();
+  if (mobile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.addInitScript({ content: INSTALL_MARKS });
+  await page.goto(url, { waitUntil: 'commit' });
+  const wait = { timeout: TIMEOUT_MS, polling: 100 } as const;
+  await page.waitForFunction(
+    'window.__marks && window.__marks.count !== undefined',
+    undefined,
+    wait,
+  );
+  if (view === 'all') {
+    await page.waitForFunction('window.__marks.charts !== undefined', undefined, wait);
+  } else {
+    await page.waitForSelector('.chart-grid div.chart', { timeout: TIMEOUT_MS });
+    await page.evaluate(`document.querySelector('.chart-grid').scrollIntoView({ block: 'start' })`);
+    await page.waitForFunction(VISIBLE_CHARTS_DRAWN, undefined, wait);
+  }
+  await page.evaluate(QUIET(1_000));
+  const shown = ((await page.locator('p.result-count').first().textContent()) ?? '').trim();
+  const profiler = PROFILE && !mobile ? await context.newCDPSession(page) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
+  const click = await page.evaluate<FilterClick>(FILTER_CLICK);
+  if (profiler) {
+    console.log(`Desktop, ${view === 'all' ? 'all charts' : 'charts in view'}:`);
+    printProfile((await profiler.send('Profiler.stop')).profile);
+  }
+  await context.close();
+  return { ...click, shown };
+}
+
+async function filterMode(browser: Browser, url: string, size: number): Promise<string[]> {
+  const lines: string[] = [];
+  for (const c of PROFILE ? CASES.filter((x) => !x.mobile) : CASES) {
+    const cells: string[] = [];
+    let shown = '';
+    for (const view of ['screen', 'all'] as const) {
+      const samples: FilterClick[] = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        const sample = await measureFilter(browser, url, c.mobile, view);
+        samples.push(sample);
+        shown = sample.shown;
+      }
+      const unchanged = Math.max(...samples.map((s) => s.unchanged));
+      cells.push(
+        `${median(samples.map((s) => s.ms)).toFixed(0)} ms (${median(samples.map((s) => s.charts))} charts` +
+          `${unchanged > 0 ? `, ${unchanged} never changed` : ''}; runs ${samples.map((s) => s.ms.toFixed(0)).join(', ')})`,
+      );
+    }
+    const line = [size.toLocaleString('en-GB'), c.name, ...cells, shown].join(' | ');
+    lines.push(line);
+    console.log(line);
+  }
+  return lines;
 }
 
 type CpuProfile = {
@@ -487,7 +619,7 @@ async function snapshotJob(n: number): Promise<string> {
 
 async function main(): Promise<void> {
   console.log(
-    `Browser benchmark (${QUICK ? 'quick' : 'full'}): ${RUNS} run(s) per case, load average ${loadavg()
+    `Browser benchmark (${QUICK ? 'quick' : FILTER ? 'filter click' : 'full'}): ${RUNS} run(s) per case, load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
@@ -523,7 +655,12 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) {
       site = await prepareSite(size);
-      for (const c of PROFILE ? CASES.filter((x) => !x.mobile) : CASES) {
+      if (FILTER) {
+        lines.push(...(await filterMode(browser, `http://127.0.0.1:${PORT}/`, size)));
+        rmSync(site.dataDir, { recursive: true, force: true });
+        continue;
+      }
+      for (const c of CASES) {
         for (const [name, query] of [
           ['new', ''],
           ['full live', '?data=live'],
@@ -546,7 +683,9 @@ async function main(): Promise<void> {
     server.close();
   }
   console.log(
-    `\nstudies | case | path | final count | charts drawn | data (gzip) / requests | longest task | TBT | filter click → charts | repeat visit: count, API requests, data | shown`,
+    FILTER
+      ? `\nstudies | case | filter click → charts in the viewport repainted | filter click → all charts repainted (9,000 px viewport) | shown`
+      : `\nstudies | case | path | final count | charts drawn | data (gzip) / requests | longest task | TBT | filter click → charts | repeat visit: count, API requests, data | shown`,
   );
   for (const line of lines) console.log(line);
   console.log(
@@ -554,7 +693,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  if (!QUICK) console.log(`\n${await snapshotJob(10_000)}`);
+  if (!QUICK && !FILTER && !PROFILE) console.log(`\n${await snapshotJob(10_000)}`);
 }
 
 await main();
