@@ -303,6 +303,10 @@ const FILTER_CLICK = `(async () => {
   const option = document.querySelector('fieldset input[type="checkbox"]:not(:checked)');
   if (!option) throw new Error('no filter option');
   const changed = charts.map(() => false);
+  // Long animation frames of the click: where their time went (scripts, forced layout, rendering).
+  const frames = [];
+  const loaf = new PerformanceObserver((list) => frames.push(...list.getEntries()));
+  try { loaf.observe({ type: 'long-animation-frame' }); } catch {}
   let countChanged = false;
   let painted = NaN;
   let t0 = NaN;
@@ -332,10 +336,31 @@ const FILTER_CLICK = `(async () => {
     t0 = performance.now();
     option.click();
   });
-  return { ms: painted - t0, charts: charts.length, unchanged: changed.filter((c) => !c).length };
+  for (const entry of loaf.takeRecords()) frames.push(entry);
+  loaf.disconnect();
+  const mine = frames.filter((f) => f.startTime + f.duration >= t0 && f.startTime <= painted);
+  const sum = (values) => values.reduce((a, b) => a + b, 0);
+  const scripts = mine.flatMap((f) => f.scripts || []);
+  return {
+    ms: painted - t0, charts: charts.length, unchanged: changed.filter((c) => !c).length,
+    script: sum(scripts.map((s) => s.duration)),
+    forcedLayout: sum(scripts.map((s) => s.forcedStyleAndLayoutDuration || 0)),
+    rendering: sum(mine.map((f) => f.startTime + f.duration - (f.renderStart || f.startTime + f.duration))),
+  };
 })()`;
 
-type FilterClick = { ms: number; charts: number; unchanged: number };
+/**
+ * `script`: time in script of the click's long animation frames (`forcedLayout` of it: style and layout
+ * forced by scripts); `rendering`: the frames' rendering phase (style, layout, paint) after the scripts.
+ */
+type FilterClick = {
+  ms: number;
+  charts: number;
+  unchanged: number;
+  script: number;
+  forcedLayout: number;
+  rendering: number;
+};
 
 async function measure(
   browser: Browser,
@@ -511,9 +536,11 @@ async function filterMode(browser: Browser, url: string, size: number): Promise<
         shown = sample.shown;
       }
       const unchanged = Math.max(...samples.map((s) => s.unchanged));
+      const m = (key: keyof FilterClick) => median(samples.map((s) => s[key])).toFixed(0);
       cells.push(
-        `${median(samples.map((s) => s.ms)).toFixed(0)} ms (${median(samples.map((s) => s.charts))} charts` +
-          `${unchanged > 0 ? `, ${unchanged} never changed` : ''}; runs ${samples.map((s) => s.ms.toFixed(0)).join(', ')})`,
+        `${m('ms')} ms (${m('charts')} charts${unchanged > 0 ? `, ${unchanged} never changed` : ''}; ` +
+          `runs ${samples.map((s) => s.ms.toFixed(0)).join(', ')}; ` +
+          `script ${m('script')} ms, of it forced layout ${m('forcedLayout')} ms; rendering ${m('rendering')} ms)`,
       );
     }
     const line = [size.toLocaleString('en-GB'), c.name, ...cells, shown].join(' | ');
@@ -524,7 +551,11 @@ async function filterMode(browser: Browser, url: string, size: number): Promise<
 }
 
 type CpuProfile = {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }[];
   samples?: number[];
   timeDeltas?: number[];
 };
@@ -548,8 +579,23 @@ function printProfile(profile: CpuProfile): void {
       .slice(0, n)
       .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
       .join('\n');
+  // Who forces layout: the nearest named callers of getBoundingClientRect.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const layout = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    if (byId.get(id)?.callFrame.functionName !== 'getBoundingClientRect') return;
+    const chain: string[] = [];
+    for (let at = parent.get(id); at !== undefined && chain.length < 3; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (f?.functionName) chain.push(`${f.functionName}:${f.lineNumber}`);
+    }
+    const key = chain.join(' < ');
+    layout.set(key, (layout.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
   console.log(
-    `Filter click profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}`,
+    `Filter click profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}` +
+      `\ngetBoundingClientRect (forced layout) by caller:\n${top(layout, 6)}`,
   );
 }
 

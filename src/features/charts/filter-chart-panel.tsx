@@ -1,7 +1,7 @@
 import { useContext, useId, useRef, useState, type ReactNode } from 'react';
 import { ChartActions } from '../../components/chart-actions.tsx';
 import { ChartDataDateContext } from '../../components/chart-source.tsx';
-import { useNearViewport } from '../../components/use-near-viewport.ts';
+import { useHeldWhileAway, useNearViewport } from '../../components/use-near-viewport.ts';
 import { chartSourceLine } from '../../domain/export/provenance.ts';
 import { formatCount } from '../../lib/format.ts';
 
@@ -143,12 +143,20 @@ export function FilterChartPanel({
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(chartRef);
+  // Far off-screen, the chart keeps its drawing until it comes near (or the page is idle or printed):
+  // a filter click repaints the charts on screen first.
+  const drawing = useHeldWhileAway(chartRef, children, near);
   const dataAsOf = useContext(ChartDataDateContext);
   const source = count === undefined ? undefined : chartSourceLine(dataAsOf, count);
   const subtitle =
     unit && typeof description === 'string' ? `${unit}. ${description}` : (unit ?? undefined);
   return (
-    <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={headingId}>
+    <section
+      className={className ? `panel ${className}` : 'panel'}
+      aria-labelledby={headingId}
+      // Focus in the panel (its table buttons, downloads) brings a held drawing up to date first.
+      onFocus={drawing.refresh}
+    >
       <h2 id={headingId} className="panel-title">
         {title}
       </h2>
@@ -164,8 +172,14 @@ export function FilterChartPanel({
         <p className="chart-empty">{empty}</p>
       ) : (
         <>
-          <div className={near ? 'chart' : 'chart chart-pending'} ref={chartRef}>
-            {near ? children : null}
+          <div
+            className={
+              near ? (drawing.stale ? 'chart chart-stale' : 'chart') : 'chart chart-pending'
+            }
+            ref={chartRef}
+            aria-busy={drawing.stale || undefined}
+          >
+            {near ? drawing.shown : null}
           </div>
           {source ? <p className="chart-source">{source}</p> : null}
           <ChartActions
