@@ -336,6 +336,8 @@ const FILTER_CLICK = `(async () => {
     t0 = performance.now();
     option.click();
   });
+  // Long animation frames are reported after the frame: give the last one time to arrive.
+  await new Promise((resolve) => setTimeout(resolve, 300));
   for (const entry of loaf.takeRecords()) frames.push(entry);
   loaf.disconnect();
   const mine = frames.filter((f) => f.startTime + f.duration >= t0 && f.startTime <= painted);
@@ -516,8 +518,12 @@ async function measureFilter(
   }
   const click = await page.evaluate<FilterClick>(FILTER_CLICK);
   if (profiler) {
-    console.log(`Desktop, ${view === 'all' ? 'all charts' : 'charts in view'}:`);
-    printProfile((await profiler.send('Profiler.stop')).profile);
+    const { profile } = await profiler.send('Profiler.stop');
+    // Also saved for Chromium's DevTools (Performance panel: load profile).
+    const file = path.join(OUT_DIR, `filter-click-${view}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`Desktop, ${view === 'all' ? 'all charts' : 'charts in view'} (${file}):`);
+    printProfile(profile);
   }
   await context.close();
   return { ...click, shown };
@@ -593,6 +599,19 @@ function printProfile(profile: CpuProfile): void {
     const key = chain.join(' < ');
     layout.set(key, (layout.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
   });
+  // Inclusive time: every function on a sample's stack (once per sample).
+  const inclusive = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (!f?.functionName || f.url === '') continue;
+      seen.add(`${f.functionName} ${f.url.split('/').at(-1)}:${f.lineNumber}`);
+    }
+    for (const key of seen)
+      inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  console.log(`Filter click profile, inclusive time by function:\n${top(inclusive, 60)}`);
   console.log(
     `Filter click profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}` +
       `\ngetBoundingClientRect (forced layout) by caller:\n${top(layout, 6)}`,
