@@ -5,7 +5,7 @@
  * with the click. The mock build (emulated API over the fixtures).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectTrialCount } from './support/dashboard-page.ts';
+import { barCount, chartPanel, expectTrialCount } from './support/dashboard-page.ts';
 
 const TOTAL = 59;
 
@@ -110,6 +110,24 @@ test.describe('a filter click repaints the charts', () => {
     expect(settled).not.toEqual(before);
     for (const title of onScreen) expect(seen.afterClick[title], title).toBe(settled[title]);
     expect(seen.afterPrint).toEqual(settled);
+  });
+
+  test('a bar click outlines its bar and dims the others, in the chart redrawn with the new data', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expectTrialCount(page, TOTAL);
+    const panel = chartPanel(page, 'Trials by disease');
+    const bars = await barCount(panel);
+    expect(bars).toBeGreaterThan(2);
+    await panel.locator('.recharts-bar-rectangle').first().click();
+    await expect(page).toHaveURL(/disease=/);
+    const paths = panel.locator('svg .recharts-bar-rectangle path');
+    await expect(paths.and(page.locator('[fill-opacity="1"]'))).toHaveCount(1);
+    await expect(paths.and(page.locator('[fill-opacity="0.35"]'))).toHaveCount(
+      (await paths.count()) - 1,
+    );
+    await expect(paths.and(page.locator('[stroke-width="2"]'))).toHaveCount(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { barOpacity } from './category-bar-chart.tsx';
+import { selectionBarShape } from './category-bar-chart.tsx';
 import {
   countAxisProps,
   GRID_STROKE,
@@ -45,6 +45,12 @@ export function StackedBarChart({
   // The bars are named on the axis; like every bar chart, no value labels (the panel's data table and
   // the tooltip give the numbers). A legend is drawn only when several series share a bar.
   const legend = series.length > 1;
+  const shape = selectionBarShape(keys, filter?.selected);
+  // With one series, each row's own colour: per-row <Cell>s, so that the tooltip shows it too.
+  const cells =
+    !legend && rowColors
+      ? keys.map((key) => <Cell key={key} {...(rowColors[key] ? { fill: rowColors[key] } : {})} />)
+      : null;
   return (
     <BarChart
       responsive
@@ -84,19 +90,14 @@ export function StackedBarChart({
           strokeDasharray={s.strokeDasharray}
           isAnimationActive={false}
           maxBarSize={30}
+          shape={shape}
           cursor={filter ? 'pointer' : undefined}
           onClick={(_data, index) => {
             const key = keys[index];
             if (filter && key !== undefined) filter.onToggle(key);
           }}
         >
-          {keys.map((key) => (
-            <Cell
-              key={key}
-              fillOpacity={barOpacity(key, filter?.selected)}
-              {...(!legend && rowColors?.[key] ? { fill: rowColors[key] } : {})}
-            />
-          ))}
+          {cells}
         </Bar>
       ))}
     </BarChart>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { countByStartYear, type YearSeriesKey } from '../../domain/aggregate.ts';
 import {
   THERAPY_LABELS,
@@ -9,11 +9,11 @@ import {
   type Trial,
 } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
-import { barOpacity } from './category-bar-chart.tsx';
+import { selectionBarShape } from './category-bar-chart.tsx';
 import {
   countAxisProps,
   AXIS_LINE,
-  AXIS_TICK,
+  ONE_WORD_TICK,
   GRID_STROKE,
   THERAPY_COLORS,
   TOOLTIP_PROPS,
@@ -51,6 +51,10 @@ export const StartYearChart = memo(function StartYearChart({
   const filter: CrossFilter | undefined = onToggle
     ? { selected: selected ?? [], onToggle }
     : undefined;
+  const shape = selectionBarShape(
+    data.map((row) => row.year),
+    filter?.selected,
+  );
   const peak = rows.reduce(
     (best, r) => (r.total > best.total ? r : best),
     rows[0] ?? { year: 0, total: 0, counts: {} },
@@ -98,7 +102,7 @@ export const StartYearChart = memo(function StartYearChart({
         <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
         <XAxis
           dataKey="year"
-          tick={AXIS_TICK}
+          tick={ONE_WORD_TICK}
           axisLine={AXIS_LINE}
           tickLine={AXIS_LINE}
           minTickGap={12}
@@ -119,11 +123,8 @@ export const StartYearChart = memo(function StartYearChart({
               const row = data[index];
               if (filter && row) filter.onToggle(row.year);
             }}
-          >
-            {data.map((row) => (
-              <Cell key={row.year} fillOpacity={barOpacity(row.year, filter?.selected)} />
-            ))}
-          </Bar>
+            shape={shape}
+          />
         ))}
       </BarChart>
     </FilterChartPanel>
