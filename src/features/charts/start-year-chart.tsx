@@ -9,11 +9,11 @@ import {
   type Trial,
 } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
+import { AxisTick } from './axis-tick.tsx';
 import { selectionBarShape } from './category-bar-chart.tsx';
 import {
   countAxisProps,
   AXIS_LINE,
-  ONE_WORD_TICK,
   GRID_STROKE,
   THERAPY_COLORS,
   TOOLTIP_PROPS,
@@ -102,7 +102,7 @@ export const StartYearChart = memo(function StartYearChart({
         <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
         <XAxis
           dataKey="year"
-          tick={ONE_WORD_TICK}
+          tick={AxisTick}
           axisLine={AXIS_LINE}
           tickLine={AXIS_LINE}
           minTickGap={12}
