@@ -14,15 +14,18 @@ import {
   normalized,
   type NormalizedText,
 } from './text-normalize.ts';
-import type {
-  Enrollment,
-  Intervention,
-  StudyType,
-  Trial,
-  TrialArm,
-  TrialContact,
-  TrialLocation,
-  TrialOfficial,
+import {
+  TRIAL_DATE_FIELDS,
+  type DateType,
+  type Enrollment,
+  type Intervention,
+  type StudyType,
+  type Trial,
+  type TrialArm,
+  type TrialContact,
+  type TrialDateField,
+  type TrialLocation,
+  type TrialOfficial,
 } from './trial.ts';
 
 const NCT_ID = /^NCT\d{8}$/i;
@@ -55,8 +58,31 @@ export function partialDate(value: unknown): string | undefined {
 // only when defined (instead of building a temporary object for assignDefined). Key order of the
 // output objects is the documented one.
 
-function dateOf(statusModule: JsonObject | undefined, struct: string): string | undefined {
-  return partialDate(obj(statusModule?.[struct])?.date);
+/** The API's date struct of each Trial date. */
+const DATE_STRUCTS: Record<TrialDateField, string> = {
+  startDate: 'startDateStruct',
+  primaryCompletionDate: 'primaryCompletionDateStruct',
+  completionDate: 'completionDateStruct',
+  firstPosted: 'studyFirstPostDateStruct',
+  lastUpdated: 'lastUpdatePostDateStruct',
+};
+
+/** The Trial's dates of a status module, and whether each is actual or estimated (when it says). */
+function datesOf(statusModule: JsonObject | undefined): {
+  dates: Partial<Record<TrialDateField, string>>;
+  types: Partial<Record<TrialDateField, DateType>>;
+} {
+  const dates: Partial<Record<TrialDateField, string>> = {};
+  const types: Partial<Record<TrialDateField, DateType>> = {};
+  for (const field of TRIAL_DATE_FIELDS) {
+    const struct = obj(statusModule?.[DATE_STRUCTS[field]]);
+    const date = partialDate(struct?.date);
+    if (date === undefined) continue;
+    dates[field] = date;
+    const type = struct?.type;
+    if (type === 'ACTUAL' || type === 'ESTIMATED') types[field] = type;
+  }
+  return { dates, types };
 }
 
 /**
@@ -276,7 +302,8 @@ function build(raw: unknown, dropped: DroppedValue): Trial | null {
   const briefSummary = str(description?.briefSummary);
   const detailedDescription = str(description?.detailedDescription);
   const locations = locationsOf(contactsModule);
-  const startDate = dateOf(status, 'startDateStruct');
+  const { dates, types: dateTypes } = datesOf(status);
+  const startDate = dates.startDate;
   const studyTypeRaw = str(design?.studyType);
   const sex = str(eligibility?.sex);
   const healthyVolunteers = eligibility?.healthyVolunteers;
@@ -354,10 +381,7 @@ function build(raw: unknown, dropped: DroppedValue): Trial | null {
   // optional keys, in this order, only when defined
   const acronym = str(identification?.acronym);
   const whyStopped = str(status?.whyStopped);
-  const completionDate = dateOf(status, 'completionDateStruct');
-  const primaryCompletionDate = dateOf(status, 'primaryCompletionDateStruct');
-  const firstPosted = dateOf(status, 'studyFirstPostDateStruct');
-  const lastUpdated = dateOf(status, 'lastUpdatePostDateStruct');
+  const { completionDate, primaryCompletionDate, firstPosted, lastUpdated } = dates;
   const enrollment = enrollmentOf(design, dropped);
   const sponsor = sponsorOf(sponsors?.leadSponsor);
   const minimumAge = str(eligibility?.minimumAge);
@@ -378,6 +402,7 @@ function build(raw: unknown, dropped: DroppedValue): Trial | null {
   if (primaryCompletionDate !== undefined) trial.primaryCompletionDate = primaryCompletionDate;
   if (firstPosted !== undefined) trial.firstPosted = firstPosted;
   if (lastUpdated !== undefined) trial.lastUpdated = lastUpdated;
+  if (Object.keys(dateTypes).length > 0) trial.dateTypes = dateTypes;
   if (enrollment !== undefined) trial.enrollment = enrollment;
   if (sponsor !== undefined) trial.sponsor = sponsor;
   if (collaborators.length > 0) trial.collaborators = collaborators;

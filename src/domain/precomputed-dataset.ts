@@ -59,8 +59,8 @@ export type DetailShard = { format: typeof DETAILS_FORMAT; studies: Record<strin
 
 /**
  * A trial as the precomputed dataset keeps it: everything the dashboard, filters, table, patient view
- * and exports read, without the long texts only the trial detail shows (brief summary, arms, intervention
- * descriptions, keywords, MeSH terms, officials, site contacts). Still a Trial.
+ * and exports read, without what only the trial detail shows (brief summary, arms, intervention
+ * descriptions, keywords, MeSH terms, officials, site contacts, actual/estimated date types). Still a Trial.
  */
 export function compactTrial(trial: Trial): Trial {
   const compact: Trial = {
@@ -87,6 +87,7 @@ const DETAIL_ONLY_FIELDS = [
   'keywords',
   'conditionMeshTerms',
   'overallOfficials',
+  'dateTypes',
 ] as const satisfies readonly (keyof Trial)[];
 
 /** The shard (0..DETAIL_SHARD_COUNT-1) holding a trial's raw record: its NCT number modulo the count. */

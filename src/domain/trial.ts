@@ -97,6 +97,24 @@ export function statusLabel(status: Status): string {
     : status;
 }
 
+/** Readable text for an API enum value: a known label, or the value with underscores as spaces. */
+function enumText(value: string, labels: Readonly<Record<string, string>>): string {
+  const known = Object.hasOwn(labels, value) ? labels[value] : undefined;
+  if (known !== undefined) return known;
+  const words = value.replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A trial's or a site's status in words: "RECRUITING" -> "Recruiting"; unknown values become words. */
+export function siteStatusLabel(status: string): string {
+  return enumText(status, STATUS_LABELS);
+}
+
+/** "ACTIVE_COMPARATOR" -> "Active comparator", "PROCEDURE" -> "Procedure". */
+export function apiEnumLabel(value: string): string {
+  return enumText(value, {});
+}
+
 export const SPONSOR_CLASSES = [
   'NIH',
   'FED',
@@ -134,6 +152,19 @@ export type Intervention = {
   description?: string;
   otherNames?: string[];
 };
+
+/** Whether a date of the record is the actual one or an estimate (the API's DateType). */
+export type DateType = 'ACTUAL' | 'ESTIMATED';
+
+/** The Trial's dates, in the order the trial detail lists them. */
+export const TRIAL_DATE_FIELDS = [
+  'startDate',
+  'primaryCompletionDate',
+  'completionDate',
+  'firstPosted',
+  'lastUpdated',
+] as const;
+export type TrialDateField = (typeof TRIAL_DATE_FIELDS)[number];
 
 export type Enrollment = { count: number; type: 'ACTUAL' | 'ESTIMATED' | 'UNKNOWN' };
 
@@ -189,6 +220,8 @@ export type Trial = {
   completionDate?: string;
   firstPosted?: string;
   lastUpdated?: string;
+  /** Whether each date is actual or estimated, for the dates whose record says so. */
+  dateTypes?: Partial<Record<TrialDateField, DateType>>;
   enrollment?: Enrollment;
   sponsor?: { name: string; class: SponsorClass | (string & {}) };
   /** Distinct location countries, in first-seen order. */
@@ -214,6 +247,24 @@ export type Trial = {
   /** Condition MeSH terms (derivedSection.conditionBrowseModule.meshes[].term). */
   conditionMeshTerms?: string[];
 };
+
+export const SEX_LABELS: Record<NonNullable<Trial['sex']>, string> = {
+  ALL: 'All',
+  FEMALE: 'Female',
+  MALE: 'Male',
+};
+
+/** The API's StdAge values (Trial.stdAges). */
+const STD_AGE_LABELS: Record<string, string> = {
+  CHILD: 'Child (birth–17)',
+  ADULT: 'Adult (18–64)',
+  OLDER_ADULT: 'Older adult (65+)',
+};
+
+/** "OLDER_ADULT" -> "Older adult (65+)". */
+export function stdAgeLabel(value: string): string {
+  return enumText(value, STD_AGE_LABELS);
+}
 
 /** An arm group of the protocol. */
 export type TrialArm = {
@@ -252,6 +303,7 @@ export const TRIAL_SHAPE = {
   completionDate: 'string?',
   firstPosted: 'string?',
   lastUpdated: 'string?',
+  dateTypes: 'object?',
   enrollment: 'object?',
   sponsor: 'object?',
   countries: 'strings',

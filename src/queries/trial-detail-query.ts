@@ -1,17 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { ApiError, type ApiErrorKind } from '../api/api-error.ts';
 import { fetchStudy, type RetryOptions } from '../api/ctgov/studies.ts';
 import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
 import { detailShardOf, detailShardPath, studyInShard } from '../domain/precomputed-dataset.ts';
 import { normalizeStudy } from '../domain/normalize-study.ts';
-import { extractTrialDetail, type TrialDetailInfo } from '../domain/trial-detail.ts';
 import type { Trial } from '../domain/trial.ts';
 
 /**
- * One full study record, as the trial detail shows it: from the live API, or, when it cannot be reached,
- * from the snapshot's detail shard (`offlineReason` says why the live record was not used).
+ * One full study record as a Trial (normalizeStudy, the same model as the list): from the live API, or,
+ * when it cannot be reached, from the snapshot's detail shard (`offlineReason` says why the live record
+ * was not used).
  */
-export type TrialDetailRecord = { trial: Trial; detail: TrialDetailInfo; offlineReason?: string };
+export type TrialDetailRecord = { trial: Trial; offlineReason?: string };
 
 export type TrialDetailOptions = {
   /** Live API base URL (default: the client's configured base). */
@@ -33,12 +34,12 @@ const OFFLINE_KINDS: readonly ApiErrorKind[] = [
   'parse',
 ];
 
-function readRecord(raw: unknown, nctId: string): Omit<TrialDetailRecord, 'offlineReason'> {
+function readRecord(raw: unknown, nctId: string): Trial {
   const trial = normalizeStudy(raw);
   if (trial === null) {
     throw new ApiError('parse', `The record of ${nctId} has no NCT id.`, { url: nctId });
   }
-  return { trial, detail: extractTrialDetail(raw) };
+  return trial;
 }
 
 /** The snapshot's raw record of `nctId` (data/details/NN.json), or undefined when it has none. */
@@ -87,10 +88,9 @@ export async function loadTrialDetail(
     }
     const copy = await snapshotRecord(nctId.trim().toUpperCase(), signal, options);
     if (copy === undefined) throw error;
-    return { ...readRecord(copy, nctId), offlineReason: error.message };
+    return { trial: readRecord(copy, nctId), offlineReason: error.message };
   }
-  const record = readRecord(raw, nctId);
-  return record;
+  return { trial: readRecord(raw, nctId) };
 }
 
 /** Query definitions of single trial records. Options that are not data (retry timing) stay out of the key. */
@@ -103,9 +103,16 @@ export const trialDetailQueries = {
     }),
 };
 
-/** The full record of one trial, through the shared query cache. */
-export function useTrialDetail(nctId: string, options?: TrialDetailOptions) {
-  return useQuery(trialDetailQueries.detail(nctId, options));
+/**
+ * The full record of one trial, through the shared query cache. `listTrial`, the trial as the loaded
+ * list holds it, is shown at once as placeholder data (`isPlaceholderData`) until the full record is in.
+ */
+export function useTrialDetail(nctId: string, listTrial?: Trial, options?: TrialDetailOptions) {
+  const placeholderData = useMemo(
+    () => (listTrial === undefined ? undefined : { trial: listTrial }),
+    [listTrial],
+  );
+  return useQuery({ ...trialDetailQueries.detail(nctId, options), placeholderData });
 }
 
 /** Whether the registry said it has no such study (HTTP 404): retrying will not help. */

@@ -8,7 +8,6 @@ import { Providers } from '../../src/app/providers.tsx';
 import { createQueryClient } from '../../src/app/query-client.ts';
 import { CACHE_KEY, cacheBuster, createDatasetPersister } from '../../src/app/query-persistence.ts';
 import { normalizeStudy } from '../../src/domain/normalize-study.ts';
-import { extractTrialDetail } from '../../src/domain/trial-detail.ts';
 import { TRIAL_SHAPE, type Trial } from '../../src/domain/trial.ts';
 import { createMemoryStorage, type StringStorage } from '../../src/lib/idb-storage.ts';
 import { trialDetailQueries } from '../../src/queries/trial-detail-query.ts';
@@ -146,7 +145,6 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     const client = createQueryClient({ retry: false });
     client.setQueryData(trialDetailQueries.detail('NCT00014755').queryKey, {
       trial: normalizeStudy(STUDIES[0]) as Trial,
-      detail: extractTrialDetail(STUDIES[0]),
     });
     const storage = createMemoryStorage();
     visit(storage, client);

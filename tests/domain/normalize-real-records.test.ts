@@ -57,6 +57,8 @@ describe('the 114 real records of any disease', () => {
         countries,
       });
       expect(trial?.startDate).toBe(p.statusModule?.startDateStruct?.date);
+      // every site of the record, as the trial detail lists them
+      expect(trial?.locations).toHaveLength(p.contactsLocationsModule?.locations?.length ?? 0);
       expect(trial?.enrollment).toEqual(
         info?.count === undefined ? undefined : { count: info.count, type: info.type ?? 'UNKNOWN' },
       );
@@ -88,5 +90,52 @@ describe('the 114 real records of any disease', () => {
       'NCT01640457: autologous (Autologous Disc Chondrocyte Transplantation System)',
       'NCT05438667: autologous (autologous Tumor-T Cell Receptor)',
     ]);
+  });
+
+  it('NCT00000410 (SPORT trial, lumbar disc herniation) keeps everything the trial detail shows', () => {
+    const trial = normalizeStudy(
+      JSON.parse(readFileSync(`${DIR}/NCT00000410.json`, 'utf8')) as unknown,
+    );
+    expect(trial?.arms?.map((a) => a.label)).toEqual(['Surgery', 'Non-surgical intervention']);
+    expect(trial?.arms?.[0]).toMatchObject({
+      type: 'ACTIVE_COMPARATOR',
+      description: 'Diskectomy',
+      interventionNames: ['Procedure: Diskectomy', 'Procedure: Non-surgical treatments'],
+    });
+    expect(trial?.interventions.map((i) => [i.type, i.name])).toEqual([
+      ['PROCEDURE', 'Diskectomy'],
+      ['PROCEDURE', 'Non-surgical treatments'],
+    ]);
+    expect(trial?.interventions[0]?.description).toMatch(/^The surgeon will leave the nerve root/);
+    expect(trial).toMatchObject({
+      minimumAge: '18 Years',
+      sex: 'ALL',
+      healthyVolunteers: false,
+      stdAges: ['ADULT', 'OLDER_ADULT'],
+    });
+    expect(trial?.maximumAge).toBeUndefined();
+    expect(trial?.collaborators?.map((c) => c.class)).toEqual(['NIH', 'FED', 'NIH']);
+    expect(trial).toMatchObject({
+      startDate: '2000-03',
+      primaryCompletionDate: '2015-04',
+      completionDate: '2015-04',
+      firstPosted: '1999-11-04',
+      lastUpdated: '2015-08-04',
+    });
+    expect(trial?.dateTypes).toEqual({
+      primaryCompletionDate: 'ACTUAL',
+      completionDate: 'ACTUAL',
+      firstPosted: 'ESTIMATED',
+      lastUpdated: 'ESTIMATED',
+    });
+    expect(trial?.locations).toHaveLength(13);
+    expect(trial?.locations[0]).toEqual({
+      facility: 'Kaiser Permanente Spine Care Program',
+      city: 'Oakland',
+      state: 'California',
+      country: 'United States',
+      lat: 37.80437,
+      lon: -122.2708,
+    });
   });
 });

@@ -124,6 +124,26 @@ describe('normalizeStudy maps a full record', () => {
     });
   });
 
+  it('says which dates are actual or estimated, where the record says so', () => {
+    expect(trial.dateTypes).toEqual({ completionDate: 'ESTIMATED' });
+    const typed = normalizeStudy({
+      protocolSection: {
+        identificationModule: { nctId: 'NCT99000012' },
+        statusModule: {
+          startDateStruct: { date: '2020-01-15', type: 'ACTUAL' },
+          primaryCompletionDateStruct: { date: '2026-06', type: 'ANTICIPATED' },
+          completionDateStruct: { date: '2020-13', type: 'ESTIMATED' },
+          studyFirstPostDateStruct: { type: 'ACTUAL' },
+          lastUpdatePostDateStruct: { date: '2024-03-01', type: 'ESTIMATED' },
+        },
+      },
+    });
+    // a type the API does not define is left out; so is the type of a date that is not kept
+    expect(typed?.dateTypes).toEqual({ startDate: 'ACTUAL', lastUpdated: 'ESTIMATED' });
+    expect(typed?.primaryCompletionDate).toBe('2026-06');
+    expect(typed?.completionDate).toBeUndefined();
+  });
+
   it('classifies disease, therapy and source', () => {
     expect(trial).toMatchObject({
       diseases: ['multiple-sclerosis'],

@@ -70,15 +70,19 @@ describe('precomputed dataset', () => {
     expect(read.ok && read.dataset.trials).toHaveLength(data.trials.length - 2);
   });
 
-  it('keeps what the first view reads and leaves long texts to the detail', () => {
+  it('keeps what the first view reads and leaves long texts and date types to the detail', () => {
     const trial = syntheticTrial({
       briefSummary: 'A long summary',
+      startDate: '2020-01',
+      dateTypes: { startDate: 'ACTUAL' },
       interventions: [{ type: 'PROCEDURE', name: 'HSCT', description: 'Long text' }],
       locations: [{ city: 'Paris', country: 'France', contacts: [{ name: 'Dr A' }] }],
       centralContacts: [{ name: 'Study desk', phone: '123' }],
     });
     const compact = compactTrial(trial);
     expect(compact.briefSummary).toBeUndefined();
+    expect(compact.dateTypes).toBeUndefined();
+    expect(compact.startDate).toBe('2020-01');
     expect(compact.interventions).toEqual([{ type: 'PROCEDURE', name: 'HSCT' }]);
     expect(compact.locations).toEqual([{ city: 'Paris', country: 'France' }]);
     expect(compact.centralContacts).toEqual(trial.centralContacts);

@@ -15,14 +15,22 @@ function signal(): AbortSignal {
 }
 
 describe('loadTrialDetail', () => {
-  it('loads one full record from /studies/{nctId} as a trial with its detail fields', async () => {
+  it('loads one full record from /studies/{nctId} as a trial with what the detail shows', async () => {
     // NCT99000001 is a synthetic fixture record served by the API emulator
-    const { trial, detail } = await loadTrialDetail('NCT99000001', signal(), instant);
+    const { trial, offlineReason } = await loadTrialDetail('NCT99000001', signal(), instant);
+    expect(offlineReason).toBeUndefined();
     expect(trial.nctId).toBe('NCT99000001');
     expect(trial.therapy).toBe('hsct');
     expect(trial.transplantType).toBe('autologous');
-    expect(detail.arms.map((a) => a.label)).toEqual(['aHSCT', 'Best available therapy']);
-    expect(detail.dates.completion).toEqual({ date: '2029-12', type: 'ESTIMATED' });
+    expect(trial.arms?.map((a) => a.label)).toEqual(['aHSCT', 'Best available therapy']);
+    expect(trial.completionDate).toBe('2029-12');
+    expect(trial.dateTypes?.completionDate).toBe('ESTIMATED');
+    expect(trial.locations.map((s) => [s.country, s.status])).toEqual([
+      ['Sweden', 'RECRUITING'],
+      ['United Kingdom', 'RECRUITING'],
+      ['Norway', 'NOT_YET_RECRUITING'],
+    ]);
+    expect(trial.interventions[0]?.otherNames).toEqual(['aHSCT']);
   });
 
   it('reports a study the registry does not have as not found', async () => {

@@ -2,26 +2,21 @@ import { useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ChangeBadge } from '../../components/change-badge.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
-import { sponsorClassLabel } from '../../domain/trial.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import {
-  DETAIL_DATE_KEYS,
-  DETAIL_DATE_LABELS,
-  SEX_LABELS,
-  apiEnumLabel,
-  detailFromTrial,
-  siteStatusLabel,
-  stdAgeLabel,
-  type DetailDate,
-  type DetailEligibility,
-  type DetailSite,
-  type TrialDetailInfo,
-} from '../../domain/trial-detail.ts';
-import {
   PHASE_LABELS,
+  SEX_LABELS,
   THERAPY_LABELS,
   TRANSPLANT_TYPE_LABELS,
+  TRIAL_DATE_FIELDS,
+  apiEnumLabel,
+  siteStatusLabel,
+  sponsorClassLabel,
+  stdAgeLabel,
+  type DateType,
   type Trial,
+  type TrialDateField,
+  type TrialLocation,
 } from '../../domain/trial.ts';
 import { messageOf } from '../../lib/error-message.ts';
 import { formatCount, formatDate, pluralize } from '../../lib/format.ts';
@@ -36,7 +31,7 @@ import './trial-detail.css';
 export type TrialDetailProps = {
   /** The NCT id from the URL (trial=). */
   nctId: string;
-  /** What the dataset already knows about the trial: shown at once while the full record loads. */
+  /** The trial as the loaded list holds it: shown at once while the full record loads. */
   trial?: Trial;
   onClose: () => void;
   /** New / changed since the last visit (a badge with what changed). */
@@ -48,10 +43,22 @@ export type TrialDetailProps = {
 /** Sites shown before "Show all sites". */
 const SITES_PREVIEW = 25;
 
-function dateText(value: DetailDate): string {
-  const type =
-    value.type === 'ACTUAL' ? ' (actual)' : value.type === 'ESTIMATED' ? ' (estimated)' : '';
-  return `${formatDate(value.date)}${type}`;
+const DATE_LABELS: Record<TrialDateField, string> = {
+  startDate: 'Start',
+  primaryCompletionDate: 'Primary completion',
+  completionDate: 'Completion',
+  firstPosted: 'First posted',
+  lastUpdated: 'Last update posted',
+};
+
+function dateText(date: string, type: DateType | undefined): string {
+  const typeText = type === 'ACTUAL' ? ' (actual)' : type === 'ESTIMATED' ? ' (estimated)' : '';
+  return `${formatDate(date)}${typeText}`;
+}
+
+/** A part of the trial the loaded list does not hold, while the full record is loading. */
+function Pending({ what }: { what: string }) {
+  return <p className="trial-detail-pending">{what}: loading the full record…</p>;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -109,7 +116,7 @@ function Classification({ trial }: { trial: Trial }) {
   );
 }
 
-function StatusAndDates({ trial, detail }: { trial: Trial; detail?: TrialDetailInfo }) {
+function StatusAndDates({ trial, pending }: { trial: Trial; pending: boolean }) {
   const items: [string, ReactNode][] = [
     ['Status', siteStatusLabel(trial.status)],
     ['Phase', PHASE_LABELS[trial.phase]],
@@ -124,14 +131,18 @@ function StatusAndDates({ trial, detail }: { trial: Trial; detail?: TrialDetailI
           : '';
     items.push(['Enrollment', `${pluralize(trial.enrollment.count, 'participant')}${type}`]);
   }
-  for (const key of DETAIL_DATE_KEYS) {
-    const date = detail?.dates[key];
-    if (date !== undefined) items.push([DETAIL_DATE_LABELS[key], dateText(date)]);
+  let dates = 0;
+  for (const field of TRIAL_DATE_FIELDS) {
+    const date = trial[field];
+    if (date === undefined) continue;
+    dates += 1;
+    items.push([DATE_LABELS[field], dateText(date, trial.dateTypes?.[field])]);
   }
   items.push(['Results posted', trial.hasResults ? 'Yes' : 'No']);
   return (
     <Section title="Status and dates">
       <Fields items={items} />
+      {pending && dates > 0 ? <Pending what="Whether each date is actual or estimated" /> : null}
     </Section>
   );
 }
@@ -149,19 +160,23 @@ function Conditions({ trial }: { trial: Trial }) {
   );
 }
 
-function Interventions({ detail }: { detail: TrialDetailInfo }) {
-  if (detail.interventions.length === 0 && detail.arms.length === 0) return null;
+function Interventions({ trial, pending }: { trial: Trial; pending: boolean }) {
+  const interventions = trial.interventions;
+  const arms = trial.arms ?? [];
+  // The list holds neither arms nor intervention descriptions (compactTrial): the full record may.
+  const armsPending = pending && trial.arms === undefined;
+  if (interventions.length === 0 && arms.length === 0 && !armsPending) return null;
   return (
     <Section title="Interventions and arms">
-      {detail.interventions.length > 0 ? (
+      {interventions.length > 0 ? (
         <>
           <h4>Interventions</h4>
           <ul className="trial-detail-list">
-            {detail.interventions.map((i, index) => (
+            {interventions.map((i, index) => (
               <li key={`${i.name}-${index}`}>
                 <strong>{i.name}</strong>{' '}
                 <span className="trial-detail-tag">{apiEnumLabel(i.type)}</span>
-                {i.otherNames.length > 0 ? (
+                {i.otherNames !== undefined && i.otherNames.length > 0 ? (
                   <span className="trial-detail-muted"> (also: {i.otherNames.join(', ')})</span>
                 ) : null}
                 {i.description !== undefined ? <p>{i.description}</p> : null}
@@ -170,11 +185,12 @@ function Interventions({ detail }: { detail: TrialDetailInfo }) {
           </ul>
         </>
       ) : null}
-      {detail.arms.length > 0 ? (
+      {armsPending ? <Pending what="Arms and intervention descriptions" /> : null}
+      {arms.length > 0 ? (
         <>
           <h4>Arms</h4>
           <ul className="trial-detail-list">
-            {detail.arms.map((a, index) => (
+            {arms.map((a, index) => (
               <li key={`${a.label}-${index}`}>
                 <strong>{a.label || `Arm ${index + 1}`}</strong>
                 {a.type !== undefined ? (
@@ -196,7 +212,7 @@ function Interventions({ detail }: { detail: TrialDetailInfo }) {
   );
 }
 
-function ageRange(e: DetailEligibility): string {
+function ageRange(e: Pick<Trial, 'minimumAge' | 'maximumAge'>): string {
   if (e.minimumAge !== undefined && e.maximumAge !== undefined)
     return `${e.minimumAge} to ${e.maximumAge}`;
   if (e.minimumAge !== undefined) return `${e.minimumAge} and older`;
@@ -204,8 +220,8 @@ function ageRange(e: DetailEligibility): string {
   return 'Not stated';
 }
 
-function Eligibility({ detail }: { detail: TrialDetailInfo }) {
-  const e = detail.eligibility;
+function Eligibility({ trial: e }: { trial: Trial }) {
+  const stdAges = e.stdAges ?? [];
   const items: [string, ReactNode][] = [
     ['Ages', ageRange(e)],
     ['Sex', e.sex !== undefined ? SEX_LABELS[e.sex] : 'Not stated'],
@@ -218,7 +234,7 @@ function Eligibility({ detail }: { detail: TrialDetailInfo }) {
           : 'Not accepted',
     ],
   ];
-  if (e.stdAges.length > 0) items.push(['Age groups', e.stdAges.map(stdAgeLabel).join(', ')]);
+  if (stdAges.length > 0) items.push(['Age groups', stdAges.map(stdAgeLabel).join(', ')]);
   return (
     <Section title="Eligibility basics">
       <Fields items={items} />
@@ -226,16 +242,16 @@ function Eligibility({ detail }: { detail: TrialDetailInfo }) {
   );
 }
 
-function place(site: DetailSite): string {
+function place(site: TrialLocation): string {
   return [site.city, site.state].filter((s) => s !== undefined).join(', ');
 }
 
-function Sites({ sites }: { sites: DetailSite[] }) {
+function Sites({ sites, pending }: { sites: readonly TrialLocation[]; pending: boolean }) {
   const [showAll, setShowAll] = useState(false);
   if (sites.length === 0) {
     return (
       <Section title="Sites">
-        <p>The record lists no sites.</p>
+        {pending ? <Pending what="Sites" /> : <p>The record lists no sites.</p>}
       </Section>
     );
   }
@@ -281,7 +297,8 @@ function Sites({ sites }: { sites: DetailSite[] }) {
   );
 }
 
-function Sponsors({ trial, detail }: { trial: Trial; detail: TrialDetailInfo }) {
+function Sponsors({ trial }: { trial: Trial }) {
+  const collaborators = trial.collaborators ?? [];
   return (
     <Section title="Sponsor and collaborators">
       <Fields
@@ -294,9 +311,7 @@ function Sponsors({ trial, detail }: { trial: Trial; detail: TrialDetailInfo }) 
           ],
           [
             'Collaborators',
-            detail.collaborators.length > 0
-              ? detail.collaborators.map((c) => c.name).join('; ')
-              : 'None listed',
+            collaborators.length > 0 ? collaborators.map((c) => c.name).join('; ') : 'None listed',
           ],
         ]}
       />
@@ -373,16 +388,22 @@ function LoadNotice({
   );
 }
 
-function Body({ trial, detail }: { trial: Trial; detail: TrialDetailInfo }) {
+/** The trial's sections; `pending`: this is the list's trial and the full record is loading. */
+function Body({ trial, pending }: { trial: Trial; pending: boolean }) {
   return (
     <>
+      {trial.briefSummary !== undefined ? (
+        <p className="trial-detail-summary">{trial.briefSummary}</p>
+      ) : pending ? (
+        <Pending what="Summary" />
+      ) : null}
       <Classification trial={trial} />
-      <StatusAndDates trial={trial} detail={detail} />
+      <StatusAndDates trial={trial} pending={pending} />
       <Conditions trial={trial} />
-      <Interventions detail={detail} />
-      <Eligibility detail={detail} />
-      <Sites sites={detail.sites} />
-      <Sponsors trial={trial} detail={detail} />
+      <Interventions trial={trial} pending={pending} />
+      <Eligibility trial={trial} />
+      <Sites sites={trial.locations} pending={pending} />
+      <Sponsors trial={trial} />
     </>
   );
 }
@@ -397,8 +418,10 @@ export function TrialDetail(props: TrialDetailProps) {
 }
 
 function TrialDetailDialog({ nctId, trial, onClose, change, history }: TrialDetailProps) {
-  const query = useTrialDetail(nctId);
-  const full = query.data;
+  const query = useTrialDetail(nctId, trial);
+  // The list's trial is the query's placeholder data until the full record is in.
+  const pending = query.isPlaceholderData;
+  const full = pending ? undefined : query.data;
   // A refetch without data clears the query's error (TanStack Query v5): keep the last one on screen
   // while a retry runs, so the notice and its "Trying again…" stay visible.
   const [lastError, setLastError] = useState<unknown>(null);
@@ -407,8 +430,8 @@ function TrialDetailDialog({ nctId, trial, onClose, change, history }: TrialDeta
   const retrying = fetching && full === undefined && query.errorUpdateCount > 0;
   // Classification stays the one the dashboard counted (the list record) when there is one.
   const classified = trial ?? full?.trial;
-  const shown = full?.trial ?? trial;
-  const detail = full?.detail ?? (trial !== undefined ? detailFromTrial(trial) : undefined);
+  // The full record, or the list's trial while it loads (placeholder) or when it failed (no data).
+  const shown = query.data?.trial ?? trial;
   const title = shown?.title ?? nctId;
   const registryUrl = shown?.url ?? `https://clinicaltrials.gov/study/${encodeURIComponent(nctId)}`;
 
@@ -462,13 +485,8 @@ function TrialDetailDialog({ nctId, trial, onClose, change, history }: TrialDeta
             onRetry={() => void query.refetch()}
           />
           {history}
-          {shown !== undefined && classified !== undefined && detail !== undefined ? (
-            <>
-              {shown.briefSummary !== undefined ? (
-                <p className="trial-detail-summary">{shown.briefSummary}</p>
-              ) : null}
-              <Body trial={{ ...shown, ...pickClassification(classified) }} detail={detail} />
-            </>
+          {shown !== undefined && classified !== undefined ? (
+            <Body trial={{ ...shown, ...pickClassification(classified) }} pending={pending} />
           ) : null}
         </Dialog>
       </Modal>

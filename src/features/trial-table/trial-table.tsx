@@ -3,9 +3,9 @@ import { ChangeBadge } from '../../components/change-badge.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
 import { designSummary } from '../../domain/design-facets.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
-import { siteStatusLabel } from '../../domain/trial-detail.ts';
 import {
   PHASE_LABELS,
+  siteStatusLabel,
   THERAPY_LABELS,
   TRANSPLANT_TYPE_LABELS,
   type Trial,

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fixtureEntries } from '../../../mocks/emulator/fixture-studies.ts';
 import { server } from '../../../mocks/node.ts';
 import { normalizeStudy } from '../../../src/domain/normalize-study.ts';
+import { compactTrial } from '../../../src/domain/precomputed-dataset.ts';
 import type { Trial } from '../../../src/domain/trial.ts';
 import { TrialDetail } from '../../../src/features/trial-detail/trial-detail.tsx';
 import { renderWithProviders } from '../../render.tsx';
@@ -16,7 +17,7 @@ function fixtureStudy(nctId: string) {
   return entry.study;
 }
 
-/** The list record of a fixture as the dataset would hold it: pruned to the list fields (no sites). */
+/** The record of a fixture as a list without site lists would hold it. */
 function listTrial(nctId: string): Trial {
   const trial = normalizeStudy(fixtureStudy(nctId));
   if (!trial) throw new Error(`fixture ${nctId} has no id`);
@@ -65,9 +66,20 @@ describe('TrialDetail', () => {
     );
   });
 
-  it('shows what the dataset knows at once, then the full record from ClinicalTrials.gov', async () => {
-    // NCT99000001: a synthetic fixture record served by the API emulator
-    const trial = listTrial('NCT99000001');
+  it('shows the list trial at once, says what is still loading, then the full record replaces it', async () => {
+    // The live record is held back until the test lets it through.
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.get('*/api/v2/studies/:nctId', async () => {
+        await released;
+        return undefined; // on to the API emulator
+      }),
+    );
+    // NCT99000001: a synthetic fixture record, as a precomputed list without site lists holds it
+    const trial = compactTrial(listTrial('NCT99000001'));
     renderWithProviders(<TrialDetail nctId="NCT99000001" trial={trial} onClose={() => {}} />);
 
     const dialog = screen.getByRole('dialog', {
@@ -81,8 +93,22 @@ describe('TrialDetail', () => {
     expect(field('Disease')).toBe('Multiple sclerosis');
     expect(field('Evidence')).toBe(trial.transplantEvidence);
     expect(trial.transplantEvidence).toMatch(/autologous/i);
+    expect(field('Start')).toBe('1 February 2023');
+    expect(field('Ages')).toBe('18 Years and older');
+    for (const pending of [
+      'Summary: loading the full record…',
+      'Whether each date is actual or estimated: loading the full record…',
+      'Arms and intervention descriptions: loading the full record…',
+      'Sites: loading the full record…',
+    ]) {
+      expect(within(dialog).getByText(pending)).toBeInTheDocument();
+    }
+    expect(within(dialog).queryByText('The record lists no sites.')).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('heading', { name: 'Arms' })).not.toBeInTheDocument();
 
+    release();
     await waitFor(() => expect(within(dialog).queryByRole('status')).not.toBeInTheDocument());
+    expect(within(dialog).queryByText(/loading the full record/)).not.toBeInTheDocument();
     const sites = within(dialog).getByRole('table', { name: '3 sites' });
     const norway = within(sites).getByRole('rowheader', { name: 'Synthetic Clinic' }).closest('tr');
     expect(norway).toHaveTextContent('Norway');
@@ -97,9 +123,7 @@ describe('TrialDetail', () => {
     expect(field('Lead sponsor')).toBe(
       'Synthetic University Hospital — Other (academic, hospital)',
     );
-    expect(
-      within(dialog).getByRole('heading', { name: 'Interventions and arms' }),
-    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('heading', { name: 'Arms' })).toBeInTheDocument();
     expect(within(dialog).getByText('Best available therapy')).toBeInTheDocument();
     expect(
       within(dialog).getByText(/reinfusion of the unmanipulated autologous graft/),
