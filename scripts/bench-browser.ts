@@ -338,7 +338,14 @@ const FILTER_CLICK = `(async () => {
     t0 = performance.now();
     option.click();
   });
-  // Long animation frames are reported after the frame: give the last one time to arrive.
+  window.__click = { t0, painted, frames, loaf, charts: charts.length,
+    unchanged: changed.filter((c) => !c).length };
+  return painted - t0;
+})()`;
+
+/** After FILTER_CLICK: the click's long animation frames (reported after the frame, so a moment later). */
+const FILTER_CLICK_FRAMES = `(async () => {
+  const { t0, painted, frames, loaf, charts, unchanged } = window.__click;
   await new Promise((resolve) => setTimeout(resolve, 300));
   for (const entry of loaf.takeRecords()) frames.push(entry);
   loaf.disconnect();
@@ -346,7 +353,7 @@ const FILTER_CLICK = `(async () => {
   const sum = (values) => values.reduce((a, b) => a + b, 0);
   const scripts = mine.flatMap((f) => f.scripts || []);
   return {
-    ms: painted - t0, charts: charts.length, unchanged: changed.filter((c) => !c).length,
+    ms: painted - t0, charts, unchanged,
     script: sum(scripts.map((s) => s.duration)),
     forcedLayout: sum(scripts.map((s) => s.forcedStyleAndLayoutDuration || 0)),
     rendering: sum(mine.map((f) => f.startTime + f.duration - (f.renderStart || f.startTime + f.duration))),
@@ -359,6 +366,8 @@ const FILTER_CLICK = `(async () => {
  */
 type FilterClick = {
   ms: number;
+  /** Main-thread CPU time from just before the click until just after the timed frame (CDP ThreadTime). */
+  cpu: number;
   charts: number;
   unchanged: number;
   script: number;
@@ -422,7 +431,7 @@ async function measure(
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
   const shown = (await page.locator('p.result-count').first().textContent()) ?? '';
-  const filter = (await page.evaluate<FilterClick>(FILTER_CLICK)).ms;
+  const filter = await page.evaluate<number>(FILTER_CLICK);
   // Repeat visit: the same profile a moment later (the saved copy is written at most once a second).
   await page.waitForTimeout(2_000);
   counter.dataBytes = 0;
@@ -518,7 +527,15 @@ async function measureFilter(
     await profiler.send('Profiler.enable');
     await profiler.send('Profiler.start');
   }
-  const click = await page.evaluate<FilterClick>(FILTER_CLICK);
+  const metrics = await context.newCDPSession(page);
+  await metrics.send('Performance.enable');
+  const threadTime = async () =>
+    ((await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')
+      ?.value ?? NaN) * 1000;
+  const cpuBefore = await threadTime();
+  await page.evaluate<number>(FILTER_CLICK);
+  const cpu = (await threadTime()) - cpuBefore;
+  const click = { ...(await page.evaluate<Omit<FilterClick, 'cpu'>>(FILTER_CLICK_FRAMES)), cpu };
   if (profiler) {
     const { profile } = await profiler.send('Profiler.stop');
     // Also saved for Chromium's DevTools (Performance panel: load profile).
@@ -547,7 +564,7 @@ async function filterMode(browser: Browser, url: string, size: number): Promise<
       const m = (key: keyof FilterClick) => median(samples.map((s) => s[key])).toFixed(0);
       cells.push(
         `${m('ms')} ms (${m('charts')} charts${unchanged > 0 ? `, ${unchanged} never changed` : ''}; ` +
-          `runs ${samples.map((s) => s.ms.toFixed(0)).join(', ')}; ` +
+          `runs ${samples.map((s) => s.ms.toFixed(0)).join(', ')}; main-thread CPU ${m('cpu')} ms; ` +
           `script ${m('script')} ms, of it forced layout ${m('forcedLayout')} ms; rendering ${m('rendering')} ms)`,
       );
     }
