@@ -19,6 +19,9 @@
  *   for 10,000 studies from the emulator over HTTP, without the politeness delay.
  *
  * BENCH_BROWSER_QUICK=1: 1,000 studies, one run per case, no 10,000-study job (the CI smoke run).
+ * BENCH_FILTER=1: only the filter click on the new path (3,000 studies), in a real viewport scrolled to
+ * the charts (the charts in view timed) and in the 9,000 px one (every chart timed); docs/performance.md,
+ * "Filter click to repaint". BENCH_PROFILE=1: the same, desktop, one run, with the CPU profiler.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
