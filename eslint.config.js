@@ -70,6 +70,23 @@ const layerZones = [
   })),
 ];
 
+const srcSyntaxRules = [
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Render API text as text.',
+  },
+  {
+    selector: 'ExportAllDeclaration',
+    message: 'No barrels: import from the module that defines the name.',
+  },
+];
+
+const handWrittenTable = {
+  selector: "JSXOpeningElement[name.name='table']",
+  message:
+    'Use DataTable (src/components/data-table.tsx), the one accessible table component, not a hand-written <table>.',
+};
+
 export default defineConfig([
   globalIgnores([
     'dist',
@@ -111,22 +128,17 @@ export default defineConfig([
         { ignoreMiddleExtensions: true },
       ],
       'check-file/folder-naming-convention': ['error', { 'src/**/': 'KEBAB_CASE' }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'Render API text as text.',
-        },
-        {
-          selector: 'ExportAllDeclaration',
-          message: 'No barrels: import from the module that defines the name.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...srcSyntaxRules, handWrittenTable],
       'no-restricted-globals': [
         'error',
         { name: 'fetch', message: 'Only src/api talks to the network.' },
       ],
     },
+  },
+  {
+    // The one table component.
+    files: ['src/components/data-table.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...srcSyntaxRules] },
   },
   {
     files: ['src/api/**/*.ts'],

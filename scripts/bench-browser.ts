@@ -260,11 +260,11 @@ const INSTALL_MARKS = `(() => {
     const final =
       banner !== null &&
       !/Checking ClinicalTrials\\.gov/.test(banner.textContent || '') &&
-      document.querySelector('p.result-count') !== null;
+      document.querySelector('p.active-filters-count') !== null;
     if (marks.count === undefined && final) marks.count = performance.now();
     if (marks.count !== undefined && marks.charts === undefined) {
       const grid = document.querySelector('.chart-grid');
-      if (!grid || document.querySelector('.charts-loading')) return;
+      if (!grid || document.querySelector('.chart-grid-loading')) return;
       // Every chart area (panels that are only a table have none) holds its drawing.
       const charts = Array.from(grid.querySelectorAll('div.chart'));
       const drawn = charts.filter((chart) => chart.querySelector('svg[role="img"]') !== null);
@@ -286,7 +286,7 @@ const INSTALL_MARKS = `(() => {
  * repainted: after 3 s without any change the measurement ends and reports it as `unchanged`.
  */
 const FILTER_CLICK = `(async () => {
-  const count = () => (document.querySelector('p.result-count') || {}).textContent || '';
+  const count = () => (document.querySelector('p.active-filters-count') || {}).textContent || '';
   const inView = (el) => {
     const r = el.getBoundingClientRect();
     return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
@@ -433,7 +433,7 @@ async function measure(
   );
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
-  const shown = (await page.locator('p.result-count').first().textContent()) ?? '';
+  const shown = (await page.locator('p.active-filters-count').first().textContent()) ?? '';
   const filter = await page.evaluate<number>(FILTER_CLICK);
   // Repeat visit: the same profile a moment later (the saved copy is written at most once a second).
   await page.waitForTimeout(2_000);
@@ -524,7 +524,7 @@ async function measureFilter(
     await page.waitForFunction(VISIBLE_CHARTS_DRAWN, undefined, wait);
   }
   await page.evaluate(QUIET(1_000));
-  const shown = ((await page.locator('p.result-count').first().textContent()) ?? '').trim();
+  const shown = ((await page.locator('p.active-filters-count').first().textContent()) ?? '').trim();
   const profiler = PROFILE && !mobile ? await context.newCDPSession(page) : undefined;
   if (profiler) {
     await profiler.send('Profiler.enable');

@@ -127,7 +127,7 @@ function scopeOf(filters: TrialFilters): string {
 
 function ChartsFallback() {
   return (
-    <p className="charts-loading" role="status">
+    <p className="chart-grid-loading" role="status">
       Loading charts…
     </p>
   );
@@ -151,13 +151,13 @@ function FiltersRegion({
     toggle.current?.focus();
   };
   return (
-    <section className="filters-region" aria-labelledby={headingId} id={FILTERS_ID} tabIndex={-1}>
-      <div className="filters-head">
+    <section className="explore-filters" aria-labelledby={headingId} id={FILTERS_ID} tabIndex={-1}>
+      <div className="explore-filters-head">
         <h2 id={headingId}>Filters</h2>
         <button
           ref={toggle}
           type="button"
-          className="button button-quiet filters-toggle"
+          className="button button-quiet explore-filters-toggle"
           aria-expanded={open}
           aria-controls={bodyId}
           onClick={() => setOpen((v) => !v)}
@@ -168,14 +168,14 @@ function FiltersRegion({
       {/* On phones the open panel is a sheet over the page (the charts stay where they are). */}
       <div
         id={bodyId}
-        className={open ? 'filters-body filters-open' : 'filters-body'}
+        className={open ? 'explore-filters-body explore-filters-open' : 'explore-filters-body'}
         onKeyDown={(event) => {
           if (open && event.key === 'Escape') close();
         }}
       >
         <FilterPanel trials={trials} filters={filters} onChange={onChange} />
         {open ? (
-          <button type="button" className="button filters-done" onClick={close}>
+          <button type="button" className="button explore-filters-done" onClick={close}>
             Done
           </button>
         ) : null}

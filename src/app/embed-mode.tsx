@@ -277,7 +277,7 @@ function EmbedBody({
       {/* One boundary for the lazy charts and table, so DrawnSignal commits when all are drawn. */}
       <Suspense
         fallback={
-          <p className="charts-loading" role="status">
+          <p className="chart-grid-loading" role="status">
             Loading charts…
           </p>
         }

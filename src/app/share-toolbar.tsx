@@ -22,7 +22,7 @@ export function ShareToolbar({ trials, meta }: ShareToolbarProps) {
         />
         <ExportButtons trials={trials} meta={meta} />
       </div>
-      <details className="cite-details">
+      <details className="share-cite-details">
         <summary>Cite this view</summary>
         <CiteThisView
           count={trials.length}

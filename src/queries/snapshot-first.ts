@@ -20,6 +20,7 @@ import {
   updatedSinceFilter,
   type PrecomputedDataset,
 } from '../domain/precomputed-dataset.ts';
+import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress } from './load-progress.ts';
 import { normalizeInSlices } from './normalize-in-slices.ts';
 import type { LoadDatasetOptions, SnapshotInfo, TrialDataset } from './trial-queries.ts';
@@ -95,10 +96,6 @@ export function snapshotDataset(
     ...(incomplete ? { liveIncomplete: true } : {}),
     snapshot: { capturedAt: meta.capturedAt, ...(since ? { since } : {}), delta },
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : String(error);
 }
 
 export type SnapshotFirstDeps = {

@@ -29,7 +29,7 @@ function renderAt(search: string) {
 }
 
 function countText(): string {
-  return document.querySelector('.result-count, .embed-preset')?.textContent ?? '';
+  return document.querySelector('.active-filters-count, .embed-preset')?.textContent ?? '';
 }
 
 function hostMessage(data: unknown, origin: string) {

@@ -36,7 +36,7 @@ async function filtersRegion(): Promise<HTMLElement> {
 }
 
 function resultCount(): string {
-  return screen.getByText(/trials?$/, { selector: '.result-count' }).textContent ?? '';
+  return screen.getByText(/trials?$/, { selector: '.active-filters-count' }).textContent ?? '';
 }
 
 describe('Exploring the trials', () => {

@@ -5,7 +5,7 @@
  * with the click. The mock build (emulated API over the fixtures).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { barCount, chartPanel, expectTrialCount } from './support/dashboard-page.ts';
+import { barCount, chartPanel, expectTrialCount, resultCount } from './support/dashboard-page.ts';
 
 const TOTAL = 59;
 
@@ -132,6 +132,6 @@ test.describe('a filter click repaints the charts', () => {
 });
 
 async function currentCount(page: Page): Promise<number> {
-  const text = await page.locator('p.result-count[role="status"]').innerText();
+  const text = await resultCount(page).innerText();
   return Number(/([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
 }

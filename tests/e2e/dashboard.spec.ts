@@ -84,7 +84,7 @@ test.describe('filter panel layout', () => {
   /** Labels of filter options whose content is taller than the row drawn for them (squeezed, overlapping). */
   async function squeezedOptions(page: Page): Promise<string[]> {
     return page
-      .locator('.facet-option')
+      .locator('.filters-facet-option')
       .evaluateAll((rows) =>
         rows
           .filter((row) => row.scrollHeight > row.clientHeight + 1)
@@ -108,7 +108,7 @@ test.describe('filter panel layout', () => {
       ).toBeAttached();
       // At least one label wraps at this width, so the check is not vacuous.
       const heights = await disease
-        .locator('.facet-option')
+        .locator('.filters-facet-option')
         .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
       expect(Math.max(...heights)).toBeGreaterThan(Math.min(...heights) * 1.5);
       expect(await squeezedOptions(page)).toEqual([]);

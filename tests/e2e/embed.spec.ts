@@ -65,16 +65,19 @@ const demoUrl = (origin = HOST_ORIGIN) =>
 
 /** "59 trials" -> 59, from the count line of an embedded or full view. */
 async function trialCount(scope: Page | FrameLocator): Promise<number> {
-  const text = await scope.locator('.result-count, .embed-preset').first().innerText();
+  const text = await scope.locator('.active-filters-count, .embed-preset').first().innerText();
   const match = /([\d,]+)\s+trials?/.exec(text);
   if (!match?.[1]) throw new Error(`No trial count in “${text}”`);
   return Number(match[1].replace(/,/g, ''));
 }
 
 async function waitForCount(scope: Page | FrameLocator): Promise<number> {
-  await expect(scope.locator('.result-count, .embed-preset').first()).toHaveText(/\d+\s+trials?/, {
-    timeout: 30_000,
-  });
+  await expect(scope.locator('.active-filters-count, .embed-preset').first()).toHaveText(
+    /\d+\s+trials?/,
+    {
+      timeout: 30_000,
+    },
+  );
   return trialCount(scope);
 }
 

@@ -94,9 +94,9 @@ test('draws the map of sites with points and a list of sites by country', async 
   await openPatientView(page);
   await chooseMsAge35NearMe(page);
   const map = page.getByRole('region', { name: 'Map of trial sites' });
-  const svg = map.locator('svg.map-svg');
+  const svg = map.locator('svg.patient-map-svg');
   await expect(svg).toBeVisible({ timeout: 20_000 });
-  await expect(svg.locator('path.map-country').first()).toBeAttached();
+  await expect(svg.locator('path.patient-map-country').first()).toBeAttached();
   expect(await svg.locator('circle').count()).toBeGreaterThan(0);
   await expect(map.getByRole('heading', { name: 'Sites by country' })).toBeVisible();
   await map.getByRole('button', { name: 'North America' }).click();
@@ -108,13 +108,13 @@ test('draws the map of sites with points and a list of sites by country', async 
   const drawn = page.getByRole('group', { name: /^Map of trial sites: North America/ });
   const site = drawn.getByRole('button', { name: /Chicago/ }).first();
   const name = (await site.getAttribute('aria-label'))!;
-  await expect(drawn.locator('.map-label')).toHaveCount(0);
+  await expect(drawn.locator('.patient-map-label')).toHaveCount(0);
   await site.focus();
-  const label = drawn.locator('.map-label');
+  const label = drawn.locator('.patient-map-label');
   await expect(label).toBeVisible();
   await expect(label).toContainText(name.split(':')[0]!);
   await site.blur();
-  await expect(drawn.locator('.map-label')).toHaveCount(0);
+  await expect(drawn.locator('.patient-map-label')).toHaveCount(0);
 });
 
 test('prints only the shortlist, with contacts and links', async ({ page }) => {
@@ -178,7 +178,7 @@ test('has no serious or critical axe violations', async ({ page }) => {
     .first()
     .getByRole('button', { name: /Save to my shortlist/ })
     .click();
-  await expect(page.locator('svg.map-svg')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('svg.patient-map-svg')).toBeVisible({ timeout: 20_000 });
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -194,7 +194,7 @@ test('fits a 360 px wide phone screen', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await openPatientView(page);
   await chooseMsAge35NearMe(page);
-  await expect(page.locator('svg.map-svg')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('svg.patient-map-svg')).toBeVisible({ timeout: 20_000 });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );

@@ -23,11 +23,11 @@ function installMarks(): void {
   const marks: Record<string, number> = {};
   (window as unknown as { __marks: Record<string, number> }).__marks = marks;
   const check = () => {
-    if (marks.data === undefined && document.querySelector('p.result-count'))
+    if (marks.data === undefined && document.querySelector('p.active-filters-count'))
       marks.data = performance.now();
     if (marks.data !== undefined && marks.charts === undefined) {
       const grid = document.querySelector('.chart-grid');
-      if (!grid || document.querySelector('.charts-loading')) return;
+      if (!grid || document.querySelector('.chart-grid-loading')) return;
       const panels = Array.from(grid.querySelectorAll('section.panel'));
       const svgs = grid.querySelectorAll('svg[role="img"]');
       const bars = grid.querySelectorAll('.recharts-bar-rectangle');
@@ -63,7 +63,7 @@ async function waitForCharts(
  */
 async function timeFilterClick(page: Page, target: 'charts' | 'table'): Promise<number> {
   return page.evaluate(async (what) => {
-    const count = () => document.querySelector('p.result-count')?.textContent ?? '';
+    const count = () => document.querySelector('p.active-filters-count')?.textContent ?? '';
     const chartLabel = () =>
       document.querySelector('.chart-grid svg[role="img"]')?.getAttribute('aria-label') ?? '';
     const tableText = () => document.querySelector('.trial-table-summary')?.textContent ?? '';
@@ -106,10 +106,9 @@ async function measure(page: Page, label: string, search: string, timeout: numbe
   await page.goto(`${MOCK_URL}/${search}`);
   const marks = await waitForCharts(page, timeout);
   const trials = Number(
-    ((await page.locator('p.result-count').innerText()).match(/[\d,]+/)?.[0] ?? '0').replace(
-      /,/g,
-      '',
-    ),
+    (
+      (await page.locator('p.active-filters-count').innerText()).match(/[\d,]+/)?.[0] ?? '0'
+    ).replace(/,/g, ''),
   );
   const filterCharts = await timeFilterClick(page, 'charts');
   // Undo, then time the same click on the table view.

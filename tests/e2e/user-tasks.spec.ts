@@ -87,15 +87,20 @@ test.describe('patients', () => {
     );
 
     await page.goto(`${MOCK_URL}/?q=polyneuropathy&therapy=all`);
-    await expect(page.locator('p.result-count[role="status"]')).toHaveText(/^[1-9]\d* trials?$/, {
-      timeout: 30_000,
-    });
+    await expect(page.locator('p.active-filters-count[role="status"]')).toHaveText(
+      /^[1-9]\d* trials?$/,
+      {
+        timeout: 30_000,
+      },
+    );
   });
 });
 
 test('chart tooltips read "Trials: 12", not "Trials : 12"', async ({ page }) => {
   await page.goto(`${MOCK_URL}/`);
-  await expect(page.locator('p.result-count[role="status"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('p.active-filters-count[role="status"]')).toBeVisible({
+    timeout: 30_000,
+  });
   // Charts draw when they come near the viewport: scroll until a drawn bar chart is on the page.
   const bar = page.locator('svg .recharts-bar-rectangle path').first();
   for (let y = 0; y < 12_000 && (await bar.count()) === 0; y += 600) {
@@ -113,7 +118,9 @@ test('chart tooltips read "Trials: 12", not "Trials : 12"', async ({ page }) => 
 test.describe('everyone', () => {
   test('skip links lead straight to the results and to the filters', async ({ page }) => {
     await page.goto(`${MOCK_URL}/`);
-    await expect(page.locator('p.result-count[role="status"]')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('p.active-filters-count[role="status"]')).toBeVisible({
+      timeout: 30_000,
+    });
     await page.keyboard.press('Tab');
     const skipResults = page.getByRole('link', { name: 'Skip to results' });
     await expect(skipResults).toBeFocused();
@@ -123,7 +130,9 @@ test.describe('everyone', () => {
     await expect(page.getByRole('tab', { name: 'Dashboard' })).toBeFocused();
 
     await page.goto(`${MOCK_URL}/`);
-    await expect(page.locator('p.result-count[role="status"]')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('p.active-filters-count[role="status"]')).toBeVisible({
+      timeout: 30_000,
+    });
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to filters' })).toBeFocused();
@@ -147,7 +156,7 @@ test.describe('embedders on phones', () => {
     const close = dialog.getByRole('button', { name: 'Close' });
     await expect(close).toBeInViewport();
     // Scroll to the end of the dialog: Close is still on screen, near the top.
-    await page.locator('.modal-overlay').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.locator('.share-modal-overlay').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect(close).toBeInViewport();
     const box = await close.boundingBox();
     expect(box?.y ?? Infinity).toBeLessThan(120);
@@ -175,7 +184,9 @@ test.describe('researchers', () => {
   }) => {
     await blockLiveApi(page);
     await page.goto(`${PROD_URL}/?disease=systemic-sclerosis&type=autologous`);
-    await expect(page.locator('p.result-count[role="status"]')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('p.active-filters-count[role="status"]')).toBeVisible({
+      timeout: 30_000,
+    });
     await page.locator('summary', { hasText: 'Cite this view' }).click();
     const citation = page.getByLabel('Citation');
     await expect(citation).toHaveValue(
@@ -205,7 +216,9 @@ test('every bar chart has even count ticks (1, 2, 5 × 10ⁿ) and the same value
   page,
 }) => {
   await page.goto(`${MOCK_URL}/?therapy=all`);
-  await expect(page.locator('p.result-count[role="status"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('p.active-filters-count[role="status"]')).toBeVisible({
+    timeout: 30_000,
+  });
   // Charts draw when they come near the viewport: scroll through the page.
   for (let y = 0; y < 12_000; y += 600) {
     await page.mouse.wheel(0, 600);

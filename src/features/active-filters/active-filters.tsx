@@ -128,21 +128,21 @@ export function ActiveFilters({
   };
   return (
     <div className="active-filters">
-      <p className="result-count" role="status" aria-live="polite">
+      <p className="active-filters-count" role="status" aria-live="polite">
         <strong>{formatCount(count)}</strong> {pluralWord(count, 'trial')}
       </p>
       {chips.length > 0 ? (
-        <ul className="chips" aria-label="Active filters">
+        <ul className="active-filters-chips" aria-label="Active filters">
           {chips.map((chip) => (
             <li key={chip.key}>
               <button
                 type="button"
-                className="chip"
+                className="active-filters-chip"
                 aria-label={`Remove filter ${chip.label}`}
                 onClick={chip.onRemove}
               >
                 <span>{chip.label}</span>
-                <span className="chip-x" aria-hidden="true">
+                <span className="active-filters-chip-x" aria-hidden="true">
                   ×
                 </span>
               </button>

@@ -1,18 +1,14 @@
 import { useContext, useId, useRef, useState, type ReactNode } from 'react';
 import { ChartActions } from '../../components/chart-actions.tsx';
 import { ChartDataDateContext } from '../../components/chart-source.tsx';
+import {
+  DataTable,
+  type DataTableCell,
+  type DataTableColumn,
+  type DataTableRow,
+} from '../../components/data-table.tsx';
 import { useHeldWhileAway, useNearViewport } from '../../components/use-near-viewport.ts';
 import { chartSourceLine } from '../../domain/export/provenance.ts';
-import { formatCount } from '../../lib/format.ts';
-
-export type ToggleTableColumn = { header: string; numeric?: boolean };
-
-export type ToggleTableRow = {
-  /** The filter value this row stands for (when the chart cross-filters). */
-  key: string;
-  /** Cells; the first one is the row header (the label). */
-  cells: readonly (string | number)[];
-};
 
 export type CrossFilter = {
   /** Values currently selected in the matching filter. */
@@ -37,9 +33,9 @@ export type FilterChartPanelProps = {
   children: ReactNode;
   table: {
     caption: string;
-    columns: readonly ToggleTableColumn[];
-    rows: readonly ToggleTableRow[];
-    footer?: readonly (string | number)[];
+    columns: readonly DataTableColumn[];
+    rows: readonly DataTableRow[];
+    footer?: readonly DataTableCell[];
   };
   /** When given, each row header of the data table is a toggle button (the keyboard path to cross-filtering). */
   filter?: CrossFilter;
@@ -48,81 +44,12 @@ export type FilterChartPanelProps = {
   className?: string;
 };
 
-function text(cell: string | number): string {
-  return typeof cell === 'number' ? formatCount(cell) : cell;
-}
-
-function ToggleTable({ table, filter }: Pick<FilterChartPanelProps, 'table' | 'filter'>) {
-  const { caption, columns, rows, footer } = table;
-  return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              {row.cells.map((cell, index) => {
-                const className = columns[index]?.numeric ? 'num' : undefined;
-                if (index > 0) {
-                  return (
-                    <td key={index} className={className}>
-                      {text(cell)}
-                    </td>
-                  );
-                }
-                return (
-                  <th key={index} scope="row" className={className}>
-                    {filter ? (
-                      <button
-                        type="button"
-                        className="cell-toggle"
-                        aria-pressed={filter.selected.includes(row.key)}
-                        onClick={() => filter.onToggle(row.key)}
-                      >
-                        {text(cell)}
-                      </button>
-                    ) : (
-                      text(cell)
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-        {footer ? (
-          <tfoot>
-            <tr>
-              {footer.map((cell, index) =>
-                index === 0 ? (
-                  <th key={index} scope="row">
-                    {text(cell)}
-                  </th>
-                ) : (
-                  <td key={index} className={columns[index]?.numeric ? 'num' : undefined}>
-                    {text(cell)}
-                  </td>
-                ),
-              )}
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-    </div>
-  );
+function PanelTable({ table, filter }: Pick<FilterChartPanelProps, 'table' | 'filter'>) {
+  return <DataTable {...table} {...(filter ? { toggle: filter } : {})} />;
 }
 
 /**
- * A titled chart panel (same look as components/chart-panel) whose data table doubles as the keyboard
+ * A titled chart panel whose data table (components/data-table) doubles as the keyboard
  * route to cross-filtering: every row header is a toggle button with aria-pressed.
  */
 export function FilterChartPanel({
@@ -167,7 +94,7 @@ export function FilterChartPanel({
         </p>
       ) : null}
       {tableOnly ? (
-        <ToggleTable table={table} {...(filter ? { filter } : {})} />
+        <PanelTable table={table} {...(filter ? { filter } : {})} />
       ) : empty ? (
         <p className="chart-empty">{empty}</p>
       ) : (
@@ -204,7 +131,7 @@ export function FilterChartPanel({
             {showTable ? 'Hide data table' : 'Show data table'}
           </button>
           <div id={tableId} hidden={!showTable}>
-            {showTable ? <ToggleTable table={table} {...(filter ? { filter } : {})} /> : null}
+            {showTable ? <PanelTable table={table} {...(filter ? { filter } : {})} /> : null}
           </div>
         </>
       )}

@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { DataTable } from '../../components/data-table.tsx';
+import { Panel } from '../../components/panel.tsx';
 import { randomisedHsctTrials } from '../../domain/aggregate.ts';
 import { FILTER_SCHEMA } from '../../domain/filter-schema.ts';
 import { PHASE_LABELS, STATUS_LABELS, type KnownStatus, type Trial } from '../../domain/trial.ts';
-import { formatCount, pluralize } from '../../lib/format.ts';
+import { pluralize } from '../../lib/format.ts';
 
 export type RandomisedTrialsProps = {
   trials: readonly Trial[];
@@ -16,69 +17,60 @@ export type RandomisedTrialsProps = {
  */
 export function RandomisedTrials({ trials, onSelectTrial }: RandomisedTrialsProps) {
   const randomised = randomisedHsctTrials(trials);
-  const headingId = useId();
   return (
-    <section className="panel panel-wide" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel-title">
-        Randomised trials
-      </h2>
-      <p className="panel-description">
-        {randomised.length === 0
+    <Panel
+      title="Randomised trials"
+      className="panel-wide"
+      description={
+        randomised.length === 0
           ? 'None of these transplant trials is randomised (as its record states the allocation).'
-          : `${pluralize(randomised.length, 'randomised transplant trial')}, largest enrollment first. The comparator is read from the arms and titles.`}
-      </p>
+          : `${pluralize(randomised.length, 'randomised transplant trial')}, largest enrollment first. The comparator is read from the arms and titles.`
+      }
+    >
       {randomised.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Randomised transplant trials</caption>
-            <thead>
-              <tr>
-                <th scope="col">Trial</th>
-                <th scope="col">Comparator</th>
-                <th scope="col">Phase</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Enrollment
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {randomised.map((t) => (
-                <tr key={t.nctId}>
-                  <th scope="row">
-                    {onSelectTrial ? (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => onSelectTrial(t.nctId)}
-                      >
-                        {t.acronym ?? t.nctId}
-                      </button>
-                    ) : (
-                      <a href={t.url}>{t.acronym ?? t.nctId}</a>
-                    )}
-                    <span className="visually-hidden"> {t.title}</span>
-                  </th>
-                  <td>
-                    {FILTER_SCHEMA.comparator.valueLabel(t.design.comparator)}
-                    {t.design.evidence.comparator !== undefined ? (
-                      <>
-                        {': '}
-                        <q>{t.design.evidence.comparator}</q>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{PHASE_LABELS[t.phase]}</td>
-                  <td>{STATUS_LABELS[t.status as KnownStatus] ?? t.status}</td>
-                  <td className="num">
-                    {t.enrollment !== undefined ? formatCount(t.enrollment.count) : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Randomised transplant trials"
+          captionHidden
+          columns={[
+            { header: 'Trial' },
+            { header: 'Comparator' },
+            { header: 'Phase' },
+            { header: 'Status' },
+            { header: 'Enrollment', numeric: true },
+          ]}
+          rows={randomised.map((t) => ({
+            key: t.nctId,
+            cells: [
+              <>
+                {onSelectTrial ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onSelectTrial(t.nctId)}
+                  >
+                    {t.acronym ?? t.nctId}
+                  </button>
+                ) : (
+                  <a href={t.url}>{t.acronym ?? t.nctId}</a>
+                )}
+                <span className="visually-hidden"> {t.title}</span>
+              </>,
+              <>
+                {FILTER_SCHEMA.comparator.valueLabel(t.design.comparator)}
+                {t.design.evidence.comparator !== undefined ? (
+                  <>
+                    {': '}
+                    <q>{t.design.evidence.comparator}</q>
+                  </>
+                ) : null}
+              </>,
+              PHASE_LABELS[t.phase],
+              STATUS_LABELS[t.status as KnownStatus] ?? t.status,
+              t.enrollment !== undefined ? t.enrollment.count : '—',
+            ],
+          }))}
+        />
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -1,7 +1,9 @@
-import { memo, useId, useState } from 'react';
+import { memo, useState } from 'react';
+import { Panel } from '../../components/panel.tsx';
 import { stoppedTrials } from '../../domain/aggregate.ts';
 import { STATUS_LABELS, type KnownStatus, type Trial } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
+import './charts.css';
 
 export type StoppedTrialsProps = {
   trials: readonly Trial[];
@@ -18,23 +20,22 @@ export const StoppedTrials = memo(function StoppedTrials({
 }: StoppedTrialsProps) {
   const stopped = stoppedTrials(trials);
   const [showAll, setShowAll] = useState(false);
-  const headingId = useId();
   const shown = showAll ? stopped : stopped.slice(0, FIRST);
   return (
-    <section className="panel panel-wide" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel-title">
-        Stopped trials
-      </h2>
-      <p className="panel-description">
-        {stopped.length === 0
+    <Panel
+      title="Stopped trials"
+      className="panel-wide"
+      description={
+        stopped.length === 0
           ? 'None of these trials was terminated, suspended or withdrawn.'
-          : `${pluralize(stopped.length, 'trial was', 'trials were')} terminated, suspended or withdrawn. The reason is as the sponsor stated it.`}
-      </p>
+          : `${pluralize(stopped.length, 'trial was', 'trials were')} terminated, suspended or withdrawn. The reason is as the sponsor stated it.`
+      }
+    >
       {stopped.length > 0 ? (
-        <ul className="stopped-list">
+        <ul className="charts-stopped-list">
           {shown.map((t) => (
             <li key={t.nctId}>
-              <span className="stopped-status">
+              <span className="charts-stopped-status">
                 {STATUS_LABELS[t.status as KnownStatus] ?? t.status}
               </span>{' '}
               {onSelectTrial ? (
@@ -48,11 +49,11 @@ export const StoppedTrials = memo(function StoppedTrials({
               ) : (
                 <a href={t.url}>{t.title}</a>
               )}{' '}
-              <span className="stopped-meta">
+              <span className="charts-stopped-meta">
                 ({t.nctId}
                 {t.startYear !== undefined ? `, started ${t.startYear}` : ''})
               </span>
-              <p className="stopped-reason">
+              <p className="charts-stopped-reason">
                 {t.whyStopped ? `Reason: ${t.whyStopped}` : 'No reason stated.'}
               </p>
             </li>
@@ -69,6 +70,6 @@ export const StoppedTrials = memo(function StoppedTrials({
           {showAll ? 'Show fewer' : `Show all ${formatCount(stopped.length)}`}
         </button>
       ) : null}
-    </section>
+    </Panel>
   );
 });

@@ -32,7 +32,7 @@ function FacetCheckbox({
   value,
   checked,
   onChange,
-  className = 'facet-option',
+  className = 'filters-facet-option',
   children,
 }: {
   /** The option's value (also the input's form value). */
@@ -46,12 +46,12 @@ function FacetCheckbox({
     <label className={className}>
       <input
         type="checkbox"
-        className="facet-input"
+        className="filters-facet-input"
         {...(value === undefined ? {} : { value })}
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
       />
-      <span className="facet-box" aria-hidden="true" />
+      <span className="filters-facet-box" aria-hidden="true" />
       {children}
     </label>
   );
@@ -59,7 +59,9 @@ function FacetCheckbox({
 
 function FacetCount({ n }: { n: number }) {
   return (
-    <span className={n === 0 ? 'facet-count facet-count-zero' : 'facet-count'}>
+    <span
+      className={n === 0 ? 'filters-facet-count filters-facet-count-zero' : 'filters-facet-count'}
+    >
       {formatCount(n)} <span className="visually-hidden">{pluralWord(n, 'trial')}</span>
     </span>
   );
@@ -87,10 +89,12 @@ function CheckboxFacet({
     ? options.filter((o) => (counts.get(o.value) ?? 0) > 0 || value.includes(o.value))
     : options;
   return (
-    <fieldset className="facet">
-      <legend className="facet-label">{label}</legend>
-      <div className={scroll ? 'facet-options facet-scroll' : 'facet-options'}>
-        {shown.length === 0 ? <p className="facet-empty">No options with trials.</p> : null}
+    <fieldset className="filters-facet">
+      <legend className="filters-facet-label">{label}</legend>
+      <div
+        className={scroll ? 'filters-facet-options filters-facet-scroll' : 'filters-facet-options'}
+      >
+        {shown.length === 0 ? <p className="filters-facet-empty">No options with trials.</p> : null}
         {shown.map((o) => (
           <FacetCheckbox
             key={o.value}
@@ -100,7 +104,7 @@ function CheckboxFacet({
               onChange(checked ? [...value, o.value] : value.filter((v) => v !== o.value))
             }
           >
-            <span className="facet-text">{o.label}</span>{' '}
+            <span className="filters-facet-text">{o.label}</span>{' '}
             <FacetCount n={counts.get(o.value) ?? 0} />
           </FacetCheckbox>
         ))}
@@ -124,13 +128,13 @@ function YearSelect({
   const options =
     value !== null && !years.includes(value) ? [...years, value].sort((a, b) => a - b) : years;
   return (
-    <div className="facet-year">
-      <label htmlFor={id} className="facet-label">
+    <div className="filters-facet-year">
+      <label htmlFor={id} className="filters-facet-label">
         {label}
       </label>
       <select
         id={id}
-        className="select"
+        className="filters-select"
         value={value === null ? '' : String(value)}
         onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
       >
@@ -160,14 +164,14 @@ function SearchBox({ value, onChange }: { value: string; onChange: FilterChange 
     return () => clearTimeout(timer);
   }, [text, value, onChange]);
   return (
-    <div className="facet facet-search">
-      <label htmlFor={id} className="facet-label">
+    <div className="filters-facet filters-facet-search">
+      <label htmlFor={id} className="filters-facet-label">
         {FILTER_SCHEMA.q.label}
       </label>
       <input
         id={id}
         type="search"
-        className="input"
+        className="filters-input"
         placeholder="Title, acronym, NCT id, sponsor, intervention"
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -248,13 +252,13 @@ function FlagFacet({
 }) {
   const count = filterKey === 'results' ? (counts.results.get('yes') ?? 0) : undefined;
   return (
-    <div className="facet">
+    <div className="filters-facet">
       <FacetCheckbox
-        className="facet-option facet-single"
+        className="filters-facet-option filters-facet-single"
         checked={filters[filterKey]}
         onChange={(on) => onChange({ [filterKey]: on })}
       >
-        <span className="facet-text">{FILTER_SCHEMA[filterKey].label}</span>
+        <span className="filters-facet-text">{FILTER_SCHEMA[filterKey].label}</span>
         {count === undefined ? null : (
           <>
             {' '}
@@ -279,7 +283,7 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
     const props = { counts, filters, onChange };
     if (key === 'status') {
       return (
-        <div className="facet-with-action" key={key}>
+        <div className="filters-facet-with-action" key={key}>
           <button
             type="button"
             className="button button-small"
@@ -298,7 +302,7 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
       return <FlagFacet key={key} filterKey={key as FlagFilterKey} {...props} />;
     if (key === 'from') {
       return (
-        <fieldset className="facet facet-years" key="years">
+        <fieldset className="filters-facet filters-facet-years" key="years">
           <legend className="visually-hidden">Start year</legend>
           <YearSelect
             label={FILTER_SCHEMA.from.label}
@@ -318,7 +322,7 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
     return null;
   };
   return (
-    <div className="filter-panel">
+    <div className="filters-panel">
       <SearchBox value={filters.q} onChange={onChange} />
       {FILTER_KEYS.map(facet)}
     </div>

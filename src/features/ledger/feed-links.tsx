@@ -35,7 +35,7 @@ export function FeedLinks({ feeds, current, hrefOf }: FeedLinksProps) {
           </a>
         </>
       ) : null}
-      <details className="feed-links">
+      <details className="ledger-feed-links">
         <summary>All Atom feeds of changes ({feeds.length})</summary>
         <ul>
           {feeds.map(({ spec, count }) => (

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { LedgerEntry } from '../../domain/ledger.ts';
-import { formatDate, pluralize } from '../../lib/format.ts';
+import { formatDate, pluralize, pluralWord } from '../../lib/format.ts';
 import { LedgerItem } from './trial-timeline.tsx';
 import './ledger.css';
 
@@ -31,7 +31,7 @@ export function RecentChanges({
 }: RecentChangesProps) {
   const headingId = useId();
   return (
-    <section className="recent-changes" aria-labelledby={headingId}>
+    <section className="ledger-recent-changes" aria-labelledby={headingId}>
       <h2 id={headingId}>Recent changes</h2>
       {unavailable !== undefined ? (
         <p className="ledger-note">The change history could not be loaded: {unavailable}</p>
@@ -45,7 +45,7 @@ export function RecentChanges({
           {dropped > 0 ? (
             <p className="ledger-note">
               {pluralize(dropped, 'damaged record')} of the change history could not be read and
-              {dropped === 1 ? ' is' : ' are'} left out.
+              {pluralWord(dropped, ' is', ' are')} left out.
             </p>
           ) : null}
           {changes.length > 0 ? (

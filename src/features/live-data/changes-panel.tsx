@@ -74,17 +74,17 @@ export function ChangesPanel({
     );
 
   return (
-    <section className="changes-panel" aria-labelledby={headingId}>
-      <h2 id={headingId} className="changes-heading">
+    <section className="live-data-changes-panel" aria-labelledby={headingId}>
+      <h2 id={headingId} className="live-data-changes-heading">
         Since your last visit
       </h2>
       {lastVisit === null ? (
-        <p className="changes-summary">
+        <p className="live-data-changes-summary">
           First visit from this browser: on your next visit, trials that are new or changed since
           today will be marked.
         </p>
       ) : (
-        <p className="changes-summary">
+        <p className="live-data-changes-summary">
           Compared with your last visit on {formatDate(lastVisit)}:{' '}
           <strong>{pluralize(newCount, 'new trial')}</strong>,{' '}
           <strong>{pluralize(updatedCount, 'changed trial')}</strong>
@@ -92,7 +92,7 @@ export function ChangesPanel({
         </p>
       )}
       {ledgerSummary}
-      <div className="changes-actions">
+      <div className="live-data-changes-actions">
         {anyMarks || changed.length > 0 ? (
           <>
             <button
@@ -132,7 +132,7 @@ export function ChangesPanel({
         {feeds}
       </div>
       {lastVisit === null ? null : (
-        <p className="changes-note">
+        <p className="live-data-changes-note">
           The baseline is what this browser showed when you last left the page or clicked “Mark all
           as seen”. It is stored in this browser only.
         </p>

@@ -47,7 +47,7 @@ export function DataFreshness({ fetchedAt, refreshing }: DataFreshnessProps) {
   const now = useNow(MINUTE);
   const age = Math.max(0, now - Date.parse(fetchedAt));
   return (
-    <span className="status-item data-freshness">
+    <span className="status-item live-data-freshness">
       Updated {relativeAge(age)}
       {refreshing ? ' · checking ClinicalTrials.gov for newer data…' : ''}
     </span>

@@ -23,8 +23,8 @@ export function AboutYou({ person, onChange }: AboutYouProps) {
         not include you. Nothing is hidden, and only the trial team can say whether you can take
         part.
       </p>
-      <div className="near-me-row">
-        <div className="field">
+      <div className="patient-near-me-row">
+        <div className="patient-field">
           <label htmlFor={ageId}>Your age (years)</label>
           <input
             id={ageId}
@@ -41,12 +41,12 @@ export function AboutYou({ person, onChange }: AboutYouProps) {
             }}
           />
           {ageInvalid ? (
-            <p id={ageErrorId} className="field-error">
+            <p id={ageErrorId} className="patient-field-error">
               Enter your age as a whole number of years, from 0 to 120.
             </p>
           ) : null}
         </div>
-        <div className="field">
+        <div className="patient-field">
           <label htmlFor={sexId}>Sex</label>
           <select
             id={sexId}

@@ -44,7 +44,7 @@ export function ContactList({ contacts, roleFallback }: ContactListProps) {
   const shown = (contacts ?? []).filter(hasReachableDetail);
   if (shown.length === 0) return null;
   return (
-    <ul className="contact-list">
+    <ul className="patient-contact-list">
       {shown.map((contact, index) => {
         const tel = contact.phone ? telHref(contact.phone, contact.phoneExt) : null;
         const address = contact.email ? emailAddress(contact.email) : null;

@@ -24,13 +24,13 @@ export function GlossaryTerm({ id, children }: GlossaryTermProps) {
   const entry = GLOSSARY[id];
   return (
     <DialogTrigger>
-      <Button className="glossary-term">
+      <Button className="patient-glossary-term">
         {children ?? entry.term}
         <span className="visually-hidden"> (what does this mean?)</span>
       </Button>
-      <Popover className="glossary-popover" placement="bottom start">
-        <Dialog className="glossary-dialog">
-          <Heading slot="title" className="glossary-dialog-title">
+      <Popover className="patient-glossary-popover" placement="bottom start">
+        <Dialog className="patient-glossary-dialog">
+          <Heading slot="title" className="patient-glossary-dialog-title">
             {entry.term}
           </Heading>
           <p>{entry.definition}</p>
@@ -54,7 +54,7 @@ export function GlossarySection() {
       <h2 id={`${GLOSSARY_SECTION_ID}-heading`}>Glossary: words used on this page</h2>
       <dl>
         {GLOSSARY_ENTRIES.map((entry) => (
-          <div key={entry.id} id={glossaryEntryId(entry.id)} className="glossary-entry">
+          <div key={entry.id} id={glossaryEntryId(entry.id)} className="patient-glossary-entry">
             <dt>{entry.term}</dt>
             <dd>{entry.definition}</dd>
           </div>

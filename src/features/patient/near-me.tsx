@@ -69,7 +69,7 @@ function PlacePicker({
   else if (typing && choices.length === 0) hint = 'No place matches. Try a nearby city.';
   return (
     <ComboBox
-      className="place-combobox"
+      className="patient-place-combobox"
       items={choices}
       inputValue={input}
       onInputChange={setInput}
@@ -83,19 +83,19 @@ function PlacePicker({
       aria-describedby={hintId}
     >
       <Label>Or type a place, US ZIP code or UK postcode</Label>
-      <div className="combobox-field">
+      <div className="patient-combobox-field">
         <Input placeholder="City, ZIP code or postcode" />
         <Button aria-label="Show places">▾</Button>
       </div>
       <p id={hintId} className="patient-hint" aria-live="polite">
         {hint}
       </p>
-      <Popover className="place-popover">
-        <ListBox className="place-listbox">
+      <Popover className="patient-place-popover">
+        <ListBox className="patient-place-listbox">
           {(choice: PlaceChoice) => (
-            <ListBoxItem id={choice.id} textValue={choice.label} className="place-option">
+            <ListBoxItem id={choice.id} textValue={choice.label} className="patient-place-option">
               <Text slot="label">{choice.label}</Text>{' '}
-              <Text slot="description" className="place-option-note">
+              <Text slot="description" className="patient-place-option-note">
                 {choice.note}
               </Text>
             </ListBoxItem>
@@ -139,7 +139,7 @@ export function NearMe({
         Your location is used only on this device, to measure distances. It is not sent anywhere or
         saved.
       </p>
-      <div className="near-me-row">
+      <div className="patient-near-me-row">
         <button type="button" className="button" onClick={requestLocation}>
           Use my location
         </button>
@@ -167,8 +167,8 @@ export function NearMe({
         </p>
       ) : null}
       {origin ? (
-        <div className="near-me-row">
-          <div className="field">
+        <div className="patient-near-me-row">
+          <div className="patient-field">
             <label htmlFor={distanceId}>Show trials with a site within</label>
             <select
               id={distanceId}
@@ -185,7 +185,7 @@ export function NearMe({
               ))}
             </select>
           </div>
-          <div className="field">
+          <div className="patient-field">
             <label htmlFor={unitId}>Units</label>
             <select
               id={unitId}

@@ -10,7 +10,7 @@ import { PLAIN_DISEASE_NAMES, RISK_NOTE } from '../../domain/plain-language.ts';
 import { decodeShortlist, shortlistUrl } from '../../domain/shortlist.ts';
 import { nearestSite, placeLookup, sitePlaces } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { formatDate, formatCount, pluralize } from '../../lib/format.ts';
+import { formatDate, formatCount, pluralize, pluralWord } from '../../lib/format.ts';
 import { AboutYou } from './about-you.tsx';
 import { GLOSSARY_SECTION_ID, GlossarySection, GlossaryTerm } from './glossary.tsx';
 import { NearMe } from './near-me.tsx';
@@ -56,7 +56,7 @@ function ConditionFinder({ onChoose }: { onChoose: (disease: DiseaseId) => void 
   const [text, setText] = useState('');
   const found = diseasesNamed(text, PLAIN_DISEASE_NAMES);
   return (
-    <div className="field condition-finder">
+    <div className="patient-field condition-finder">
       <label htmlFor={id}>Or type the name of your condition</label>
       <input
         id={id}
@@ -240,7 +240,7 @@ export function PatientView(props: PatientViewProps) {
 
       <section className="patient-section" aria-labelledby={`${conditionId}-step1`}>
         <h2 id={`${conditionId}-step1`}>1. My condition</h2>
-        <div className="field">
+        <div className="patient-field">
           <label htmlFor={conditionId}>My condition</label>
           <select
             id={conditionId}
@@ -259,7 +259,7 @@ export function PatientView(props: PatientViewProps) {
           </select>
         </div>
         <ConditionFinder onChoose={chooseDisease} />
-        <div className="field field-inline">
+        <div className="patient-field patient-field-inline">
           <input
             id={otherTherapiesId}
             type="checkbox"
@@ -304,8 +304,8 @@ export function PatientView(props: PatientViewProps) {
           {origin && maxDistance !== null && list.unplaced.length > 0 ? (
             <p>
               {pluralize(list.unplaced.length, 'trial')} whose records give no site positions{' '}
-              {list.unplaced.length === 1 ? 'is' : 'are'} listed below under “Site positions not
-              given”: the distance to {list.unplaced.length === 1 ? 'it' : 'them'} is unknown.
+              {pluralWord(list.unplaced.length, 'is', 'are')} listed below under “Site positions not
+              given”: the distance to {pluralWord(list.unplaced.length, 'it', 'them')} is unknown.
             </p>
           ) : null}
           {origin && maxDistance !== null && list.fartherAway > 0 ? (

@@ -59,7 +59,7 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
   return (
     <section
       id={id}
-      className={`patient-section shortlist-panel${printTarget ? ' is-print-target' : ''}`}
+      className={`patient-section patient-shortlist-panel${printTarget ? ' patient-is-print-target' : ''}`}
       aria-labelledby={headingId}
     >
       <h2 id={headingId}>
@@ -71,17 +71,17 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
         </p>
       ) : (
         <>
-          <p className="print-only">
+          <p className="patient-print-only">
             Printed from the HSCT trials dashboard. Data from ClinicalTrials.gov. Whether you can
             take part is decided by the trial team.
           </p>
-          <ol className="shortlist-items">
+          <ol className="patient-shortlist-items">
             {ids.map((nctId) => {
               const trial = trialsById.get(nctId);
               if (!trial) {
                 return (
-                  <li key={nctId} className="shortlist-item">
-                    <h3 className="shortlist-item-title">{nctId}</h3>
+                  <li key={nctId} className="patient-shortlist-item">
+                    <h3 className="patient-shortlist-item-title">{nctId}</h3>
                     <p>
                       This trial is not in the current data (it may have changed status or the
                       search changed).
@@ -102,8 +102,8 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
               }
               const nearest = nearestFor(trial);
               return (
-                <li key={nctId} className="shortlist-item">
-                  <h3 className="shortlist-item-title">{trial.title}</h3>
+                <li key={nctId} className="patient-shortlist-item">
+                  <h3 className="patient-shortlist-item-title">{trial.title}</h3>
                   <p className="patient-card-id">{trial.nctId}</p>
                   <div>
                     Status: <StatusText trial={trial} />
@@ -112,14 +112,14 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
                   <ContactsText trial={trial} nearest={nearest} />
                   <p>
                     <FullRecordLink trial={trial} />
-                    <span className="print-only"> {trial.url}</span>
+                    <span className="patient-print-only"> {trial.url}</span>
                   </p>
                   {onRemove ? <RemoveButton nctId={nctId} onRemove={onRemove} /> : null}
                 </li>
               );
             })}
           </ol>
-          <div className="shortlist-actions no-print">
+          <div className="patient-shortlist-actions patient-no-print">
             {onSaveAll ? (
               <button type="button" className="button" onClick={onSaveAll}>
                 Save these to my shortlist
@@ -137,7 +137,7 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
               </button>
             ) : null}
           </div>
-          <div className="field no-print">
+          <div className="patient-field patient-no-print">
             <label htmlFor={linkId}>Link that reopens this list</label>
             <input
               id={linkId}
@@ -147,7 +147,7 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
               onFocus={(event) => event.currentTarget.select()}
             />
           </div>
-          <p role="status" className="no-print">
+          <p role="status" className="patient-no-print">
             {copyMessage}
           </p>
         </>
@@ -158,7 +158,11 @@ export function ShortlistPanel(props: ShortlistPanelProps) {
 
 function RemoveButton({ nctId, onRemove }: { nctId: string; onRemove: (nctId: string) => void }) {
   return (
-    <button type="button" className="button button-quiet no-print" onClick={() => onRemove(nctId)}>
+    <button
+      type="button"
+      className="button button-quiet patient-no-print"
+      onClick={() => onRemove(nctId)}
+    >
       Remove<span className="visually-hidden"> {nctId}</span> from my shortlist
     </button>
   );

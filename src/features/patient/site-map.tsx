@@ -8,7 +8,7 @@ import { isOpenStatus, plainStatus } from '../../domain/plain-language.ts';
 import { placeLookup, siteGroups, sitePlaces, sitesByCountry } from '../../domain/site-places.ts';
 import type { SiteGroup } from '../../domain/site-places.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { pluralize } from '../../lib/format.ts';
+import { pluralize, pluralWord } from '../../lib/format.ts';
 import { atlasCountryName, loadWorldShapes } from './world-shapes.ts';
 import type { WorldShapes } from './world-shapes.ts';
 import './patient.css';
@@ -204,13 +204,13 @@ export function SiteMap({
   }, [groups]);
 
   return (
-    <section className="patient-section site-map" aria-labelledby={headingId}>
+    <section className="patient-section patient-site-map" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       {groups.length === 0 ? (
         <p>No trial sites to show.</p>
       ) : (
         <>
-          <div className="map-zoom" role="group" aria-label="Zoom the map to a region">
+          <div className="patient-map-zoom" role="group" aria-label="Zoom the map to a region">
             {REGION_IDS.map((id) => (
               <button
                 key={id}
@@ -223,7 +223,7 @@ export function SiteMap({
               </button>
             ))}
           </div>
-          <div className="map-frame">
+          <div className="patient-map-frame">
             {loadError ? (
               <p role="alert">
                 The map outline could not be loaded. The list of sites below has the same
@@ -233,18 +233,22 @@ export function SiteMap({
               <p role="status">Loading the map…</p>
             ) : (
               <svg
-                className="map-svg"
+                className="patient-map-svg"
                 viewBox={`${viewBox.x} ${viewBox.y} ${viewBox.w} ${viewBox.h}`}
                 role="group"
                 aria-label={`Map of trial sites: ${MAP_REGIONS[region].label}, ${markers.length} sites shown`}
               >
                 <g aria-hidden="true">
-                  <path d={spherePath} className="map-sphere" />
+                  <path d={spherePath} className="patient-map-sphere" />
                   {countryPaths.map((country) => (
                     <path
                       key={country.key}
                       d={country.d}
-                      className={country.count ? 'map-country has-sites' : 'map-country'}
+                      className={
+                        country.count
+                          ? 'patient-map-country patient-has-sites'
+                          : 'patient-map-country'
+                      }
                       strokeWidth={0.5 * scale}
                     >
                       <title>
@@ -265,7 +269,7 @@ export function SiteMap({
                       tabIndex={0}
                       aria-label={siteName(group)}
                       aria-pressed={isSelected}
-                      className={`map-site${group.open ? ' is-open' : ''}${isSelected ? ' is-selected' : ''}`}
+                      className={`patient-map-site${group.open ? ' patient-is-open' : ''}${isSelected ? ' patient-is-selected' : ''}`}
                       onClick={() => setSelectedId(group.id)}
                       onKeyDown={(event) => onMarkerKey(event, group.id)}
                       onFocus={() => setActiveId(group.id)}
@@ -291,7 +295,7 @@ export function SiteMap({
                   <SiteLabel {...activeMarker} viewBox={viewBox} scale={scale} />
                 ) : null}
                 {originPoint ? (
-                  <g className="map-origin" aria-label="Your place" role="img">
+                  <g className="patient-map-origin" aria-label="Your place" role="img">
                     <path
                       d={`M${originPoint[0] - 7 * scale},${originPoint[1]}h${14 * scale}M${originPoint[0]},${originPoint[1] - 7 * scale}v${14 * scale}`}
                       strokeWidth={2.5 * scale}
@@ -301,15 +305,20 @@ export function SiteMap({
               </svg>
             )}
           </div>
-          <ul className="map-legend" aria-label="Map legend">
+          <ul className="patient-map-legend" aria-label="Map legend">
             <li>
-              <svg width="16" height="16" aria-hidden="true" className="map-site is-open">
+              <svg
+                width="16"
+                height="16"
+                aria-hidden="true"
+                className="patient-map-site patient-is-open"
+              >
                 <circle cx="8" cy="8" r="6" />
               </svg>{' '}
               Recruiting or not yet recruiting site (large orange circle)
             </li>
             <li>
-              <svg width="16" height="16" aria-hidden="true" className="map-site">
+              <svg width="16" height="16" aria-hidden="true" className="patient-map-site">
                 <rect x="4.5" y="4.5" width="7" height="7" />
               </svg>{' '}
               Other site (small dark-blue square)
@@ -317,10 +326,10 @@ export function SiteMap({
             {origin ? <li>+ Your place</li> : null}
           </ul>
           {unplacedSites > 0 ? (
-            <p className="map-note">
-              {unplacedSites} {unplacedSites === 1 ? 'site has' : 'sites have'} no position in the
-              records and {unplacedSites === 1 ? 'is' : 'are'} not drawn;{' '}
-              {unplacedSites === 1 ? 'it is' : 'they are'} in the list below.
+            <p className="patient-map-note">
+              {pluralize(unplacedSites, 'site has', 'sites have')} no position in the records and{' '}
+              {pluralWord(unplacedSites, 'is', 'are')} not drawn;{' '}
+              {pluralWord(unplacedSites, 'it is', 'they are')} in the list below.
             </p>
           ) : null}
           <div className="map-selection" aria-live="polite">
@@ -337,7 +346,7 @@ export function SiteMap({
                 </button>
               </>
             ) : (
-              <p className="map-hint">Select a site on the map to see its trials.</p>
+              <p className="patient-map-hint">Select a site on the map to see its trials.</p>
             )}
           </div>
           <h3>Sites by country</h3>
@@ -349,9 +358,12 @@ export function SiteMap({
               { header: 'Recruiting sites', numeric: true },
               { header: 'Trials', numeric: true },
             ]}
-            rows={countries.map((c) => [c.country, c.sites, c.openSites, c.trials])}
+            rows={countries.map((c) => ({
+              key: c.country,
+              cells: [c.country, c.sites, c.openSites, c.trials],
+            }))}
           />
-          <ul className="sites-by-country">
+          <ul className="patient-sites-by-country">
             {[...byCountry].map(([country, sites]) => (
               <li key={country}>
                 <details>
@@ -407,7 +419,7 @@ function SiteLabel({
   const left = x + gap + width > viewBox.x + viewBox.w ? x - gap - width : x + gap;
   const top = Math.min(Math.max(y - height / 2, viewBox.y), viewBox.y + viewBox.h - height);
   return (
-    <g className="map-label" aria-hidden="true">
+    <g className="patient-map-label" aria-hidden="true">
       <rect x={left} y={top} width={width} height={height} rx={3 * scale} strokeWidth={scale} />
       {lines.map((line, index) => (
         <text
@@ -432,7 +444,7 @@ function SiteTrialList({
   onSelectTrial?: ((nctId: string) => void) | undefined;
 }) {
   return (
-    <ul className="site-trials">
+    <ul className="patient-site-trials">
       {group.trials.map((trial) => (
         <li key={trial.nctId}>
           <a href={trial.url} target="_blank" rel="noopener noreferrer">

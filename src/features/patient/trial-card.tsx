@@ -84,13 +84,13 @@ export function ContactsText({ trial, nearest }: { trial: Trial; nearest: Neares
     <>
       {central.length > 0 ? (
         <>
-          <p className="contact-group">Trial contacts</p>
+          <p className="patient-contact-group">Trial contacts</p>
           <ContactList contacts={central} roleFallback="Trial contact" />
         </>
       ) : null}
       {sites.map((site) => (
         <div key={site.label}>
-          <p className="contact-group">Contacts at {site.label}</p>
+          <p className="patient-contact-group">Contacts at {site.label}</p>
           <ContactList contacts={site.contacts} roleFallback="Site contact" />
         </div>
       ))}
@@ -123,7 +123,10 @@ export function TrialCard({ row, unit, saved, onToggleSaved }: TrialCardProps) {
   const phase = plainPhase(trial.phase);
   const interventions = [...new Set(trial.interventions.map((i) => i.name.trim()).filter(Boolean))];
   return (
-    <article className={`patient-card${row.open ? ' is-open' : ''}`} aria-labelledby={headingId}>
+    <article
+      className={`patient-card${row.open ? ' patient-is-open' : ''}`}
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId} className="patient-card-title">
         {trial.title}
       </h3>
@@ -132,7 +135,7 @@ export function TrialCard({ row, unit, saved, onToggleSaved }: TrialCardProps) {
         {trial.acronym ? ` · ${trial.acronym}` : ''}
       </p>
       {marks.length > 0 ? (
-        <ul className="eligibility-marks" aria-label="Quick check">
+        <ul className="patient-eligibility-marks" aria-label="Quick check">
           {marks.map((mark) => (
             <li key={mark}>
               {ELIGIBILITY_MARK_LABELS[mark]}

@@ -94,14 +94,14 @@ export function ChartDownloadButtons({
       );
   };
   return (
-    <div className="chart-downloads" role="group" aria-label={`Save the chart “${title}”`}>
+    <div className="share-chart-downloads" role="group" aria-label={`Save the chart “${title}”`}>
       <button type="button" className="button button-quiet" onClick={() => save('svg')}>
         Download SVG
       </button>
       <button type="button" className="button button-quiet" onClick={() => save('png')}>
         Download PNG
       </button>
-      <span role="status" className="export-status">
+      <span role="status" className="share-export-status">
         {problem}
       </span>
     </div>

@@ -31,12 +31,12 @@ export function CiteThisView({ count, dataset, permalink, accessed }: CiteThisVi
     ...(accessed ? { accessed } : {}),
   });
   return (
-    <section className="cite-this-view" aria-labelledby={headingId}>
+    <section className="share-cite-this-view" aria-labelledby={headingId}>
       <h2 id={headingId}>Cite this view</h2>
       <fieldset className="cite-formats">
         <legend>Format</legend>
         {CITATION_FORMATS.map((f) => (
-          <label key={f} className="radio">
+          <label key={f} className="share-radio">
             <input
               type="radio"
               name={`${headingId}-format`}

@@ -24,13 +24,13 @@ export function CopyField({
   const fieldRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const { status, copy } = useCopy();
   return (
-    <div className="copy-field">
+    <div className="share-copy-field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
         <textarea
           id={id}
           ref={fieldRef}
-          className="copy-field-value"
+          className="share-copy-field-value"
           readOnly
           rows={rows}
           value={value}
@@ -40,7 +40,7 @@ export function CopyField({
         <input
           id={id}
           ref={fieldRef}
-          className="copy-field-value"
+          className="share-copy-field-value"
           readOnly
           type="text"
           value={value}
@@ -49,7 +49,7 @@ export function CopyField({
       <button type="button" className="button" onClick={() => void copy(value, fieldRef.current)}>
         {copyLabel}
       </button>
-      <span role="status" className="copy-field-status">
+      <span role="status" className="share-copy-field-status">
         {copyStatusText(status)}
       </span>
     </div>

@@ -21,7 +21,7 @@ function isWebUrl(value: string): boolean {
 /** The credit line of an embedded view: "Data: ClinicalTrials.gov, as of DATE — open full dashboard". */
 export function EmbedCredit({ dataDate, fullViewUrl }: EmbedCreditProps) {
   return (
-    <p className="embed-credit">
+    <p className="share-embed-credit">
       Data:{' '}
       <a href="https://clinicaltrials.gov/" target="_blank" rel="noopener noreferrer">
         ClinicalTrials.gov
@@ -48,7 +48,7 @@ export function EmbedProblems({ problems }: EmbedProblemsProps) {
   const named = problems.slice(0, MAX_NAMED_ISSUES);
   const rest = problems.length - named.length;
   return (
-    <div role="alert" className="embed-problems">
+    <div role="alert" className="share-embed-problems">
       <p>Some settings of this embedded view were not understood:</p>
       <ul>
         {named.map((problem, index) => (

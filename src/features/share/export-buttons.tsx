@@ -50,7 +50,7 @@ export function ExportButtons({ trials, meta, filenameBase }: ExportButtonsProps
   const [saved, setSaved] = useState('');
   return (
     <div
-      className="export-buttons"
+      className="share-export-buttons"
       role="group"
       aria-label={`Download the ${pluralize(trials.length, 'trial')} of this view`}
     >
@@ -68,7 +68,7 @@ export function ExportButtons({ trials, meta, filenameBase }: ExportButtonsProps
           {format.label}
         </button>
       ))}
-      <span role="status" className="export-status">
+      <span role="status" className="share-export-status">
         {saved}
       </span>
     </div>

@@ -69,14 +69,14 @@ export function ShareDialogModal({
       isDismissable
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      className="modal-overlay"
+      className="share-modal-overlay"
     >
-      <Modal className="modal share-dialog-modal">
+      <Modal className="share-modal share-dialog-modal">
         <Dialog className="share-dialog">
           {({ close }) => (
             <>
               {/* Title and Close stay at the top while the dialog scrolls (it is long on phones). */}
-              <div className="dialog-head">
+              <div className="share-dialog-head">
                 <Heading slot="title">Share or embed this view</Heading>
                 <Button className="button" onPress={close}>
                   Close
@@ -154,7 +154,7 @@ function ShareDialogBody({
       <fieldset>
         <legend>Panels</legend>
         {EMBED_PANELS.map((panel) => (
-          <label key={panel} className="checkbox">
+          <label key={panel} className="share-checkbox">
             <input
               type="checkbox"
               checked={panels.includes(panel)}
@@ -165,7 +165,7 @@ function ShareDialogBody({
           </label>
         ))}
       </fieldset>
-      <label className="checkbox">
+      <label className="share-checkbox">
         <input
           type="checkbox"
           checked={lock}
@@ -176,7 +176,7 @@ function ShareDialogBody({
       <fieldset>
         <legend>Theme</legend>
         {EMBED_THEMES.map((value) => (
-          <label key={value} className="radio">
+          <label key={value} className="share-radio">
             <input
               type="radio"
               name="embed-theme"

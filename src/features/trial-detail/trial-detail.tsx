@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ChangeBadge } from '../../components/change-badge.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
 import {
@@ -258,29 +259,24 @@ function Sites({ sites, pending }: { sites: readonly TrialLocation[]; pending: b
   const shown = showAll ? sites : sites.slice(0, SITES_PREVIEW);
   return (
     <Section title="Sites">
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{pluralize(sites.length, 'site')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Site</th>
-              <th scope="col">Place</th>
-              <th scope="col">Country</th>
-              <th scope="col">Recruiting status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((site, index) => (
-              <tr key={index}>
-                <th scope="row">{site.facility ?? 'Unnamed site'}</th>
-                <td>{place(site)}</td>
-                <td>{site.country ?? ''}</td>
-                <td>{site.status !== undefined ? siteStatusLabel(site.status) : 'Not stated'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={pluralize(sites.length, 'site')}
+        columns={[
+          { header: 'Site' },
+          { header: 'Place' },
+          { header: 'Country' },
+          { header: 'Recruiting status' },
+        ]}
+        rows={shown.map((site, index) => ({
+          key: String(index),
+          cells: [
+            site.facility ?? 'Unnamed site',
+            place(site),
+            site.country ?? '',
+            site.status !== undefined ? siteStatusLabel(site.status) : 'Not stated',
+          ],
+        }))}
+      />
       {sites.length > SITES_PREVIEW ? (
         <button
           type="button"

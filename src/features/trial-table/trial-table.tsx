@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useState, type MouseEvent } from 'react';
 import { ChangeBadge } from '../../components/change-badge.tsx';
+import { DataTable, type DataTableColumn } from '../../components/data-table.tsx';
 import type { TrialChangeMark } from '../../domain/changes.ts';
 import { designSummary } from '../../domain/design-facets.ts';
 import { DISEASE_LABELS } from '../../domain/diseases.ts';
@@ -33,38 +34,42 @@ export const PAGE_SIZES = [25, 50, 100, 250] as const;
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_COUNTRIES_SHOWN = 3;
 
-type Column = {
-  id: SortColumn;
-  header: string;
-  numeric?: boolean;
+type Column = DataTableColumn<SortColumn> & {
+  key: SortColumn;
   firstDirection: SortDirection;
   /** Shown until the reader hides it in the "Columns" picker; the others start hidden. */
   shownByDefault: boolean;
 };
 
 const COLUMNS: readonly Column[] = [
-  { id: 'nctId', header: 'NCT id', firstDirection: 'asc', shownByDefault: true },
-  { id: 'title', header: 'Title', firstDirection: 'asc', shownByDefault: true },
-  { id: 'diseases', header: 'Diseases', firstDirection: 'asc', shownByDefault: true },
+  { key: 'nctId', header: 'NCT id', firstDirection: 'asc', shownByDefault: true },
   {
-    id: 'therapy',
+    key: 'title',
+    header: 'Title',
+    className: 'trial-table-title',
+    firstDirection: 'asc',
+    shownByDefault: true,
+  },
+  { key: 'diseases', header: 'Diseases', firstDirection: 'asc', shownByDefault: true },
+  {
+    key: 'therapy',
     header: 'Therapy and transplant type',
     firstDirection: 'asc',
     shownByDefault: true,
   },
-  { id: 'phase', header: 'Phase', firstDirection: 'asc', shownByDefault: true },
-  { id: 'status', header: 'Status', firstDirection: 'asc', shownByDefault: true },
-  { id: 'start', header: 'Start', firstDirection: 'desc', shownByDefault: true },
+  { key: 'phase', header: 'Phase', firstDirection: 'asc', shownByDefault: true },
+  { key: 'status', header: 'Status', firstDirection: 'asc', shownByDefault: true },
+  { key: 'start', header: 'Start', firstDirection: 'desc', shownByDefault: true },
   {
-    id: 'enrollment',
+    key: 'enrollment',
     header: 'Enrollment',
     numeric: true,
     firstDirection: 'desc',
     shownByDefault: true,
   },
-  { id: 'sponsor', header: 'Sponsor', firstDirection: 'asc', shownByDefault: false },
-  { id: 'countries', header: 'Countries', firstDirection: 'asc', shownByDefault: false },
-  { id: 'design', header: 'Design', firstDirection: 'asc', shownByDefault: false },
+  { key: 'sponsor', header: 'Sponsor', firstDirection: 'asc', shownByDefault: false },
+  { key: 'countries', header: 'Countries', firstDirection: 'asc', shownByDefault: false },
+  { key: 'design', header: 'Design', firstDirection: 'asc', shownByDefault: false },
 ];
 
 /**
@@ -99,29 +104,6 @@ function enrollmentText(trial: Trial): string {
 
 function isPlainClick(event: MouseEvent): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
-}
-
-function SortHeader({
-  column,
-  direction,
-  onSort,
-}: {
-  column: Column;
-  direction: SortDirection | null;
-  onSort: (column: Column) => void;
-}) {
-  const ariaSort =
-    direction === null ? undefined : direction === 'asc' ? 'ascending' : 'descending';
-  return (
-    <th scope="col" aria-sort={ariaSort} className={column.numeric ? 'num' : undefined}>
-      <button type="button" className="trial-table-sort" onClick={() => onSort(column)}>
-        {column.header}
-        <span className="trial-table-sort-icon" aria-hidden="true">
-          {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
-        </span>
-      </button>
-    </th>
-  );
 }
 
 /** The content of one trial's cell in a column. */
@@ -172,43 +154,6 @@ function cellContent(id: SortColumn, trial: Trial, change: TrialChangeMark | und
   }
 }
 
-const CELL_CLASSES: Partial<Record<SortColumn, string>> = {
-  title: 'trial-table-title',
-  enrollment: 'num',
-};
-
-function Row({
-  trial,
-  columns,
-  href,
-  onOpen,
-  change,
-}: {
-  trial: Trial;
-  columns: readonly Column[];
-  href: string;
-  onOpen: (event: MouseEvent<HTMLAnchorElement>, nctId: string) => void;
-  change?: TrialChangeMark | undefined;
-}) {
-  return (
-    <tr>
-      <th scope="row">
-        <a href={href} onClick={(event) => onOpen(event, trial.nctId)}>
-          {trial.nctId}
-        </a>
-      </th>
-      {columns
-        .filter((column) => column.id !== 'nctId')
-        .map((column) => (
-          // data-label names the field when a narrow screen shows the row as a card.
-          <td key={column.id} className={CELL_CLASSES[column.id]} data-label={column.header}>
-            {cellContent(column.id, trial, change)}
-          </td>
-        ))}
-    </tr>
-  );
-}
-
 function ColumnPicker({
   shown,
   locked,
@@ -221,13 +166,13 @@ function ColumnPicker({
   return (
     <fieldset className="trial-table-columns">
       <legend>Columns</legend>
-      {COLUMNS.filter((column) => column.id !== 'nctId').map((column) => (
-        <label key={column.id}>
+      {COLUMNS.filter((column) => column.key !== 'nctId').map((column) => (
+        <label key={column.key}>
           <input
             type="checkbox"
-            checked={shown.has(column.id) || column.id === locked}
-            disabled={column.id === locked}
-            onChange={(event) => onToggle(column.id, event.target.checked)}
+            checked={shown.has(column.key) || column.key === locked}
+            disabled={column.key === locked}
+            onChange={(event) => onToggle(column.key, event.target.checked)}
           />
           {column.header}
         </label>
@@ -254,11 +199,11 @@ export function TrialTable({ trials, changes }: TrialTableProps) {
     setPage(0);
   }
   const [shownIds, setShownIds] = useState<ReadonlySet<SortColumn>>(
-    () => new Set(COLUMNS.filter((column) => column.shownByDefault).map((column) => column.id)),
+    () => new Set(COLUMNS.filter((column) => column.shownByDefault).map((column) => column.key)),
   );
   // The NCT id links each row, and the sorted column always shows what the order is by.
   const columns = COLUMNS.filter(
-    (column) => column.id === 'nctId' || column.id === sort.column || shownIds.has(column.id),
+    (column) => column.key === 'nctId' || column.key === sort.column || shownIds.has(column.key),
   );
   const onToggleColumn = (id: SortColumn, show: boolean) => {
     const next = new Set(shownIds);
@@ -278,14 +223,16 @@ export function TrialTable({ trials, changes }: TrialTableProps) {
   const first = page * pageSize;
   const rows = sorted.slice(first, first + pageSize);
 
-  const onSort = (column: Column) => {
+  const onSort = (key: SortColumn) => {
+    const column = COLUMNS.find((c) => c.key === key);
+    if (column === undefined) return;
     const direction =
-      sort.column === column.id
+      sort.column === column.key
         ? sort.direction === 'asc'
           ? 'desc'
           : 'asc'
         : column.firstDirection;
-    setSort({ column: column.id, direction });
+    setSort({ column: column.key, direction });
     setPage(0);
   };
 
@@ -303,41 +250,26 @@ export function TrialTable({ trials, changes }: TrialTableProps) {
   return (
     <div className="trial-table">
       <ColumnPicker shown={shownIds} locked={sort.column} onToggle={onToggleColumn} />
-      <div className="table-scroll">
-        <table className="data-table trial-table-grid" aria-describedby={summaryId}>
-          <caption>Trials</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <SortHeader
-                  key={column.id}
-                  column={column}
-                  direction={sort.column === column.id ? sort.direction : null}
-                  onSort={onSort}
-                />
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length}>No trials match the filters.</td>
-              </tr>
-            ) : (
-              rows.map((trial) => (
-                <Row
-                  key={trial.nctId}
-                  trial={trial}
-                  columns={columns}
-                  href={trialHref(trial.nctId)}
-                  onOpen={onOpen}
-                  change={changes?.get(trial.nctId)}
-                />
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="trial-table-grid"
+        aria-describedby={summaryId}
+        caption="Trials"
+        columns={columns}
+        sort={{ ...sort, onSort }}
+        labelCells
+        empty="No trials match the filters."
+        rows={rows.map((trial) => ({
+          key: trial.nctId,
+          cells: [
+            <a href={trialHref(trial.nctId)} onClick={(event) => onOpen(event, trial.nctId)}>
+              {trial.nctId}
+            </a>,
+            ...columns
+              .filter((column) => column.key !== 'nctId')
+              .map((column) => cellContent(column.key, trial, changes?.get(trial.nctId))),
+          ],
+        }))}
+      />
       <div className="trial-table-footer">
         <p id={summaryId} className="trial-table-summary" role="status">
           {summary}

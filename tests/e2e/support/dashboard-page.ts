@@ -6,7 +6,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The live "N trials" count above the views. */
 export function resultCount(page: Page): Locator {
-  return page.locator('p.result-count[role="status"]');
+  return page.locator('p.active-filters-count[role="status"]');
 }
 
 export async function expectTrialCount(page: Page, n: number): Promise<void> {

@@ -394,7 +394,7 @@ describe('PatientView: the issue’s done-when', () => {
     );
     await user.click(within(panel).getByRole('button', { name: 'Print this list' }));
     expect(print).toHaveBeenCalledOnce();
-    expect(panel).toHaveClass('is-print-target');
+    expect(panel).toHaveClass('patient-is-print-target');
   });
 });
 

@@ -48,7 +48,7 @@ describe('SiteMap', () => {
         name: 'North Shore Centre, Evanston, United States: 1 trial',
       }),
     ).toBeInTheDocument();
-    expect(map.querySelectorAll('path.map-country').length).toBeGreaterThan(100);
+    expect(map.querySelectorAll('path.patient-map-country').length).toBeGreaterThan(100);
     expect(screen.getByText(/1 site has no position in the records/)).toBeInTheDocument();
   });
 
@@ -108,7 +108,7 @@ describe('SiteMap', () => {
         number,
         number,
       ];
-      const numbers = (map.querySelector('path.map-sphere')!.getAttribute('d') ?? '')
+      const numbers = (map.querySelector('path.patient-map-sphere')!.getAttribute('d') ?? '')
         .match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g)!
         .map(Number);
       const inside: string[] = [];
