@@ -31,7 +31,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { createStudiesEmulator } from '../mocks/emulator/studies-emulator.ts';
 import type { BundledDataset } from '../src/api/bundled-dataset.ts';
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
@@ -378,21 +378,26 @@ type FilterClick = {
   rendering: number;
 };
 
-async function measure(
-  browser: Browser,
-  url: string,
-  mobile: boolean,
-  counter: Counter,
-): Promise<Sample> {
-  const context = await browser.newContext({
-    // Tall enough that every chart is near the viewport and drawn (charts draw when scrolled near).
-    viewport: mobile ? { width: 412, height: VIEW_HEIGHT } : { width: 1350, height: VIEW_HEIGHT },
+/** A fresh browser context (cold cache): a phone 412 px wide or a desktop 1350 px wide. */
+function newContext(browser: Browser, mobile: boolean, height: number): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: mobile ? 412 : 1350, height },
     deviceScaleFactor: mobile ? 1.75 : 1,
     isMobile: mobile,
     // The page's CSP forbids eval, which Playwright's string expressions need.
     bypassCSP: true,
     hasTouch: mobile,
   });
+}
+
+async function measure(
+  browser: Browser,
+  url: string,
+  mobile: boolean,
+  counter: Counter,
+): Promise<Sample> {
+  // Tall enough that every chart is near the viewport and drawn (charts draw when scrolled near).
+  const context = await newContext(browser, mobile, VIEW_HEIGHT);
   const page = await context.newPage();
   if (mobile) {
     const cdp = await context.newCDPSession(page);
@@ -496,13 +501,7 @@ async function measureFilter(
   view: 'screen' | 'all',
 ): Promise<FilterClick & { shown: string }> {
   const height = view === 'all' ? VIEW_HEIGHT : mobile ? 823 : 940;
-  const context = await browser.newContext({
-    viewport: { width: mobile ? 412 : 1350, height },
-    deviceScaleFactor: mobile ? 1.75 : 1,
-    isMobile: mobile,
-    bypassCSP: true,
-    hasTouch: mobile,
-  });
+  const context = await newContext(browser, mobile, height);
   const page = await context.newPage();
   if (mobile) {
     const cdp = await context.newCDPSession(page);
