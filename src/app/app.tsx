@@ -38,14 +38,12 @@ import {
   UrlHistoryContext,
 } from '../state/url-state.ts';
 import { TrialHistory } from './change-ledger.tsx';
+import { ChartsWithDownloads } from './charts-with-downloads.tsx';
 import { exportMetaOf, viewPermalink } from './export-meta.ts';
 import { LiveDataDetails, LiveDataLine, useTrialChanges } from './live-data.tsx';
 import { PatientSection } from './patient-section.tsx';
 import './app.css';
 
-const ChartsSection = lazy(() =>
-  import('./charts-with-downloads.tsx').then((module) => ({ default: module.ChartsWithDownloads })),
-);
 const ShareToolbar = lazy(() =>
   import('./share-toolbar.tsx').then((module) => ({ default: module.ShareToolbar })),
 );
@@ -123,14 +121,6 @@ function scopeOf(filters: TrialFilters): string {
   return chips.length === 0
     ? 'No filters · all autoimmune HSCT trials'
     : `Filtered by ${chips.map((chip) => chip.label).join(' · ')}`;
-}
-
-function ChartsFallback() {
-  return (
-    <p className="chart-grid-loading" role="status">
-      Loading charts…
-    </p>
-  );
 }
 
 function FiltersRegion({
@@ -303,15 +293,13 @@ function DashboardBody({
                             <SummaryFigures trials={trials} scope={scopeOf(filters)} />
                           </ErrorBoundary>
                           <ErrorBoundary label="The charts">
-                            <Suspense fallback={<ChartsFallback />}>
-                              <ChartsSection
-                                meta={exportMeta}
-                                trials={trials}
-                                filters={filters}
-                                onFiltersChange={setFilters}
-                                onSelectTrial={setSelectedTrial}
-                              />
-                            </Suspense>
+                            <ChartsWithDownloads
+                              meta={exportMeta}
+                              trials={trials}
+                              filters={filters}
+                              onFiltersChange={setFilters}
+                              onSelectTrial={setSelectedTrial}
+                            />
                           </ErrorBoundary>
                         </>
                       ),

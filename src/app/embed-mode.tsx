@@ -24,12 +24,10 @@ import {
   type TrialDataset,
 } from '../queries/trial-queries.ts';
 import { useFullLivePull, useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
+import { EmbedCharts } from './embed-charts.tsx';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
 import './embed-mode.css';
 
-const EmbedCharts = lazy(() =>
-  import('./embed-charts.tsx').then((module) => ({ default: module.EmbedCharts })),
-);
 const TrialTable = lazy(() =>
   import('../features/trial-table/trial-table.tsx').then((module) => ({
     default: module.TrialTable,
@@ -274,7 +272,7 @@ function EmbedBody({
           </details>
         </>
       )}
-      {/* One boundary for the lazy charts and table, so DrawnSignal commits when all are drawn. */}
+      {/* One boundary for the lazy table, so DrawnSignal commits once it is drawn. */}
       <Suspense
         fallback={
           <p className="chart-grid-loading" role="status">

@@ -80,7 +80,16 @@ function onPrint(draw: () => void): () => void {
  * Drawing is a transition, so React renders in small slices where it can. Without IntersectionObserver
  * (old browsers, jsdom), and when the page is printed, everything is drawn at once.
  */
-export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'): boolean {
+export function useNearViewport(
+  ref: RefObject<Element | null>,
+  margin = '200px',
+  /**
+   * What must be there before the element is drawn (the lazily loaded code that draws it): awaited when
+   * its turn comes, so that it is drawn in its own turn and not together with every other element
+   * waiting for the same code.
+   */
+  ready?: () => Promise<unknown>,
+): boolean {
   const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined' || printing());
   /** Hands the turn to the next waiting element once this one's draw is committed (or it unmounts). */
   const drawn = useRef<(() => void) | undefined>(undefined);
@@ -104,7 +113,10 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'
           observer.disconnect();
           dequeue = enqueue((done) => {
             drawn.current = done;
-            startTransition(() => setNear(true));
+            const draw = () => startTransition(() => setNear(true));
+            // A failed load draws too: the drawing then reports the failure.
+            if (ready) ready().then(draw, draw);
+            else draw();
           });
         }
       },
@@ -116,7 +128,7 @@ export function useNearViewport(ref: RefObject<Element | null>, margin = '200px'
       stopPrint();
       dequeue?.();
     };
-  }, [ref, margin, near]);
+  }, [ref, margin, near, ready]);
   return near;
 }
 

@@ -108,6 +108,39 @@ test.describe('the first screen', () => {
     await expect(page.getByRole('button', { name: 'Show filters' })).toBeFocused();
   });
 
+  test('the chart panels show their title, finding and table before the chart library loads; the drawing takes the room kept for it', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    // Hold back every script the page does not load up front (the lazy chunks, Recharts among them).
+    const html = await (await page.request.get(`${PROD_URL}/`)).text();
+    const firstView = new Set(
+      [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]),
+    );
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/*.js', async (route) => {
+      if (!firstView.has(new URL(route.request().url()).pathname.slice(1))) await released;
+      await route.fallback();
+    });
+    await open(page);
+    const panel = page.getByRole('region', { name: 'Trials by disease', exact: true });
+    await expect(panel.locator('.panel-finding')).toHaveText(/ leads: \d+ of \d+ trials/);
+    await expect(panel.getByText(/^ClinicalTrials\.gov, data as of /)).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Show data table' })).toBeVisible();
+    await expect(panel.getByRole('img')).toHaveCount(0);
+    const area = await box(panel.locator('.chart'));
+    expect(area.bottom - area.top).toBeGreaterThan(100);
+    // Where the source line sits in the panel (other lazy parts of the page may move the panel itself).
+    const sourceOffset = async () =>
+      (await box(panel.locator('.chart-source'))).top - (await box(panel)).top;
+    const before = await sourceOffset();
+
+    release();
+    await expect(panel.getByRole('img')).toBeVisible({ timeout: 30_000 });
+    expect(await sourceOffset()).toBe(before);
+  });
+
   test('the status line keeps details behind a disclosure', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await open(page);

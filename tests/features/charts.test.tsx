@@ -48,10 +48,12 @@ function tableRows(table: HTMLElement): string[][] {
 }
 
 describe('DiseaseChart', () => {
-  it('is a named section with a chart image that summarises the counts', () => {
+  it('is a named section with a chart image that summarises the counts', async () => {
     render(<DiseaseChart trials={trials} />);
     const panel = screen.getByRole('region', { name: 'Trials by disease' });
-    const chart = within(panel).getByRole('img');
+    // The drawing arrives with the chart library (loaded lazily); the panel's text is there at once.
+    expect(within(panel).getByText('Multiple sclerosis leads: 2 of 4 trials')).toBeVisible();
+    const chart = await within(panel).findByRole('img');
     expect(chart).toHaveAccessibleName(/Multiple sclerosis: 2; .*Systemic lupus erythematosus: 1/);
   });
 
@@ -97,7 +99,7 @@ describe('TransplantTypeChart', () => {
     const user = userEvent.setup();
     render(<TransplantTypeChart trials={trials} />);
     const panel = screen.getByRole('region', { name: 'Trials by transplant type' });
-    expect(within(panel).getByRole('img')).toHaveAccessibleName(
+    expect(await within(panel).findByRole('img')).toHaveAccessibleName(
       /Autologous: 3 \(HSCT 2, CAR-T 1\); Allogeneic: 1 \(MSC 1\)/,
     );
 
@@ -194,7 +196,7 @@ describe('ConditioningChart', () => {
     const user = userEvent.setup();
     render(<ConditioningChart trials={withConditioning} />);
     const panel = screen.getByRole('region', { name: 'Conditioning by disease' });
-    expect(within(panel).getByRole('img')).toHaveAccessibleName(
+    expect(await within(panel).findByRole('img')).toHaveAccessibleName(
       /Multiple sclerosis: 2 \(Intermediate myeloablative \(BEAM\) 1, Lymphoablative \/ non-myeloablative \(Cy \+ ATG\) 1\); Systemic sclerosis: 1/,
     );
     await user.click(within(panel).getByRole('button', { name: 'Show data table' }));

@@ -1,14 +1,6 @@
-import type { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { formatCount } from '../../lib/format.ts';
-import {
-  countAxisProps,
-  GRID_STROKE,
-  LABEL_AXIS_PROPS,
-  TOOLTIP_PROPS,
-  barChartHeight,
-  useChartAccent,
-} from './chart-style.ts';
+import { CategoryBars } from './chart-drawings.tsx';
+import { barChartHeight, useChartAccent } from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 
 export type CategoryRow = { key: string; label: string; count: number };
@@ -38,45 +30,10 @@ export type CategoryBarChartProps = {
   inertKeys?: readonly string[];
 };
 
-/** Opacity of bars that are not selected while a selection exists. */
-export const DIMMED_OPACITY = 0.35;
-
-export function barOpacity(key: string, selected: readonly string[] | undefined): number {
-  return !selected || selected.length === 0 || selected.includes(key) ? 1 : DIMMED_OPACITY;
-}
-
 /**
- * The shape of the bars of a chart that cross-filters: one plain path per bar, dimmed while other rows
- * are selected (barOpacity) and, with `outline`, outlined when its row is selected. `keys` are the
- * filter values of the data rows, in order. Recharts' default shape (Rectangle: rounded corners and
- * animation, a dozen hooks per bar) and a <Cell> per bar made every redraw slower; a filter click
- * redraws every bar of every chart on screen.
+ * Horizontal bars of trial counts per category; a bar click toggles that category as a filter. The panel
+ * renders at once; the bars are drawn when the chart library has loaded (chart-drawings.tsx).
  */
-export function selectionBarShape(
-  keys: readonly string[],
-  selected: readonly string[] | undefined,
-  outline?: string,
-): (props: BarShapeProps) => ReactNode {
-  return function SelectionBar(props: BarShapeProps) {
-    const { x, y, width, height, fill, stroke, strokeWidth, strokeDasharray } = props;
-    if (!width || !height) return null;
-    const key = keys[props.originalDataIndex] ?? '';
-    const outlined = outline !== undefined && selected?.includes(key) === true;
-    return (
-      <path
-        className="recharts-rectangle"
-        d={`M${x},${y}h${width}v${height}h${-width}Z`}
-        fill={fill}
-        fillOpacity={barOpacity(key, selected)}
-        stroke={outlined ? outline : stroke}
-        strokeWidth={outlined ? 2 : strokeWidth}
-        strokeDasharray={strokeDasharray}
-      />
-    );
-  };
-}
-
-/** Horizontal bars of trial counts per category; a bar click toggles that category as a filter. */
 export function CategoryBarChart({
   title,
   finding,
@@ -99,10 +56,6 @@ export function CategoryBarChart({
     rows.length === 0
       ? `${summaryPrefix}: no trials.`
       : `${summaryPrefix}. ${rows.map((r) => `${r.label}: ${formatCount(r.count)}`).join('; ')}.`;
-  const toggle = (index: number) => {
-    const row = rows[index];
-    if (filter && row && !inertKeys.includes(row.key)) filter.onToggle(row.key);
-  };
   const tableFilter: CrossFilter | undefined = filter
     ? {
         selected: filter.selected,
@@ -110,11 +63,7 @@ export function CategoryBarChart({
       }
     : undefined;
   const empty = rows.every((r) => r.count === 0) ? emptyText : undefined;
-  const shape = selectionBarShape(
-    rows.map((r) => r.key),
-    filter?.selected,
-    accent.selected,
-  );
+  const height = barChartHeight(rows.length, rowHeight);
   return (
     <FilterChartPanel
       title={title}
@@ -122,6 +71,7 @@ export function CategoryBarChart({
       unit={unit}
       count={count}
       empty={empty}
+      drawingHeight={height}
       {...(description ? { description } : {})}
       table={{
         caption: title,
@@ -130,31 +80,16 @@ export function CategoryBarChart({
       }}
       {...(tableFilter ? { filter: tableFilter } : {})}
     >
-      <BarChart
-        responsive
-        style={{ width: '100%', height: barChartHeight(rows.length, rowHeight) }}
-        data={rows}
-        layout="vertical"
-        margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
-        role="img"
-        aria-label={summary}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.count)))} />
-        <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
-        <Tooltip {...TOOLTIP_PROPS} />
-        <Bar
-          dataKey="count"
-          name="Trials"
-          fill={color}
-          isAnimationActive={false}
-          maxBarSize={26}
-          cursor={filter ? 'pointer' : undefined}
-          onClick={(_data, index) => toggle(index)}
-          shape={shape}
-        />
-      </BarChart>
+      <CategoryBars
+        rows={rows}
+        height={height}
+        labelWidth={labelWidth}
+        color={color}
+        selectedColor={accent.selected}
+        summary={summary}
+        filter={filter}
+        inertKeys={inertKeys}
+      />
     </FilterChartPanel>
   );
 }

@@ -102,10 +102,25 @@ export const TOOLTIP_PROPS = {
   cursor: { fill: 'currentColor', fillOpacity: 0.08 },
 } as const;
 
+/** Opacity of bars that are not selected while a selection exists. */
+export const DIMMED_OPACITY = 0.35;
+
+export function barOpacity(key: string, selected: readonly string[] | undefined): number {
+  return !selected || selected.length === 0 || selected.includes(key) ? 1 : DIMMED_OPACITY;
+}
+
 /** Height of a horizontal bar chart with `rows` categories. */
 export function barChartHeight(rows: number, rowHeight = 36, chrome = 48): number {
   return Math.max(rows, 1) * rowHeight + chrome;
 }
+
+/** Height of a horizontal stacked bar chart (room for its legend) with `rows` bars. */
+export function stackedChartHeight(rows: number): number {
+  return barChartHeight(rows, 44, 84);
+}
+
+/** Height of the column chart of trials started per year. */
+export const YEAR_COLUMNS_HEIGHT = 300;
 
 /** Transplant types: Okabe–Ito, in TRANSPLANT_TYPES order (none of them a therapy colour). */
 export const TRANSPLANT_TYPE_COLORS: Record<string, string> = {

@@ -6,9 +6,9 @@ import {
 } from '../../domain/rules/design-rules.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
-import { MUTED_BAR_COLOR, OKABE_ITO } from './chart-style.ts';
+import { MUTED_BAR_COLOR, OKABE_ITO, stackedChartHeight } from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
-import { StackedBarChart } from './stacked-bar-chart.tsx';
+import { StackedBars } from './chart-drawings.tsx';
 
 /** Conditioning intensities (stacked series): Okabe–Ito, "not stated" muted. */
 const COLORS: Record<ConditioningIntensity, string> = {
@@ -41,6 +41,7 @@ export function ConditioningChart({ trials, selected, onToggle }: ConditioningCh
     : undefined;
   return (
     <FilterChartPanel
+      drawingHeight={stackedChartHeight(rows.length)}
       title="Conditioning by disease"
       description="Transplant (HSCT) trials only, by the conditioning intensity the record states (docs/domain.md, “Design facets”)."
       table={{
@@ -60,7 +61,7 @@ export function ConditioningChart({ trials, selected, onToggle }: ConditioningCh
       }}
       {...(filter ? { filter } : {})}
     >
-      <StackedBarChart
+      <StackedBars
         data={rows.map((row) => ({ label: row.label, total: row.total, ...row.byIntensity }))}
         keys={rows.map((row) => row.id)}
         series={CONDITIONING_INTENSITIES.map((c) => ({

@@ -2,9 +2,9 @@ import { memo } from 'react';
 import { enrollmentByType } from '../../domain/aggregate.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
-import { BAR_COLOR, PLANNED_BAR_COLOR } from './chart-style.ts';
+import { BAR_COLOR, PLANNED_BAR_COLOR, stackedChartHeight } from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
-import { StackedBarChart } from './stacked-bar-chart.tsx';
+import { StackedBars } from './chart-drawings.tsx';
 
 export type EnrollmentChartProps = { trials: readonly Trial[] } & Partial<CrossFilter>;
 
@@ -27,6 +27,7 @@ export const EnrollmentChart = memo(function EnrollmentChart({
     .join('; ')}.`;
   return (
     <FilterChartPanel
+      drawingHeight={stackedChartHeight(rows.length)}
       title="Participants by transplant type"
       finding={
         actual + estimated === 0
@@ -60,7 +61,7 @@ export const EnrollmentChart = memo(function EnrollmentChart({
       }}
       {...(filter ? { filter } : {})}
     >
-      <StackedBarChart
+      <StackedBars
         data={rows}
         keys={rows.map((r) => r.key)}
         series={[

@@ -9,6 +9,7 @@ import {
 } from '../../components/data-table.tsx';
 import { useHeldWhileAway, useNearViewport } from '../../components/use-near-viewport.ts';
 import { chartSourceLine } from '../../domain/export/provenance.ts';
+import { preloadChartDrawings } from './chart-drawings.tsx';
 
 export type CrossFilter = {
   /** Values currently selected in the matching filter. */
@@ -31,6 +32,8 @@ export type FilterChartPanelProps = {
   description?: ReactNode;
   /** The chart. Give its SVG role="img" and an aria-label summarising it. */
   children: ReactNode;
+  /** Height of the drawing in pixels, kept free while it loads or waits to be drawn (nothing shifts). */
+  drawingHeight?: number;
   table: {
     caption: string;
     columns: readonly DataTableColumn[];
@@ -60,6 +63,7 @@ export function FilterChartPanel({
   empty,
   description,
   children,
+  drawingHeight,
   table,
   filter,
   tableOnly,
@@ -69,7 +73,7 @@ export function FilterChartPanel({
   const tableId = useId();
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(chartRef);
+  const near = useNearViewport(chartRef, undefined, preloadChartDrawings);
   // Far off-screen, the chart keeps its drawing until it comes near (or the page is idle or printed):
   // a filter click repaints the charts on screen first.
   const drawing = useHeldWhileAway(chartRef, children, near);
@@ -104,6 +108,7 @@ export function FilterChartPanel({
               near ? (drawing.stale ? 'chart chart-stale' : 'chart') : 'chart chart-pending'
             }
             ref={chartRef}
+            style={drawingHeight === undefined ? undefined : { minHeight: drawingHeight }}
             aria-busy={drawing.stale || undefined}
           >
             {near ? drawing.shown : null}

@@ -1,13 +1,13 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { selectionBarShape } from './category-bar-chart.tsx';
 import {
   countAxisProps,
   GRID_STROKE,
   LABEL_AXIS_PROPS,
   TOOLTIP_PROPS,
-  barChartHeight,
+  stackedChartHeight,
 } from './chart-style.ts';
 import type { CrossFilter } from './filter-chart-panel.tsx';
+import { selectionBarShape } from './selection-bar-shape.tsx';
 
 /** One stacked series: a numeric key of every data row, its legend name and colours. */
 export type StackSeries = {
@@ -32,7 +32,10 @@ export type StackedBarChartProps = {
   rowColors?: Readonly<Record<string, string>> | undefined;
 };
 
-/** Horizontal stacked bars, one per row; a click on any segment toggles that row's filter value. */
+/**
+ * Horizontal stacked bars, one per row; a click on any segment toggles that row's filter value. Loaded
+ * lazily: panels draw it as `StackedBars` of chart-drawings.tsx, with `stackedChartHeight` reserved.
+ */
 export function StackedBarChart({
   data,
   keys,
@@ -54,7 +57,7 @@ export function StackedBarChart({
   return (
     <BarChart
       responsive
-      style={{ width: '100%', height: barChartHeight(keys.length, 44, 84) }}
+      style={{ width: '100%', height: stackedChartHeight(keys.length) }}
       data={[...data]}
       layout="vertical"
       margin={{ top: 4, right: 44, bottom: 4, left: 4 }}

@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { countByStartYear, type YearSeriesKey } from '../../domain/aggregate.ts';
 import {
   THERAPY_LABELS,
@@ -9,16 +8,8 @@ import {
   type Trial,
 } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
-import { AxisTick } from './axis-tick.tsx';
-import { selectionBarShape } from './category-bar-chart.tsx';
-import {
-  countAxisProps,
-  AXIS_LINE,
-  GRID_STROKE,
-  THERAPY_COLORS,
-  TOOLTIP_PROPS,
-  TRANSPLANT_TYPE_COLORS,
-} from './chart-style.ts';
+import { YearColumns } from './chart-drawings.tsx';
+import { THERAPY_COLORS, TRANSPLANT_TYPE_COLORS, YEAR_COLUMNS_HEIGHT } from './chart-style.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
 
 export type StartYearChartProps = {
@@ -51,10 +42,6 @@ export const StartYearChart = memo(function StartYearChart({
   const filter: CrossFilter | undefined = onToggle
     ? { selected: selected ?? [], onToggle }
     : undefined;
-  const shape = selectionBarShape(
-    data.map((row) => row.year),
-    filter?.selected,
-  );
   const peak = rows.reduce(
     (best, r) => (r.total > best.total ? r : best),
     rows[0] ?? { year: 0, total: 0, counts: {} },
@@ -70,6 +57,7 @@ export const StartYearChart = memo(function StartYearChart({
       : `${peak.year} saw the most starts: ${pluralize(peak.total, 'trial')}`;
   return (
     <FilterChartPanel
+      drawingHeight={YEAR_COLUMNS_HEIGHT}
       title="Trials started per year"
       finding={finding}
       unit="Trials started per year"
@@ -90,43 +78,12 @@ export const StartYearChart = memo(function StartYearChart({
       }}
       {...(filter ? { filter } : {})}
     >
-      <BarChart
-        responsive
-        style={{ width: '100%', height: 300 }}
+      <YearColumns
         data={data}
-        margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
-        role="img"
-        aria-label={summary}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
-        <XAxis
-          dataKey="year"
-          tick={AxisTick}
-          axisLine={AXIS_LINE}
-          tickLine={AXIS_LINE}
-          minTickGap={12}
-        />
-        <YAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.total)))} width={36} />
-        <Tooltip {...TOOLTIP_PROPS} />
-        {keys.length > 1 ? <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} /> : null}
-        {keys.map((key) => (
-          <Bar
-            key={key}
-            dataKey={key}
-            name={seriesLabel(by, key)}
-            stackId="year"
-            fill={seriesColor(by, key)}
-            isAnimationActive={false}
-            cursor={filter ? 'pointer' : undefined}
-            onClick={(_d, index) => {
-              const row = data[index];
-              if (filter && row) filter.onToggle(row.year);
-            }}
-            shape={shape}
-          />
-        ))}
-      </BarChart>
+        keys={keys.map((key) => ({ key, name: seriesLabel(by, key), fill: seriesColor(by, key) }))}
+        summary={summary}
+        filter={filter}
+      />
     </FilterChartPanel>
   );
 });

@@ -6,10 +6,10 @@ import {
 } from '../../domain/aggregate.ts';
 import { THERAPIES, THERAPY_LABELS, type Therapy, type Trial } from '../../domain/trial.ts';
 import { formatCount } from '../../lib/format.ts';
-import { THERAPY_COLORS, TRANSPLANT_TYPE_COLORS } from './chart-style.ts';
+import { stackedChartHeight, THERAPY_COLORS, TRANSPLANT_TYPE_COLORS } from './chart-style.ts';
 import { shareText } from './findings.ts';
 import { FilterChartPanel, type CrossFilter } from './filter-chart-panel.tsx';
-import { StackedBarChart } from './stacked-bar-chart.tsx';
+import { StackedBars } from './chart-drawings.tsx';
 
 function summary(rows: readonly TransplantTypeCount[], therapies: readonly Therapy[]): string {
   const parts = rows.map((row) => {
@@ -47,6 +47,7 @@ export const TransplantTypeChart = memo(function TransplantTypeChart({
     : undefined;
   return (
     <FilterChartPanel
+      drawingHeight={stackedChartHeight(rows.length)}
       title="Trials by transplant type"
       finding={finding}
       unit="Number of trials"
@@ -71,7 +72,7 @@ export const TransplantTypeChart = memo(function TransplantTypeChart({
       }}
       {...(filter ? { filter } : {})}
     >
-      <StackedBarChart
+      <StackedBars
         data={data}
         keys={rows.map((row) => row.type)}
         series={therapies.map((therapy) => ({

@@ -1,0 +1,68 @@
+/** The drawing of CategoryBarChart (Recharts, loaded lazily through chart-drawings.ts). */
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { countAxisProps, GRID_STROKE, LABEL_AXIS_PROPS, TOOLTIP_PROPS } from './chart-style.ts';
+import type { CrossFilter } from './filter-chart-panel.tsx';
+import { selectionBarShape } from './selection-bar-shape.tsx';
+
+export type CategoryBarsProps = {
+  rows: readonly { key: string; label: string; count: number }[];
+  /** Height of the drawing in pixels (the panel reserves it before the drawing loads). */
+  height: number;
+  labelWidth: number;
+  /** Bar colour and the outline of selected bars. */
+  color: string;
+  selectedColor: string;
+  /** Text alternative read by screen readers (the panel also has a data table). */
+  summary: string;
+  /** When given, a bar click toggles its row (rows in `inertKeys` excepted). */
+  filter?: CrossFilter | undefined;
+  inertKeys: readonly string[];
+};
+
+/** Horizontal bars of trial counts per category; a bar click toggles that category as a filter. */
+export function CategoryBars({
+  rows,
+  height,
+  labelWidth,
+  color,
+  selectedColor,
+  summary,
+  filter,
+  inertKeys,
+}: CategoryBarsProps) {
+  const toggle = (index: number) => {
+    const row = rows[index];
+    if (filter && row && !inertKeys.includes(row.key)) filter.onToggle(row.key);
+  };
+  return (
+    <BarChart
+      responsive
+      style={{ width: '100%', height }}
+      data={rows}
+      layout="vertical"
+      margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
+      role="img"
+      aria-label={summary}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+      <XAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.count)))} />
+      <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
+      <Tooltip {...TOOLTIP_PROPS} />
+      <Bar
+        dataKey="count"
+        name="Trials"
+        fill={color}
+        isAnimationActive={false}
+        maxBarSize={26}
+        cursor={filter ? 'pointer' : undefined}
+        onClick={(_data, index) => toggle(index)}
+        shape={selectionBarShape(
+          rows.map((r) => r.key),
+          filter?.selected,
+          selectedColor,
+        )}
+      />
+    </BarChart>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useMemo } from 'react';
+import { ErrorBoundary } from '../../components/error-boundary.tsx';
+import type { TrialFilters } from '../../domain/filters.ts';
+import type { Trial } from '../../domain/trial.ts';
+import { preloadChartDrawings } from './chart-drawings.tsx';
+import type { ChartDefinition, ChartInput } from './chart-registry.tsx';
+import { useChartCrossFilters } from './cross-filters.ts';
+
+export type ChartListProps = {
+  /** Entries of CHARTS (chart-registry.tsx), in the order to show. */
+  charts: readonly ChartDefinition[];
+  /** The trials that pass the filters. */
+  trials: readonly Trial[];
+  /** When given with onFiltersChange, every chart cross-filters (a bar toggles its value). */
+  filters?: TrialFilters | undefined;
+  onFiltersChange?: ((next: Partial<TrialFilters>) => void) | undefined;
+  onSelectTrial?: ((nctId: string) => void) | undefined;
+};
+
+/** Charts of the registry in a grid, each behind its own error boundary. */
+export function ChartList({
+  charts,
+  trials,
+  filters,
+  onFiltersChange,
+  onSelectTrial,
+}: ChartListProps) {
+  const cross = useChartCrossFilters(filters, onFiltersChange);
+  const resultsOn = filters?.results;
+  const results = useMemo(
+    () =>
+      resultsOn !== undefined && onFiltersChange
+        ? { selected: resultsOn, onToggle: () => onFiltersChange({ results: !resultsOn }) }
+        : {},
+    [resultsOn, onFiltersChange],
+  );
+  // Load the drawings while the first ones are drawn, so that printing finds every one loaded.
+  useEffect(() => {
+    preloadChartDrawings().catch(() => undefined);
+  }, []);
+  if (charts.length === 0) return null;
+  const input: ChartInput = { trials, filters, cross, results, onSelectTrial };
+  return (
+    <div className="chart-grid">
+      {charts.map((chart) => (
+        <ErrorBoundary key={chart.id} label={chart.name}>
+          {chart.render(input)}
+        </ErrorBoundary>
+      ))}
+    </div>
+  );
+}
