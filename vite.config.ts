@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { PRECOMPUTED_DATASET_PATH, SNAPSHOT_SINCE_META } from './src/domain/precomputed-dataset.ts';
 import type { emulatedApiMiddleware } from './scripts/emulated-api-middleware.ts';
 import type { ensurePrecomputed } from './scripts/precompute-dataset.ts';
 
@@ -127,11 +128,21 @@ function emulatedApi(): Plugin {
 /**
  * Derives the precomputed dataset (public/data/trials.json and public/data/details/) from the committed
  * raw snapshot when it is missing or stale, before every build and dev server start, so that a fresh
- * clone's `npm start` serves it (scripts/precompute-dataset.ts).
+ * clone's `npm start` serves it (scripts/precompute-dataset.ts). In snapshot-first builds, index.html
+ * then asks for the file at once (`<link rel="preload">`, while the scripts download) and carries its
+ * data date (`<meta name="hsct-snapshot-since">`), from which the page asks the live changes without
+ * waiting for the file.
  */
 function precomputedDataset(): Plugin {
+  let since: string | undefined;
+  let base = '/';
+  let snapshotFirst = true;
   return {
     name: 'hsct-precomputed-dataset',
+    configResolved(config) {
+      base = config.base;
+      snapshotFirst = config.env.VITE_MOCK !== '1' && config.env.VITE_DATA_MODE !== 'live';
+    },
     async buildStart() {
       if (process.env.VITEST) return;
       const { tsImport } = await import('tsx/esm/api');
@@ -139,11 +150,36 @@ function precomputedDataset(): Plugin {
         ensurePrecomputed: typeof ensurePrecomputed;
       };
       const result = await module.ensurePrecomputed();
+      since = result.since;
       if (result.status === 'written') {
         this.info(
           `derived public/data/trials.json (${result.trials} trials) and ${result.shards} detail shards from public/data/snapshot.json`,
         );
       }
+    },
+    transformIndexHtml() {
+      if (!snapshotFirst) return [];
+      return [
+        {
+          tag: 'link',
+          attrs: {
+            rel: 'preload',
+            href: `${base}${PRECOMPUTED_DATASET_PATH}`,
+            as: 'fetch',
+            crossorigin: 'anonymous',
+          },
+          injectTo: 'head',
+        },
+        ...(since === undefined
+          ? []
+          : [
+              {
+                tag: 'meta',
+                attrs: { name: SNAPSHOT_SINCE_META, content: since },
+                injectTo: 'head' as const,
+              },
+            ]),
+      ];
     },
   };
 }

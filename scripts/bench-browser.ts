@@ -14,7 +14,10 @@
  *   (site data files and API), the longest task and the total blocking time (long tasks minus 50 ms, until
  *   the charts are drawn), a filter click (a disease option) to the charts repainted, and a repeat visit
  *   in the same profile 2 s later (within the freshness window): final count, API requests, data bytes.
- * - Prints medians of BENCH_RUNS runs (default 3) with the machine's load average.
+ *   The server caches as docs/hosting.md asks of a host (cacheControl), so a repeat visit takes the
+ *   hashed scripts from the browser's cache, as it would from any static host.
+ * - Prints medians of BENCH_RUNS runs (default 3) with the machine's load average, and the requests of
+ *   the new path's first cold visit (start and end from navigation, bytes sent) to see what waits on what.
  * - Last, the Node time of the snapshot job (`runSnapshot`: pull + normalize + write raw and precomputed)
  *   for 10,000 studies from the emulator over HTTP, without the politeness delay.
  *
@@ -22,6 +25,9 @@
  * BENCH_FILTER=1: only the filter click on the new path (3,000 studies), in a real viewport scrolled to
  * the charts (the charts in view timed) and in the 9,000 px one (every chart timed); docs/performance.md,
  * "Filter click to repaint". BENCH_PROFILE=1: the same, desktop, one run, with the CPU profiler.
+ * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
+ * (desktop) or of the new path's cold mobile visit and of its repeat visit up to the final count, at
+ * 3,000 studies.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,13 +37,14 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createStudiesEmulator } from '../mocks/emulator/studies-emulator.ts';
 import type { BundledDataset } from '../src/api/bundled-dataset.ts';
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
 import { pruneStudyToFields } from '../mocks/emulator/fields.ts';
 import type { Study } from '../src/api/ctgov/wire-types.ts';
 import { generateStudies, loadSourceRecords } from './bench-data.ts';
+import { SNAPSHOT_SINCE_META } from '../src/domain/precomputed-dataset.ts';
 import { writePrecomputed } from './precompute-dataset.ts';
 import { runSnapshot } from './snapshot.ts';
 
@@ -46,12 +53,14 @@ const QUICK = process.env.BENCH_BROWSER_QUICK === '1';
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** The filter-click mode (BENCH_PROFILE=1 profiles its desktop clicks). */
 const FILTER = process.env.BENCH_FILTER === '1' || PROFILE;
+/** BENCH_PROFILE=load: a CPU profile of the new path's cold mobile visit, from navigation to the count. */
+const PROFILE_LOAD = process.env.BENCH_PROFILE === 'load';
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? (QUICK || PROFILE ? 1 : 3)));
 const SIZES = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(',').map(Number)
   : QUICK
     ? [1_000]
-    : FILTER
+    : FILTER || PROFILE_LOAD
       ? [3_000]
       : [1_000, 3_000];
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -82,6 +91,8 @@ type Sample = {
   repeatApiRequests: number;
   repeatDataBytes: number;
   shown: string;
+  /** Every request of the cold visit, from navigation start: what, when it started and ended, bytes. */
+  timeline: string[];
 };
 
 // ---------------------------------------------------------------------------------------------- data
@@ -170,7 +181,24 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
-type Counter = { dataBytes: number; dataRequests: number; apiRequests: number };
+type Counter = {
+  dataBytes: number;
+  dataRequests: number;
+  apiRequests: number;
+  /** Bytes sent per path (compressed), in request order. */
+  sent: { path: string; bytes: number }[];
+};
+
+/**
+ * Caching as docs/hosting.md asks of a host: files under assets/ carry content hashes (a year,
+ * immutable), the page and data files briefly (5 minutes), the API never. Each cold visit is a new
+ * browser context, so only repeat visits see the cache.
+ */
+function cacheControl(url: string): string {
+  if (url.startsWith('/api/')) return 'no-store';
+  if (url.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  return 'max-age=300';
+}
 
 function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
   let emulatorFor: Site | undefined;
@@ -187,11 +215,15 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
     const out = gzip ? gzipSync(body) : body;
     res.statusCode = status;
     res.setHeader('Content-Type', type);
-    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', cacheControl(req.url ?? '/'));
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (gzip) res.setHeader('Content-Encoding', 'gzip');
     res.setHeader('Content-Length', out.length);
     res.end(out);
+    counter.sent.push({
+      path: new URL(req.url ?? '/', 'http://bench.local').pathname,
+      bytes: out.length,
+    });
     if (isData) {
       counter.dataBytes += out.length;
       counter.dataRequests += 1;
@@ -227,14 +259,19 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
     if (!existsSync(file))
       return send(req, res, 404, 'text/plain', Buffer.from('Not found'), false);
     const isData = url.pathname.startsWith('/data/');
-    send(
-      req,
-      res,
-      200,
-      TYPES[path.extname(file)] ?? 'application/octet-stream',
-      readFileSync(file),
-      isData,
-    );
+    let body = readFileSync(file);
+    if (file.endsWith('.html')) {
+      // As if built with this dataset: the page carries the data date of the file it ships.
+      body = Buffer.from(
+        body
+          .toString('utf8')
+          .replace(
+            new RegExp(`(<meta name="${SNAPSHOT_SINCE_META}" content=")[^"]*`),
+            `$1${site.deltaSince}`,
+          ),
+      );
+    }
+    send(req, res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', body, isData);
   });
   return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve(server)));
 }
@@ -411,9 +448,15 @@ async function measure(
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   await page.addInitScript({ content: INSTALL_MARKS });
+  const loadProfiler = PROFILE_LOAD ? await context.newCDPSession(page) : undefined;
+  if (loadProfiler) {
+    await loadProfiler.send('Profiler.enable');
+    await loadProfiler.send('Profiler.start');
+  }
   counter.dataBytes = 0;
   counter.dataRequests = 0;
   counter.apiRequests = 0;
+  counter.sent = [];
   await page.goto(url, { waitUntil: 'commit' });
   try {
     await page.waitForFunction('window.__marks && window.__marks.charts !== undefined', undefined, {
@@ -430,9 +473,14 @@ async function measure(
       cause: error,
     });
   }
+  if (loadProfiler) {
+    await page.waitForFunction('window.__marks.count !== undefined');
+    printProfile((await loadProfiler.send('Profiler.stop')).profile, 'Cold visit to the count');
+  }
   // Let late requests (e.g. /version) finish before the data is counted.
   await page.waitForTimeout(500);
   const data = { ...counter };
+  const timeline = await requestTimeline(page, counter.sent);
   const marks = await page.evaluate<{ count?: number; charts?: number; tasks: number[][] }>(
     '({ count: window.__marks.count, charts: window.__marks.charts, tasks: window.__tasks })',
   );
@@ -445,11 +493,15 @@ async function measure(
   counter.dataBytes = 0;
   counter.dataRequests = 0;
   counter.apiRequests = 0;
+  if (loadProfiler) await loadProfiler.send('Profiler.start');
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction('window.__marks && window.__marks.count !== undefined', undefined, {
     timeout: TIMEOUT_MS,
     polling: 100,
   });
+  if (loadProfiler) {
+    printProfile((await loadProfiler.send('Profiler.stop')).profile, 'Repeat visit to the count');
+  }
   const repeatCount = await page.evaluate<number>('window.__marks.count');
   await page.waitForTimeout(1_000);
   const repeat = { ...counter };
@@ -467,6 +519,7 @@ async function measure(
     repeatApiRequests: repeat.apiRequests,
     repeatDataBytes: repeat.dataBytes,
     shown: shown.trim(),
+    timeline,
   };
 }
 
@@ -544,7 +597,7 @@ async function measureFilter(
     const file = path.join(OUT_DIR, `filter-click-${view}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
     console.log(`Desktop, ${view === 'all' ? 'all charts' : 'charts in view'} (${file}):`);
-    printProfile(profile);
+    printProfile(profile, `Filter click (${view === 'all' ? 'all charts' : 'charts in view'})`);
   }
   await context.close();
   return { ...click, shown };
@@ -577,6 +630,20 @@ async function filterMode(browser: Browser, url: string, size: number): Promise<
   return lines;
 }
 
+/** The cold visit's requests from the page's resource timing, with the bytes the server sent for each. */
+async function requestTimeline(page: Page, sent: Counter['sent']): Promise<string[]> {
+  const entries = await page.evaluate<[string, number, number][]>(
+    `[[location.pathname, 0, performance.getEntriesByType('navigation')[0].responseEnd],
+      ...performance.getEntriesByType('resource').map((e) => [e.name, e.startTime, e.responseEnd])]`,
+  );
+  return entries.map(([name, start, end]) => {
+    const path = new URL(name, 'http://bench.local').pathname;
+    const bytes = sent.find((s) => s.path === path)?.bytes;
+    const size = bytes === undefined ? '' : ` ${(bytes / 1000).toFixed(1)} kB`;
+    return `${(start / 1000).toFixed(2)}-${(end / 1000).toFixed(2)} s ${path}${size}`;
+  });
+}
+
 type CpuProfile = {
   nodes: {
     id: number;
@@ -587,8 +654,8 @@ type CpuProfile = {
   timeDeltas?: number[];
 };
 
-/** BENCH_PROFILE=1: where a filter click's main-thread time goes (self time by function and file). */
-function printProfile(profile: CpuProfile): void {
+/** Where main-thread time goes (self time by function and file): a filter click, or the cold visit. */
+function printProfile(profile: CpuProfile, what: string): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const byFile = new Map<string, number>();
@@ -632,9 +699,9 @@ function printProfile(profile: CpuProfile): void {
     for (const key of seen)
       inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
   });
-  console.log(`Filter click profile, inclusive time by function:\n${top(inclusive, 60)}`);
+  console.log(`${what} profile, inclusive time by function:\n${top(inclusive, 60)}`);
   console.log(
-    `Filter click profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}` +
+    `${what} profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}` +
       `\ngetBoundingClientRect (forced layout) by caller:\n${top(layout, 6)}`,
   );
 }
@@ -645,7 +712,7 @@ const median = (values: number[]): number => {
 };
 
 function row(size: number, c: Case, name: PathName, samples: Sample[]): string {
-  const m = (key: keyof Omit<Sample, 'shown'>) => median(samples.map((s) => s[key]));
+  const m = (key: keyof Omit<Sample, 'shown' | 'timeline'>) => median(samples.map((s) => s[key]));
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return [
     size.toLocaleString('en-GB'),
@@ -720,7 +787,7 @@ async function main(): Promise<void> {
       '--logLevel',
       'warn',
       // A profile needs readable function names.
-      ...(PROFILE ? ['--minify', 'false'] : []),
+      ...(PROFILE || PROFILE_LOAD ? ['--minify', 'false'] : []),
     ],
     {
       stdio: 'inherit',
@@ -730,7 +797,7 @@ async function main(): Promise<void> {
   );
   if (build.status !== 0) throw new Error('the build failed');
 
-  const counter: Counter = { dataBytes: 0, dataRequests: 0, apiRequests: 0 };
+  const counter: Counter = { dataBytes: 0, dataRequests: 0, apiRequests: 0, sent: [] };
   let site: Site | undefined;
   const server = await startServer(() => site!, counter);
   const browser = await chromium.launch({
@@ -747,10 +814,12 @@ async function main(): Promise<void> {
         continue;
       }
       for (const c of CASES) {
+        if (PROFILE_LOAD && !c.mobile) continue;
         for (const [name, query] of [
           ['new', ''],
           ['full live', '?data=live'],
         ] as const) {
+          if (PROFILE_LOAD && name !== 'new') continue;
           const samples: Sample[] = [];
           for (let i = 0; i < RUNS; i += 1) {
             samples.push(
@@ -760,6 +829,8 @@ async function main(): Promise<void> {
           const line = row(size, c, name, samples);
           lines.push(line);
           console.log(line);
+          if (name === 'new')
+            console.log(`  requests of the first run:\n    ${samples[0]?.timeline.join('\n    ')}`);
         }
       }
       rmSync(site.dataDir, { recursive: true, force: true });
@@ -779,7 +850,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  if (!QUICK && !FILTER && !PROFILE) console.log(`\n${await snapshotJob(10_000)}`);
+  if (!QUICK && !FILTER && !PROFILE_LOAD) console.log(`\n${await snapshotJob(10_000)}`);
 }
 
 await main();

@@ -1,7 +1,7 @@
 /**
  * Derives the precomputed dataset (src/domain/precomputed-dataset.ts) from a raw snapshot
  * (public/data/snapshot.json): every record normalized and classified once, written as
- * public/data/trials.json (compact trials, one per line) and public/data/details/NN.json (the raw
+ * public/data/trials.json (compact trials stored by column, one column per line) and public/data/details/NN.json (the raw
  * records, sharded, for the trial detail offline).
  *
  * `npm run snapshot` calls writePrecomputed after a successful pull; the Vite build (and dev server)
@@ -20,10 +20,12 @@ import { datasetProblem, type BundledDataset } from '../src/api/bundled-dataset.
 import { createStudyCollector } from '../src/domain/normalize-study.ts';
 import {
   compactTrial,
+  deltaSinceDate,
   DETAIL_SHARD_COUNT,
   DETAIL_SHARD_DIR,
   DETAILS_FORMAT,
   detailShardOf,
+  encodeTrials,
   detailShardPath,
   PRECOMPUTED_DATASET_PATH,
   PRECOMPUTED_FORMAT,
@@ -31,6 +33,7 @@ import {
   readPrecomputedDataset,
   type DetailShard,
   type PrecomputedDataset,
+  type PrecomputedFile,
 } from '../src/domain/precomputed-dataset.ts';
 import { DEFAULT_TMP_DIR, writeFileAtomic } from './write-file-atomic.ts';
 
@@ -104,7 +107,7 @@ export function precompute(raw: BundledDataset, rawText: string, rules: string):
       ...(meta.dataTimestamp === undefined ? {} : { dataTimestamp: meta.dataTimestamp }),
       ...(meta.apiVersion === undefined ? {} : { apiVersion: meta.apiVersion }),
       rulesVersion: rules,
-      contentHash: sha256(JSON.stringify(trials)),
+      contentHash: sha256(JSON.stringify(encodeTrials(trials))),
       rawHash: sha256(rawText).slice(0, 16),
       skipped,
       skippedValues,
@@ -116,15 +119,27 @@ export function precompute(raw: BundledDataset, rawText: string, rules: string):
   return { dataset, shards };
 }
 
-/** One trial per line, so that a diff of two datasets stays readable. */
+/** The file's text: the meta, then the trials by column, one column per line (a diff shows which changed). */
 export function serializePrecomputed(dataset: PrecomputedDataset): string {
-  const meta = JSON.stringify(dataset.meta, null, 2).replace(/\n/g, '\n  ');
-  const trials = dataset.trials.map((t) => `    ${JSON.stringify(t)}`).join(',\n');
-  return `{\n  "meta": ${meta},\n  "trials": [\n${trials}\n  ]\n}\n`;
+  const file: PrecomputedFile = { meta: dataset.meta, trials: encodeTrials(dataset.trials) };
+  const meta = JSON.stringify(file.meta, null, 2).replace(/\n/g, '\n  ');
+  const lines = (fields: Record<string, unknown[]>, indent: string) =>
+    Object.entries(fields)
+      .map(([name, column]) => `${indent}${JSON.stringify(name)}: ${JSON.stringify(column)}`)
+      .join(',\n');
+  const { count, fields, sites } = file.trials;
+  return (
+    `{\n  "meta": ${meta},\n  "trials": {\n    "count": ${count},\n    "fields": {\n` +
+    `${lines(fields, '      ')}\n    },\n    "sites": {\n` +
+    `      "perTrial": ${JSON.stringify(sites.perTrial)},\n      "fields": {\n` +
+    `${lines(sites.fields, '        ')}\n      }\n    }\n  }\n}\n`
+  );
 }
 
 export type PrecomputeResult = {
   status: 'written' | 'fresh';
+  /** The data date the live changes are asked from (deltaSinceDate), when the dataset has one. */
+  since: string | undefined;
   trials: number;
   bytes: number;
   gzipBytes: number;
@@ -166,6 +181,7 @@ export async function writePrecomputed(
   const bytes = await writeFileAtomic(out.dataset, text, tmpDir);
   return {
     status: 'written',
+    since: deltaSinceDate(dataset.meta),
     trials: dataset.trials.length,
     bytes,
     gzipBytes: gzipSync(text).length,
@@ -195,6 +211,7 @@ export async function ensurePrecomputed(
       ) {
         return {
           status: 'fresh',
+          since: deltaSinceDate(current.dataset.meta),
           trials: current.dataset.trials.length,
           bytes: Buffer.byteLength(text),
           gzipBytes: gzipSync(text).length,

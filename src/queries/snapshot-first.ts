@@ -13,10 +13,12 @@ import { fetchAllStudies, fetchVersion, shortfallMessage } from '../api/ctgov/st
 import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
 import {
   compactTrial,
+  contentHashProblem,
   deltaSinceDate,
   mergeTrials,
   PRECOMPUTED_DATASET_PATH,
   readPrecomputedDataset,
+  SNAPSHOT_SINCE_META,
   updatedSinceFilter,
   type PrecomputedDataset,
 } from '../domain/precomputed-dataset.ts';
@@ -36,6 +38,10 @@ export async function loadPrecomputed(
 ): Promise<PrecomputedLoad> {
   try {
     const { data, bytes } = await fetchSiteJson(url, { signal });
+    const damaged = await contentHashProblem(data);
+    if (damaged !== undefined) {
+      return { ok: false, problem: `The precomputed dataset is damaged: ${damaged}` };
+    }
     const read = readPrecomputedDataset(data);
     return read.ok
       ? { ok: true, dataset: read.dataset, invalidTrials: read.invalidTrials, bytes }
@@ -44,6 +50,17 @@ export async function loadPrecomputed(
     if (signal.aborted) throw error;
     return { ok: false, problem: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * The data date of the precomputed dataset the page was built with, from index.html
+ * (SNAPSHOT_SINCE_META), or undefined (no such tag, not a date, no document).
+ */
+export function snapshotSinceHint(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const tag = document.querySelector(`meta[name="${SNAPSHOT_SINCE_META}"]`);
+  const content = tag?.getAttribute('content') ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(content) ? content : undefined;
 }
 
 /** The precomputed file, once per page (a refetch of the dataset asks only for the delta). */
@@ -109,36 +126,20 @@ export type SnapshotFirstDeps = {
 
 /**
  * The dataset of snapshot-first mode: the precomputed snapshot plus the live changes since its data
- * date. Requests: the precomputed file (same site, once per page), /version and the delta pages.
+ * date. Requests: the precomputed file (same site, once per page), /version and the delta pages. When
+ * the page carries the data date of the file it ships (`sinceHint`, from index.html), the delta and
+ * /version are asked at once, while the file downloads; a file with another date (replaced after the
+ * build) has its own delta asked when it arrives, and the early one is dropped.
  */
 export async function loadSnapshotFirst(
   signal: AbortSignal,
   client: QueryClient,
-  options: LoadDatasetOptions & { query: StudyQuery },
+  options: LoadDatasetOptions & { query: StudyQuery; sinceHint?: string | undefined },
   deps: SnapshotFirstDeps,
 ): Promise<TrialDataset> {
-  const load = await client.fetchQuery(precomputedQuery(options.precomputedUrl));
-  if (!load.ok || !sameQuery(load.dataset.meta.query, options.query)) {
-    return deps.loadFull(signal);
-  }
-  const describe = deps.describe(options.query);
-  const since = deltaSinceDate(load.dataset.meta);
-  if (since === undefined) {
-    return snapshotDataset(
-      load,
-      { state: 'failed', reason: 'The snapshot has no data date to ask changes from.' },
-      describe,
-    );
-  }
-
   const live = new AbortController();
   const abortLive = () => live.abort();
   signal.addEventListener('abort', abortLive, { once: true });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    live.abort();
-  }, deps.liveTimeoutMs);
   const progress = options.progress ?? datasetLoadProgress;
   const request = {
     signal: live.signal,
@@ -146,53 +147,115 @@ export async function loadSnapshotFirst(
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
   };
-  try {
-    progress.set({ stage: 'live', loaded: 0, pages: 0 });
-    const version = fetchVersion(request).catch(() => undefined);
-    const result = await fetchAllStudies(
+  const askDelta = (since: string, report: boolean) => {
+    const own = new AbortController();
+    live.signal.addEventListener('abort', () => own.abort(), { once: true });
+    const asked = fetchAllStudies(
       { ...options.query, 'filter.advanced': updatedSinceFilter(since) },
-      { ...request, onProgress: (p) => progress.set({ stage: 'live', ...p }) },
+      {
+        ...request,
+        signal: own.signal,
+        ...(report ? { onProgress: (p) => progress.set({ stage: 'live', ...p }) } : {}),
+      },
     );
-    clearTimeout(timer);
-    // The paging rules of every pull (src/api/ctgov/studies.ts): a short delta is never merged.
-    if (!result.completeness.complete) {
+    // Normalized as soon as it answers, while the file may still be downloading (a short answer too,
+    // although it is then never merged).
+    const normalized = asked.then((result) => normalizeInSlices(result.studies, own.signal));
+    // Read (and reported) below, or dropped.
+    asked.catch(() => undefined);
+    normalized.catch(() => undefined);
+    return { since, asked, normalized, drop: () => own.abort() };
+  };
+  const hint = options.sinceHint;
+  // Asked before the file is read: its pages are not shown as the load's progress.
+  const early = hint === undefined ? undefined : askDelta(hint, false);
+  let version = early === undefined ? undefined : fetchVersion(request).catch(() => undefined);
+  let earlyAnswered = false;
+  early?.asked.then(
+    () => (earlyAnswered = true),
+    () => (earlyAnswered = true),
+  );
+  // The file, read once per page. Once in the query cache, useTrialDataset draws it (changes
+  // "pending"); when the early changes have already answered, it goes there only with the merged
+  // result, so that the page draws the trials once instead of twice.
+  const fileKey = precomputedQuery(options.precomputedUrl).queryKey;
+  const cached = client.getQueryData(fileKey);
+  let unpublished: PrecomputedLoad | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const load = cached ?? (await loadPrecomputed(signal, options.precomputedUrl));
+    const mergeFirst =
+      load.ok && earlyAnswered && early?.since === deltaSinceDate(load.dataset.meta);
+    if (cached === undefined) {
+      if (mergeFirst) unpublished = load;
+      else client.setQueryData(fileKey, load);
+    }
+    if (!load.ok || !sameQuery(load.dataset.meta.query, options.query)) {
+      live.abort(); // the early delta, if any
+      return await deps.loadFull(signal);
+    }
+    const describe = deps.describe(options.query);
+    const since = deltaSinceDate(load.dataset.meta);
+    if (since === undefined) {
       return snapshotDataset(
         load,
-        { state: 'failed', reason: shortfallMessage(result.completeness) },
+        { state: 'failed', reason: 'The snapshot has no data date to ask changes from.' },
         describe,
-        true,
       );
     }
-    const normalized = await normalizeInSlices(result.studies, signal);
-    const merged = mergeTrials(load.dataset.trials, normalized.trials.map(compactTrial));
-    const v = await version;
-    const { meta } = load.dataset;
-    const dataTimestamp = v?.dataTimestamp ?? meta.dataTimestamp;
-    const apiVersion = v?.apiVersion ?? meta.apiVersion;
-    return {
-      source: 'live',
-      trials: merged.trials,
-      skipped: meta.skipped + load.invalidTrials + normalized.skipped,
-      skippedValues: (meta.skippedValues ?? 0) + normalized.skippedValues,
-      fetchedAt: new Date().toISOString(),
-      ...(dataTimestamp === undefined ? {} : { dataTimestamp }),
-      ...(apiVersion === undefined ? {} : { apiVersion }),
-      ...describe,
-      snapshot: {
-        capturedAt: meta.capturedAt,
-        since,
-        delta: { state: 'ok', updated: normalized.trials.length, added: merged.added },
-      },
-    };
-  } catch (error) {
-    if (signal.aborted) throw error;
-    const reason = timedOut
-      ? `ClinicalTrials.gov did not answer within ${Math.round(deps.liveTimeoutMs / 1000)} seconds.`
-      : error instanceof ApiError
-        ? error.message
-        : messageOf(error);
-    return snapshotDataset(load, { state: 'failed', reason }, describe);
+    let timedOut = false;
+    timer = setTimeout(() => {
+      timedOut = true;
+      live.abort();
+    }, deps.liveTimeoutMs);
+    try {
+      progress.set({ stage: 'live', loaded: 0, pages: 0 });
+      version ??= fetchVersion(request).catch(() => undefined);
+      if (early !== undefined && early.since !== since) early.drop();
+      const delta = early?.since === since ? early : askDelta(since, true);
+      const result = await delta.asked;
+      clearTimeout(timer);
+      // The paging rules of every pull (src/api/ctgov/studies.ts): a short delta is never merged.
+      if (!result.completeness.complete) {
+        return snapshotDataset(
+          load,
+          { state: 'failed', reason: shortfallMessage(result.completeness) },
+          describe,
+          true,
+        );
+      }
+      const normalized = await delta.normalized;
+      const merged = mergeTrials(load.dataset.trials, normalized.trials.map(compactTrial));
+      const v = await version;
+      const { meta } = load.dataset;
+      const dataTimestamp = v?.dataTimestamp ?? meta.dataTimestamp;
+      const apiVersion = v?.apiVersion ?? meta.apiVersion;
+      return {
+        source: 'live',
+        trials: merged.trials,
+        skipped: meta.skipped + load.invalidTrials + normalized.skipped,
+        skippedValues: (meta.skippedValues ?? 0) + normalized.skippedValues,
+        fetchedAt: new Date().toISOString(),
+        ...(dataTimestamp === undefined ? {} : { dataTimestamp }),
+        ...(apiVersion === undefined ? {} : { apiVersion }),
+        ...describe,
+        snapshot: {
+          capturedAt: meta.capturedAt,
+          since,
+          delta: { state: 'ok', updated: normalized.trials.length, added: merged.added },
+        },
+      };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const reason = timedOut
+        ? `ClinicalTrials.gov did not answer within ${Math.round(deps.liveTimeoutMs / 1000)} seconds.`
+        : error instanceof ApiError
+          ? error.message
+          : messageOf(error);
+      return snapshotDataset(load, { state: 'failed', reason }, describe);
+    }
   } finally {
+    if (unpublished !== undefined) client.setQueryData(fileKey, unpublished);
     clearTimeout(timer);
     signal.removeEventListener('abort', abortLive);
     live.abort();

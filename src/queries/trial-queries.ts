@@ -19,7 +19,12 @@ import { TRIAL_SHAPE, type Trial } from '../domain/trial.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
 import { normalizeInSlices } from './normalize-in-slices.ts';
-import { loadSnapshotFirst, precomputedQuery, snapshotDataset } from './snapshot-first.ts';
+import {
+  loadSnapshotFirst,
+  precomputedQuery,
+  snapshotDataset,
+  snapshotSinceHint,
+} from './snapshot-first.ts';
 
 /**
  * `snapshot`: the precomputed dataset first, then the live changes since its date (the default);
@@ -317,7 +322,16 @@ export const trialQueries = {
           : loadSnapshotFirst(
               signal,
               client,
-              { ...options, query },
+              {
+                ...options,
+                query,
+                // The page's own dataset is of the default query, at the default address.
+                sinceHint:
+                  options.precomputedUrl === undefined &&
+                  describeQuery(query) === describeQuery(DEFAULT_QUERY)
+                    ? snapshotSinceHint()
+                    : undefined,
+              },
               {
                 describe,
                 loadFull: (s) => loadTrialDataset(s, { ...options, query }),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BundledDataset } from '../../src/api/bundled-dataset.ts';
 import {
   compactTrial,
+  contentHashProblem,
   deltaSinceDate,
   detailShardOf,
   mergeTrials,
@@ -17,10 +18,16 @@ const RAW = JSON.parse(
   readFileSync(new URL('../../public/data/snapshot.json', import.meta.url), 'utf8'),
 ) as BundledDataset;
 
+type Columns = {
+  count: number;
+  fields: Record<string, unknown[]>;
+  sites: { perTrial: number[]; fields: Record<string, unknown[]> };
+};
+
 function derived() {
   return JSON.parse(serializePrecomputed(precompute(RAW, 'raw', 'rules-x').dataset)) as {
     meta: Record<string, unknown>;
-    trials: Record<string, unknown>[];
+    trials: Columns;
   };
 }
 
@@ -32,7 +39,7 @@ describe('precomputed dataset', () => {
     expect(ids).toEqual([...ids].sort());
     expect(dataset.meta).toMatchObject({
       format: 'hsct-trials-precomputed',
-      formatVersion: 1,
+      formatVersion: 2,
       query: RAW.meta.query,
       capturedAt: RAW.meta.capturedAt,
       rulesVersion: 'rules-x',
@@ -46,28 +53,72 @@ describe('precomputed dataset', () => {
     }
   });
 
-  it('reads back what it writes, and rejects a damaged meta', () => {
-    const ok = readPrecomputedDataset(derived());
-    expect(ok).toMatchObject({ ok: true, invalidTrials: 0 });
+  it('reads back what it writes: the same trials, sites and all', async () => {
+    const { dataset } = precompute(RAW, 'raw', 'rules-x');
+    const file = derived();
+    expect(await contentHashProblem(file)).toBeUndefined();
+    const read = readPrecomputedDataset(file);
+    expect(read).toMatchObject({ ok: true, invalidTrials: 0 });
+    expect(read.ok && read.dataset.trials).toEqual(dataset.trials);
+    expect(dataset.trials.some((t) => t.locations.some((l) => l.lat !== undefined))).toBe(true);
+  });
 
+  it('stores the trials by column, each field once, with the sites flattened', () => {
+    const { trials } = derived();
+    expect(trials.count).toBe(RAW.studies.length);
+    expect(trials.fields.nctId).toHaveLength(trials.count);
+    expect(trials.fields.locations).toBeUndefined();
+    const sites = trials.sites.perTrial.reduce((a, b) => a + b, 0);
+    expect(trials.sites.fields.city).toHaveLength(sites);
+  });
+
+  it('rejects a damaged meta or damaged columns with a clear reason', () => {
     const wrongVersion = derived();
-    wrongVersion.meta.formatVersion = 2;
+    wrongVersion.meta.formatVersion = 1;
     expect(readPrecomputedDataset(wrongVersion)).toEqual({
       ok: false,
-      problem: 'meta.formatVersion 2 is not 1.',
+      problem: 'meta.formatVersion 1 is not 2.',
     });
     const wrongCount = derived();
-    wrongCount.trials.pop();
-    expect(readPrecomputedDataset(wrongCount).ok).toBe(false);
+    wrongCount.meta.trialCount = 3;
+    expect(readPrecomputedDataset(wrongCount)).toEqual({
+      ok: false,
+      problem: `it holds ${RAW.studies.length} trials but says 3.`,
+    });
+    const shortColumn = derived();
+    shortColumn.trials.fields.title!.pop();
+    expect(readPrecomputedDataset(shortColumn)).toEqual({
+      ok: false,
+      problem: `the trial field "title" does not hold ${RAW.studies.length} values.`,
+    });
+    const siteCounts = derived();
+    siteCounts.trials.sites.perTrial[0]! += 1;
+    expect(readPrecomputedDataset(siteCounts)).toMatchObject({ ok: false });
+    // A field name the model does not have (here one that would reach the prototype) is refused.
+    const unknown: unknown = JSON.parse(
+      JSON.stringify(derived()).replace('"fields":{', '"fields":{"__proto__":[],'),
+    );
+    expect(readPrecomputedDataset(unknown)).toEqual({
+      ok: false,
+      problem: 'trials have an unknown field "__proto__".',
+    });
+  });
+
+  it('finds trials changed after the file was written by their content hash', async () => {
+    const edited = derived();
+    edited.trials.fields.phase![0] = 'PHASE3';
+    expect(await contentHashProblem(edited)).toBe(
+      'its trials do not match its content hash (the file is damaged or was changed).',
+    );
   });
 
   it('drops and counts trials that lost a field the app reads', () => {
     const data = derived();
-    delete data.trials[0]!.locations;
-    data.trials[1]!.phase = 'PHASE9';
+    data.trials.fields.title![0] = null;
+    data.trials.fields.phase![1] = 'PHASE9';
     const read = readPrecomputedDataset(data);
     expect(read.ok && read.invalidTrials).toBe(2);
-    expect(read.ok && read.dataset.trials).toHaveLength(data.trials.length - 2);
+    expect(read.ok && read.dataset.trials).toHaveLength(data.trials.count - 2);
   });
 
   it('keeps what the first view reads and leaves long texts and date types to the detail', () => {

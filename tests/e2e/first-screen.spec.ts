@@ -141,6 +141,36 @@ test.describe('the first screen', () => {
     expect(await sourceOffset()).toBe(before);
   });
 
+  for (const width of [1280, 360]) {
+    test(`at ${width} px nothing above the charts moves when the lazy parts (share and export tools, the drawings) arrive`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 800 });
+      const html = await (await page.request.get(`${PROD_URL}/`)).text();
+      const firstView = new Set(
+        [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]),
+      );
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/assets/*.js', async (route) => {
+        if (!firstView.has(new URL(route.request().url()).pathname.slice(1))) await released;
+        await route.fallback();
+      });
+      await open(page);
+      const panel = page.getByRole('region', { name: 'Trials by disease', exact: true });
+      await expect(panel.locator('.panel-finding')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Share or embed' })).toHaveCount(0);
+      const before = await box(panel);
+
+      release();
+      await expect(page.getByRole('button', { name: 'Share or embed' })).toBeVisible({
+        timeout: 30_000,
+      });
+      await expect(panel.getByRole('img')).toBeVisible({ timeout: 30_000 });
+      expect(await box(panel)).toEqual(before);
+    });
+  }
+
   test('the status line keeps details behind a disclosure', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await open(page);

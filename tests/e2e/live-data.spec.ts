@@ -119,6 +119,19 @@ test.describe('live data', () => {
     expect(errors).toEqual([]);
   });
 
+  test("the production page preloads its precomputed dataset and carries that file's data date", async ({
+    request,
+  }) => {
+    // The date lets the page ask the live changes while the file downloads (docs/hosting.md).
+    const html = await (await request.get(`${PROD_URL}/`)).text();
+    expect(html).toMatch(/<link rel="preload" href="\/data\/trials\.json" as="fetch" crossorigin/);
+    const since = /<meta name="hsct-snapshot-since" content="(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
+    const file = (await (await request.get(`${PROD_URL}/data/trials.json`)).json()) as {
+      meta: { dataTimestamp?: string; capturedAt: string };
+    };
+    expect(since).toBe((file.meta.dataTimestamp ?? file.meta.capturedAt).slice(0, 10));
+  });
+
   test('a dataset made by npm run snapshot is shown offline with its date', async ({ page }) => {
     await blockLiveApi(page);
     // The page draws the precomputed dataset (data/trials.json) that npm run snapshot writes next to the raw file.

@@ -237,3 +237,30 @@ test('works on the production build with the bundled sample, whose sites have no
     timeout: 20_000,
   });
 });
+
+test('offline, the production build measures distances to the sites of its precomputed dataset', async ({
+  page,
+}) => {
+  // No live API here: the patient view reads the sites (with their map positions) from data/trials.json.
+  // NCT06193889 (CAR-T in myasthenia gravis, a real record of the bundled sample) recruits at 22 placed
+  // sites; the nearest to Chicago is in Indianapolis, about 165 miles away.
+  await page.goto(`${PROD_URL}/?view=patient`);
+  await expect(
+    page.getByRole('heading', { name: 'Trials for patients: in plain words' }),
+  ).toBeVisible({ timeout: 30_000 });
+  await page
+    .getByRole('combobox', { name: 'My condition' })
+    .selectOption({ label: 'Myasthenia gravis (MG)' });
+  // The trial is a CAR-T trial: shown with the other cell therapies.
+  await page.getByLabel(/Also show other cell therapies/).check();
+  await page.getByRole('button', { name: 'Use my location' }).click();
+  await expect(page.getByText('Distances are measured from your location.')).toBeVisible();
+
+  const nearest = page
+    .getByRole('region', { name: 'Trials for Myasthenia gravis (MG)' })
+    .getByText(/^Nearest recruiting site: Indiana University Health, Indianapolis/);
+  await expect(nearest.first()).toBeVisible();
+  const distance = miles((await nearest.first().textContent()) ?? '');
+  expect(distance).toBeGreaterThan(140);
+  expect(distance).toBeLessThan(190);
+});

@@ -6,9 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { fixtureEntries } from '../../mocks/emulator/fixture-studies.ts';
 import { server } from '../../mocks/node.ts';
 import type { BundledDataset } from '../../src/api/bundled-dataset.ts';
-import { DEFAULT_QUERY } from '../../src/api/ctgov/default-query.ts';
+import { DEFAULT_QUERY, describeQuery } from '../../src/api/ctgov/default-query.ts';
+import { deltaSinceDate, updatedSinceFilter } from '../../src/domain/precomputed-dataset.ts';
+import { loadSnapshotFirst } from '../../src/queries/snapshot-first.ts';
 import { trialDetailQueries } from '../../src/queries/trial-detail-query.ts';
 import { trialQueries, type TrialDataset } from '../../src/queries/trial-queries.ts';
+import { serializePrecomputed } from '../../scripts/precompute-dataset.ts';
 import { servePrecomputed } from './precomputed-server.ts';
 
 const instant = { retry: { retries: 0 } };
@@ -144,6 +147,67 @@ describe('snapshot first, live changes on top', () => {
 
     expect(dataset.source).toBe('live');
     expect(dataset.trials).toHaveLength(1);
+  });
+});
+
+/** Loads with the data date the page carries (index.html's hsct-snapshot-since), as the app does. */
+async function loadWithHint(sinceHint: string): Promise<TrialDataset> {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return loadSnapshotFirst(
+    new AbortController().signal,
+    client,
+    { ...instant, ...site, query: DEFAULT_QUERY, sinceHint },
+    {
+      describe: (query) => ({ query, queryDescription: describeQuery(query), webSearchUrl: '' }),
+      loadFull: () => Promise.reject(new Error('no full pull expected')),
+      liveTimeoutMs: 5_000,
+    },
+  );
+}
+
+describe('live changes asked while the snapshot downloads', () => {
+  it('asks the delta before the file has arrived when the page carries its data date', async () => {
+    const { dataset: snapshot } = servePrecomputed(RAW);
+    const since = deltaSinceDate(snapshot.meta)!;
+    const order: string[] = [];
+    let deltaAsked: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (deltaAsked = resolve));
+    const text = serializePrecomputed(snapshot);
+    server.use(
+      http.get('*/data/trials.json', async () => {
+        // The file answers once the delta was asked, or after a second (then too late: it failed).
+        await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+        order.push('file');
+        return HttpResponse.text(text, { headers: { 'Content-Type': 'application/json' } });
+      }),
+      http.get('*/api/v2/studies', ({ request }) => {
+        order.push(`delta ${new URL(request.url).searchParams.get('filter.advanced')}`);
+        deltaAsked();
+        return HttpResponse.json({ studies: [syntheticUpdate()], totalCount: 1 });
+      }),
+    );
+
+    const dataset = await loadWithHint(since);
+
+    expect(order).toEqual([`delta ${updatedSinceFilter(since)}`, 'file']);
+    expect(dataset.snapshot?.delta).toEqual({ state: 'ok', updated: 1, added: 1 });
+  });
+
+  it("asks again from the file's own date when the page carries another one", async () => {
+    const { dataset: snapshot } = servePrecomputed(RAW);
+    const since = deltaSinceDate(snapshot.meta)!;
+    const asked: string[] = [];
+    server.use(
+      http.get('*/api/v2/studies', ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('filter.advanced') ?? '');
+        return HttpResponse.json({ studies: [syntheticUpdate()], totalCount: 1 });
+      }),
+    );
+
+    const dataset = await loadWithHint('2001-01-01');
+
+    expect(asked.at(-1)).toBe(updatedSinceFilter(since));
+    expect(dataset.snapshot).toMatchObject({ since, delta: { state: 'ok', updated: 1 } });
   });
 });
 
