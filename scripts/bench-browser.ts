@@ -22,6 +22,9 @@
  *   for 10,000 studies from the emulator over HTTP, without the politeness delay.
  *
  * BENCH_BROWSER_QUICK=1: 1,000 studies, one run per case, no 10,000-study job (the CI smoke run).
+ * BENCH_FILTER=1: only the filter click on the new path (3,000 studies), in a real viewport scrolled to
+ * the charts (the charts in view timed) and in the 9,000 px one (every chart timed); docs/performance.md,
+ * "Filter click to repaint". BENCH_PROFILE=1: the same, desktop, one run, with the CPU profiler.
  * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
  * (desktop) or of the new path's cold mobile visit and of its repeat visit up to the final count, at
  * 3,000 studies.
@@ -34,7 +37,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createStudiesEmulator } from '../mocks/emulator/studies-emulator.ts';
 import type { BundledDataset } from '../src/api/bundled-dataset.ts';
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../src/api/ctgov/default-query.ts';
@@ -48,14 +51,16 @@ import { runSnapshot } from './snapshot.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.BENCH_BROWSER_QUICK === '1';
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** The filter-click mode (BENCH_PROFILE=1 profiles its desktop clicks). */
+const FILTER = process.env.BENCH_FILTER === '1' || PROFILE;
 /** BENCH_PROFILE=load: a CPU profile of the new path's cold mobile visit, from navigation to the count. */
 const PROFILE_LOAD = process.env.BENCH_PROFILE === 'load';
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3)));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? (QUICK || PROFILE ? 1 : 3)));
 const SIZES = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(',').map(Number)
   : QUICK
     ? [1_000]
-    : PROFILE || PROFILE_LOAD
+    : FILTER || PROFILE_LOAD
       ? [3_000]
       : [1_000, 3_000];
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -311,29 +316,116 @@ const INSTALL_MARKS = `(() => {
   });
 })();`;
 
-/** Clicks the first disease option and times until the count and the first chart changed, plus a frame. */
+/**
+ * Clicks the first unchecked disease option and times until the result count and every chart that was
+ * in the viewport at the click show their new drawing (summary and bar geometry), plus one frame (the
+ * frame after the last change is painted). A chart whose drawing did not change would never count as
+ * repainted: after 3 s without any change the measurement ends and reports it as `unchanged`.
+ */
 const FILTER_CLICK = `(async () => {
   const count = () => (document.querySelector('p.active-filters-count') || {}).textContent || '';
-  const chart = () => {
-    const svg = document.querySelector('.chart-grid svg[role="img"]');
-    return svg ? svg.getAttribute('aria-label') || '' : '';
+  const inView = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
   };
-  const before = { count: count(), chart: chart() };
+  const drawing = (chart) => {
+    const svg = chart.querySelector('svg[role="img"]');
+    if (!svg) return '';
+    const bars = Array.from(svg.querySelectorAll('.recharts-bar-rectangle *')).map((n) =>
+      n.getAttribute('d') ||
+      ['x', 'y', 'width', 'height', 'fill-opacity'].map((a) => n.getAttribute(a)).join(','));
+    return (svg.getAttribute('aria-label') || '') + '|' + bars.join(';');
+  };
+  const charts = Array.from(document.querySelectorAll('.chart-grid div.chart')).filter(
+    (chart) => inView(chart) && chart.querySelector('svg[role="img"]') !== null);
+  const before = charts.map(drawing);
+  const countBefore = count();
   const option = document.querySelector('fieldset input[type="checkbox"]:not(:checked)');
   if (!option) throw new Error('no filter option');
-  const t0 = performance.now();
-  option.click();
+  const changed = charts.map(() => false);
+  // Long animation frames of the click: where their time went (scripts, forced layout, rendering).
+  const frames = [];
+  const loaf = new PerformanceObserver((list) => frames.push(...list.getEntries()));
+  try { loaf.observe({ type: 'long-animation-frame' }); } catch {}
+  let countChanged = false;
+  let painted = NaN;
+  let t0 = NaN;
   await new Promise((resolve) => {
-    const done = () => count() !== before.count && chart() !== before.chart && chart() !== '';
-    if (done()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (done()) { observer.disconnect(); resolve(); }
-    });
+    let quiet;
+    let last = 0;
+    const frameAfter = (done) =>
+      requestAnimationFrame(() => setTimeout(() => { painted = performance.now(); done(); }, 0));
+    const check = (records) => {
+      let progress = false;
+      if (!countChanged && count() !== countBefore) countChanged = progress = true;
+      // Only the charts that changed are read again (the check runs inside the timed click).
+      charts.forEach((chart, i) => {
+        if (changed[i] || !records.some((r) => chart.contains(r.target))) return;
+        if (drawing(chart) !== before[i]) changed[i] = progress = true;
+      });
+      clearTimeout(quiet);
+      if (countChanged && changed.every(Boolean)) {
+        observer.disconnect();
+        frameAfter(resolve);
+        return;
+      }
+      const mine = ++last;
+      if (progress) frameAfter(() => undefined);
+      quiet = setTimeout(() => { if (mine === last) { observer.disconnect(); resolve(); } }, 3000);
+    };
+    const observer = new MutationObserver(check);
     observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    t0 = performance.now();
+    option.click();
   });
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  return performance.now() - t0;
+  window.__click = { t0, painted, frames, loaf, charts: charts.length,
+    unchanged: changed.filter((c) => !c).length };
+  return painted - t0;
 })()`;
+
+/** After FILTER_CLICK: the click's long animation frames (reported after the frame, so a moment later). */
+const FILTER_CLICK_FRAMES = `(async () => {
+  const { t0, painted, frames, loaf, charts, unchanged } = window.__click;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (const entry of loaf.takeRecords()) frames.push(entry);
+  loaf.disconnect();
+  const mine = frames.filter((f) => f.startTime + f.duration >= t0 && f.startTime <= painted);
+  const sum = (values) => values.reduce((a, b) => a + b, 0);
+  const scripts = mine.flatMap((f) => f.scripts || []);
+  return {
+    ms: painted - t0, charts, unchanged,
+    script: sum(scripts.map((s) => s.duration)),
+    forcedLayout: sum(scripts.map((s) => s.forcedStyleAndLayoutDuration || 0)),
+    rendering: sum(mine.map((f) => f.startTime + f.duration - (f.renderStart || f.startTime + f.duration))),
+  };
+})()`;
+
+/**
+ * `script`: time in script of the click's long animation frames (`forcedLayout` of it: style and layout
+ * forced by scripts); `rendering`: the frames' rendering phase (style, layout, paint) after the scripts.
+ */
+type FilterClick = {
+  ms: number;
+  /** Main-thread CPU time from just before the click until just after the timed frame (CDP ThreadTime). */
+  cpu: number;
+  charts: number;
+  unchanged: number;
+  script: number;
+  forcedLayout: number;
+  rendering: number;
+};
+
+/** A fresh browser context (cold cache): a phone 412 px wide or a desktop 1350 px wide. */
+function newContext(browser: Browser, mobile: boolean, height: number): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: mobile ? 412 : 1350, height },
+    deviceScaleFactor: mobile ? 1.75 : 1,
+    isMobile: mobile,
+    // The page's CSP forbids eval, which Playwright's string expressions need.
+    bypassCSP: true,
+    hasTouch: mobile,
+  });
+}
 
 async function measure(
   browser: Browser,
@@ -341,15 +433,8 @@ async function measure(
   mobile: boolean,
   counter: Counter,
 ): Promise<Sample> {
-  const context = await browser.newContext({
-    // Tall enough that every chart is near the viewport and drawn (charts draw when scrolled near).
-    viewport: mobile ? { width: 412, height: VIEW_HEIGHT } : { width: 1350, height: VIEW_HEIGHT },
-    deviceScaleFactor: mobile ? 1.75 : 1,
-    isMobile: mobile,
-    // The page's CSP forbids eval, which Playwright's string expressions need.
-    bypassCSP: true,
-    hasTouch: mobile,
-  });
+  // Tall enough that every chart is near the viewport and drawn (charts draw when scrolled near).
+  const context = await newContext(browser, mobile, VIEW_HEIGHT);
   const page = await context.newPage();
   if (mobile) {
     const cdp = await context.newCDPSession(page);
@@ -402,13 +487,7 @@ async function measure(
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
   const shown = (await page.locator('p.active-filters-count').first().textContent()) ?? '';
-  const profiler = PROFILE ? await context.newCDPSession(page) : undefined;
-  if (profiler) {
-    await profiler.send('Profiler.enable');
-    await profiler.send('Profiler.start');
-  }
   const filter = await page.evaluate<number>(FILTER_CLICK);
-  if (profiler) printProfile((await profiler.send('Profiler.stop')).profile, 'Filter click');
   // Repeat visit: the same profile a moment later (the saved copy is written at most once a second).
   await page.waitForTimeout(2_000);
   counter.dataBytes = 0;
@@ -444,6 +523,113 @@ async function measure(
   };
 }
 
+/** Waits until nothing in the page changed for `ms` (the charts' idle-time draws are done). */
+const QUIET = (ms: number) => `new Promise((resolve) => {
+  let timer = setTimeout(done, ${ms});
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, ${ms}); });
+  function done() { observer.disconnect(); resolve(); }
+  observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})`;
+
+/** Every chart area in the viewport holds its drawing with bars. */
+const VISIBLE_CHARTS_DRAWN = `(() => {
+  const charts = Array.from(document.querySelectorAll('.chart-grid div.chart')).filter((chart) => {
+    const r = chart.getBoundingClientRect();
+    return r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+  });
+  return charts.length > 0 &&
+    charts.every((chart) => chart.querySelector('svg[role="img"] .recharts-bar-rectangle') !== null);
+})()`;
+
+/**
+ * BENCH_FILTER=1: a filter click on the new path. `screen`: a real viewport (412x823 phone, 1350x940
+ * desktop) scrolled so that the chart grid starts at its top, once the charts in view are drawn and the
+ * page is quiet; the charts in the viewport are timed. `all`: the 9,000 px viewport with every chart
+ * drawn, so every chart is in the viewport and timed.
+ */
+async function measureFilter(
+  browser: Browser,
+  url: string,
+  mobile: boolean,
+  view: 'screen' | 'all',
+): Promise<FilterClick & { shown: string }> {
+  const height = view === 'all' ? VIEW_HEIGHT : mobile ? 823 : 940;
+  const context = await newContext(browser, mobile, height);
+  const page = await context.newPage();
+  if (mobile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.addInitScript({ content: INSTALL_MARKS });
+  await page.goto(url, { waitUntil: 'commit' });
+  const wait = { timeout: TIMEOUT_MS, polling: 100 } as const;
+  await page.waitForFunction(
+    'window.__marks && window.__marks.count !== undefined',
+    undefined,
+    wait,
+  );
+  if (view === 'all') {
+    await page.waitForFunction('window.__marks.charts !== undefined', undefined, wait);
+  } else {
+    await page.waitForSelector('.chart-grid div.chart', { timeout: TIMEOUT_MS });
+    await page.evaluate(`document.querySelector('.chart-grid').scrollIntoView({ block: 'start' })`);
+    await page.waitForFunction(VISIBLE_CHARTS_DRAWN, undefined, wait);
+  }
+  await page.evaluate(QUIET(1_000));
+  const shown = ((await page.locator('p.active-filters-count').first().textContent()) ?? '').trim();
+  const profiler = PROFILE && !mobile ? await context.newCDPSession(page) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
+  const metrics = await context.newCDPSession(page);
+  await metrics.send('Performance.enable');
+  const threadTime = async () =>
+    ((await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')
+      ?.value ?? NaN) * 1000;
+  const cpuBefore = await threadTime();
+  await page.evaluate<number>(FILTER_CLICK);
+  const cpu = (await threadTime()) - cpuBefore;
+  const click = { ...(await page.evaluate<Omit<FilterClick, 'cpu'>>(FILTER_CLICK_FRAMES)), cpu };
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    // Also saved for Chromium's DevTools (Performance panel: load profile).
+    const file = path.join(OUT_DIR, `filter-click-${view}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`Desktop, ${view === 'all' ? 'all charts' : 'charts in view'} (${file}):`);
+    printProfile(profile, `Filter click (${view === 'all' ? 'all charts' : 'charts in view'})`);
+  }
+  await context.close();
+  return { ...click, shown };
+}
+
+async function filterMode(browser: Browser, url: string, size: number): Promise<string[]> {
+  const lines: string[] = [];
+  for (const c of PROFILE ? CASES.filter((x) => !x.mobile) : CASES) {
+    const cells: string[] = [];
+    let shown = '';
+    for (const view of ['screen', 'all'] as const) {
+      const samples: FilterClick[] = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        const sample = await measureFilter(browser, url, c.mobile, view);
+        samples.push(sample);
+        shown = sample.shown;
+      }
+      const unchanged = Math.max(...samples.map((s) => s.unchanged));
+      const m = (key: keyof FilterClick) => median(samples.map((s) => s[key])).toFixed(0);
+      cells.push(
+        `${m('ms')} ms (${m('charts')} charts${unchanged > 0 ? `, ${unchanged} never changed` : ''}; ` +
+          `runs ${samples.map((s) => s.ms.toFixed(0)).join(', ')}; main-thread CPU ${m('cpu')} ms; ` +
+          `script ${m('script')} ms, of it forced layout ${m('forcedLayout')} ms; rendering ${m('rendering')} ms)`,
+      );
+    }
+    const line = [size.toLocaleString('en-GB'), c.name, ...cells, shown].join(' | ');
+    lines.push(line);
+    console.log(line);
+  }
+  return lines;
+}
+
 /** The cold visit's requests from the page's resource timing, with the bytes the server sent for each. */
 async function requestTimeline(page: Page, sent: Counter['sent']): Promise<string[]> {
   const entries = await page.evaluate<[string, number, number][]>(
@@ -459,7 +645,11 @@ async function requestTimeline(page: Page, sent: Counter['sent']): Promise<strin
 }
 
 type CpuProfile = {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }[];
   samples?: number[];
   timeDeltas?: number[];
 };
@@ -483,8 +673,36 @@ function printProfile(profile: CpuProfile, what: string): void {
       .slice(0, n)
       .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
       .join('\n');
+  // Who forces layout: the nearest named callers of getBoundingClientRect.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const layout = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    if (byId.get(id)?.callFrame.functionName !== 'getBoundingClientRect') return;
+    const chain: string[] = [];
+    for (let at = parent.get(id); at !== undefined && chain.length < 3; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (f?.functionName) chain.push(`${f.functionName}:${f.lineNumber}`);
+    }
+    const key = chain.join(' < ');
+    layout.set(key, (layout.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  // Inclusive time: every function on a sample's stack (once per sample).
+  const inclusive = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (!f?.functionName || f.url === '') continue;
+      seen.add(`${f.functionName} ${f.url.split('/').at(-1)}:${f.lineNumber}`);
+    }
+    for (const key of seen)
+      inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  console.log(`${what} profile, inclusive time by function:\n${top(inclusive, 60)}`);
   console.log(
-    `${what} profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}`,
+    `${what} profile, self time by file:\n${top(byFile, 8)}\nby function:\n${top(self, 25)}` +
+      `\ngetBoundingClientRect (forced layout) by caller:\n${top(layout, 6)}`,
   );
 }
 
@@ -554,7 +772,7 @@ async function snapshotJob(n: number): Promise<string> {
 
 async function main(): Promise<void> {
   console.log(
-    `Browser benchmark (${QUICK ? 'quick' : 'full'}): ${RUNS} run(s) per case, load average ${loadavg()
+    `Browser benchmark (${QUICK ? 'quick' : FILTER ? 'filter click' : 'full'}): ${RUNS} run(s) per case, load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
@@ -590,7 +808,12 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) {
       site = await prepareSite(size);
-      for (const c of PROFILE ? CASES.filter((x) => !x.mobile) : CASES) {
+      if (FILTER) {
+        lines.push(...(await filterMode(browser, `http://127.0.0.1:${PORT}/`, size)));
+        rmSync(site.dataDir, { recursive: true, force: true });
+        continue;
+      }
+      for (const c of CASES) {
         if (PROFILE_LOAD && !c.mobile) continue;
         for (const [name, query] of [
           ['new', ''],
@@ -617,7 +840,9 @@ async function main(): Promise<void> {
     server.close();
   }
   console.log(
-    `\nstudies | case | path | final count | charts drawn | data (gzip) / requests | longest task | TBT | filter click → charts | repeat visit: count, API requests, data | shown`,
+    FILTER
+      ? `\nstudies | case | filter click → charts in the viewport repainted | filter click → all charts repainted (9,000 px viewport) | shown`
+      : `\nstudies | case | path | final count | charts drawn | data (gzip) / requests | longest task | TBT | filter click → charts | repeat visit: count, API requests, data | shown`,
   );
   for (const line of lines) console.log(line);
   console.log(
@@ -625,7 +850,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  if (!QUICK && !PROFILE_LOAD) console.log(`\n${await snapshotJob(10_000)}`);
+  if (!QUICK && !FILTER && !PROFILE_LOAD) console.log(`\n${await snapshotJob(10_000)}`);
 }
 
 await main();

@@ -1,4 +1,11 @@
-import { startTransition, useEffect, useRef, useState, type RefObject } from 'react';
+import {
+  startTransition,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { flushSync } from 'react-dom';
 
 /**
@@ -123,4 +130,68 @@ export function useNearViewport(
     };
   }, [ref, margin, near, ready]);
   return near;
+}
+
+/**
+ * What a drawn chart shows: `latest` while the element is within `margin` of the viewport; while it is
+ * farther away, the drawing it last showed, so that a filter click repaints only the charts near the
+ * screen in its task. A held drawing is brought up to date when the element comes within `margin`, in
+ * an idle period (one chart per idle period, as first draws), on `refresh()` (e.g. when focus moves
+ * into the chart's panel) and, synchronously, before the page is printed. `stale` is true while an
+ * out-of-date drawing is held. Nothing is held while `active` is false (the chart is not drawn yet) or
+ * without IntersectionObserver.
+ */
+export function useHeldWhileAway(
+  ref: RefObject<Element | null>,
+  latest: ReactNode,
+  active: boolean,
+  margin = '200px',
+): { shown: ReactNode; stale: boolean; refresh: () => void } {
+  const [away, setAway] = useState(false);
+  /** The drawing released for display while away (by the idle queue, `refresh` or printing). */
+  const [released, setReleased] = useState<ReactNode>(null);
+  /** The drawing on screen. */
+  const [shown, setShown] = useState<ReactNode>(latest);
+  const held = active && away && released !== latest && !printing();
+  if (!held && shown !== latest) setShown(latest);
+  const stale = held && shown !== latest;
+  const latestRef = useRef<ReactNode>(latest);
+  useEffect(() => {
+    latestRef.current = latest;
+  });
+  useEffect(() => {
+    const element = ref.current;
+    if (!active || !element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const entry = entries.at(-1);
+        if (entry) setAway(!entry.isIntersecting);
+      },
+      { rootMargin: `${margin} 0px` },
+    );
+    observer.observe(element);
+    const stopPrint = onPrint(() => flushSync(() => setReleased(latestRef.current)));
+    return () => {
+      observer.disconnect();
+      stopPrint();
+    };
+  }, [ref, margin, active]);
+  // An out-of-date drawing is redrawn in an idle period. The queue moves on once that redraw is
+  // committed (this effect's cleanup when `stale` turns false) or when it is superseded.
+  useEffect(() => {
+    if (!stale) return;
+    let done: (() => void) | undefined;
+    const dequeue = enqueue((finished) => {
+      done = finished;
+      startTransition(() => setReleased(latest));
+    });
+    return () => {
+      dequeue();
+      done?.();
+    };
+  }, [stale, latest]);
+  const refresh = () => {
+    if (stale) flushSync(() => setReleased(latest));
+  };
+  return { shown: stale ? shown : latest, stale, refresh };
 }

@@ -1,13 +1,8 @@
 /** The drawing of CategoryBarChart (Recharts, loaded lazily through chart-drawings.ts). */
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
-import {
-  barOpacity,
-  countAxisProps,
-  GRID_STROKE,
-  LABEL_AXIS_PROPS,
-  TOOLTIP_PROPS,
-} from './chart-style.ts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { countAxisProps, GRID_STROKE, LABEL_AXIS_PROPS, TOOLTIP_PROPS } from './chart-style.ts';
 import type { CrossFilter } from './filter-chart-panel.tsx';
+import { selectionBarShape } from './selection-bar-shape.tsx';
 
 export type CategoryBarsProps = {
   rows: readonly { key: string; label: string; count: number }[];
@@ -62,17 +57,12 @@ export function CategoryBars({
         maxBarSize={26}
         cursor={filter ? 'pointer' : undefined}
         onClick={(_data, index) => toggle(index)}
-      >
-        {rows.map((r) => (
-          <Cell
-            key={r.key}
-            fill={color}
-            fillOpacity={barOpacity(r.key, filter?.selected)}
-            stroke={filter?.selected.includes(r.key) ? selectedColor : 'none'}
-            strokeWidth={2}
-          />
-        ))}
-      </Bar>
+        shape={selectionBarShape(
+          rows.map((r) => r.key),
+          filter?.selected,
+          selectedColor,
+        )}
+      />
     </BarChart>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Therapy } from '../../domain/trial.ts';
+import { AxisTick } from './axis-tick.tsx';
 
 export const OKABE_ITO = {
   orange: '#E69F00',
@@ -44,7 +45,6 @@ export const THERAPY_COLORS: Record<Therapy, string> = {
   other: MUTED_BAR_COLOR,
 };
 
-export const AXIS_TICK = { fill: 'currentColor', fontSize: 13 } as const;
 export const AXIS_LINE = { stroke: 'currentColor', strokeOpacity: 0.35 } as const;
 export const GRID_STROKE = 'currentColor';
 
@@ -72,7 +72,7 @@ export function countAxisProps(max: number) {
     ticks,
     domain: [0, ticks.at(-1) ?? 1],
     interval: 0,
-    tick: AXIS_TICK,
+    tick: AxisTick,
     axisLine: AXIS_LINE,
     tickLine: AXIS_LINE,
   } as const;
@@ -83,7 +83,7 @@ export const LABEL_AXIS_PROPS = {
   type: 'category',
   dataKey: 'label',
   interval: 0,
-  tick: AXIS_TICK,
+  tick: AxisTick,
   axisLine: AXIS_LINE,
   tickLine: false,
 } as const;

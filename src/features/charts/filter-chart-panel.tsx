@@ -7,7 +7,7 @@ import {
   type DataTableColumn,
   type DataTableRow,
 } from '../../components/data-table.tsx';
-import { useNearViewport } from '../../components/use-near-viewport.ts';
+import { useHeldWhileAway, useNearViewport } from '../../components/use-near-viewport.ts';
 import { chartSourceLine } from '../../domain/export/provenance.ts';
 import { preloadChartDrawings } from './chart-drawings.tsx';
 
@@ -74,12 +74,20 @@ export function FilterChartPanel({
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(chartRef, undefined, preloadChartDrawings);
+  // Far off-screen, the chart keeps its drawing until it comes near (or the page is idle or printed):
+  // a filter click repaints the charts on screen first.
+  const drawing = useHeldWhileAway(chartRef, children, near);
   const dataAsOf = useContext(ChartDataDateContext);
   const source = count === undefined ? undefined : chartSourceLine(dataAsOf, count);
   const subtitle =
     unit && typeof description === 'string' ? `${unit}. ${description}` : (unit ?? undefined);
   return (
-    <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={headingId}>
+    <section
+      className={className ? `panel ${className}` : 'panel'}
+      aria-labelledby={headingId}
+      // Focus in the panel (its table buttons, downloads) brings a held drawing up to date first.
+      onFocus={drawing.refresh}
+    >
       <h2 id={headingId} className="panel-title">
         {title}
       </h2>
@@ -96,11 +104,14 @@ export function FilterChartPanel({
       ) : (
         <>
           <div
-            className={near ? 'chart' : 'chart chart-pending'}
+            className={
+              near ? (drawing.stale ? 'chart chart-stale' : 'chart') : 'chart chart-pending'
+            }
             ref={chartRef}
             style={drawingHeight === undefined ? undefined : { minHeight: drawingHeight }}
+            aria-busy={drawing.stale || undefined}
           >
-            {near ? children : null}
+            {near ? drawing.shown : null}
           </div>
           {source ? <p className="chart-source">{source}</p> : null}
           <ChartActions

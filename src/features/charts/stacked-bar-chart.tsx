@@ -1,6 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import {
-  barOpacity,
   countAxisProps,
   GRID_STROKE,
   LABEL_AXIS_PROPS,
@@ -8,6 +7,7 @@ import {
   stackedChartHeight,
 } from './chart-style.ts';
 import type { CrossFilter } from './filter-chart-panel.tsx';
+import { selectionBarShape } from './selection-bar-shape.tsx';
 
 /** One stacked series: a numeric key of every data row, its legend name and colours. */
 export type StackSeries = {
@@ -48,6 +48,12 @@ export function StackedBarChart({
   // The bars are named on the axis; like every bar chart, no value labels (the panel's data table and
   // the tooltip give the numbers). A legend is drawn only when several series share a bar.
   const legend = series.length > 1;
+  const shape = selectionBarShape(keys, filter?.selected);
+  // With one series, each row's own colour: per-row <Cell>s, so that the tooltip shows it too.
+  const cells =
+    !legend && rowColors
+      ? keys.map((key) => <Cell key={key} {...(rowColors[key] ? { fill: rowColors[key] } : {})} />)
+      : null;
   return (
     <BarChart
       responsive
@@ -87,19 +93,14 @@ export function StackedBarChart({
           strokeDasharray={s.strokeDasharray}
           isAnimationActive={false}
           maxBarSize={30}
+          shape={shape}
           cursor={filter ? 'pointer' : undefined}
           onClick={(_data, index) => {
             const key = keys[index];
             if (filter && key !== undefined) filter.onToggle(key);
           }}
         >
-          {keys.map((key) => (
-            <Cell
-              key={key}
-              fillOpacity={barOpacity(key, filter?.selected)}
-              {...(!legend && rowColors?.[key] ? { fill: rowColors[key] } : {})}
-            />
-          ))}
+          {cells}
         </Bar>
       ))}
     </BarChart>

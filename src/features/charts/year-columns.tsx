@@ -1,15 +1,15 @@
 /** The drawing of StartYearChart (Recharts, loaded lazily through chart-drawings.tsx). */
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { AxisTick } from './axis-tick.tsx';
 import {
   AXIS_LINE,
-  AXIS_TICK,
-  barOpacity,
   countAxisProps,
   GRID_STROKE,
   TOOLTIP_PROPS,
   YEAR_COLUMNS_HEIGHT,
 } from './chart-style.ts';
 import type { CrossFilter } from './filter-chart-panel.tsx';
+import { selectionBarShape } from './selection-bar-shape.tsx';
 
 export type YearColumnsProps = {
   /** One row per start year: `year` (the axis label and filter value), `total`, a count per series key. */
@@ -24,6 +24,10 @@ export type YearColumnsProps = {
 
 /** Columns of trials started per year, stacked by series; a legend when there are several series. */
 export function YearColumns({ data, keys, summary, filter }: YearColumnsProps) {
+  const shape = selectionBarShape(
+    data.map((row) => row.year),
+    filter?.selected,
+  );
   return (
     <BarChart
       responsive
@@ -37,7 +41,7 @@ export function YearColumns({ data, keys, summary, filter }: YearColumnsProps) {
       <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
       <XAxis
         dataKey="year"
-        tick={AXIS_TICK}
+        tick={AxisTick}
         axisLine={AXIS_LINE}
         tickLine={AXIS_LINE}
         minTickGap={12}
@@ -58,11 +62,8 @@ export function YearColumns({ data, keys, summary, filter }: YearColumnsProps) {
             const row = data[index];
             if (filter && row) filter.onToggle(row.year);
           }}
-        >
-          {data.map((row) => (
-            <Cell key={row.year} fillOpacity={barOpacity(row.year, filter?.selected)} />
-          ))}
-        </Bar>
+          shape={shape}
+        />
       ))}
     </BarChart>
   );
