@@ -21,6 +21,24 @@ async function open(page: Page, path = '/'): Promise<void> {
   });
 }
 
+/**
+ * Holds back every script the page does not load up front (the lazy chunks, Recharts among them)
+ * until the returned function is called.
+ */
+async function holdBackLazyScripts(page: Page): Promise<() => void> {
+  const html = await (await page.request.get(`${PROD_URL}/`)).text();
+  const firstView = new Set(
+    [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]),
+  );
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/*.js', async (route) => {
+    if (!firstView.has(new URL(route.request().url()).pathname.slice(1))) await released;
+    await route.fallback();
+  });
+  return release;
+}
+
 async function box(locator: Locator): Promise<{ top: number; bottom: number }> {
   const b = await locator.boundingBox();
   if (!b) throw new Error('element has no box');
@@ -142,17 +160,7 @@ test.describe('the first screen', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 360, height: 800 });
-    // Hold back every script the page does not load up front (the lazy chunks, Recharts among them).
-    const html = await (await page.request.get(`${PROD_URL}/`)).text();
-    const firstView = new Set(
-      [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]),
-    );
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/assets/*.js', async (route) => {
-      if (!firstView.has(new URL(route.request().url()).pathname.slice(1))) await released;
-      await route.fallback();
-    });
+    const release = await holdBackLazyScripts(page);
     await open(page);
     const panel = page.getByRole('region', { name: 'Trials by disease', exact: true });
     await expect(panel.locator('.panel-finding')).toHaveText(/ leads: \d+ of \d+ trials/);
@@ -176,16 +184,7 @@ test.describe('the first screen', () => {
       page,
     }) => {
       await page.setViewportSize({ width, height: 800 });
-      const html = await (await page.request.get(`${PROD_URL}/`)).text();
-      const firstView = new Set(
-        [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]),
-      );
-      let release = () => {};
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/assets/*.js', async (route) => {
-        if (!firstView.has(new URL(route.request().url()).pathname.slice(1))) await released;
-        await route.fallback();
-      });
+      const release = await holdBackLazyScripts(page);
       await open(page);
       const panel = page.getByRole('region', { name: 'Trials by disease', exact: true });
       await expect(panel.locator('.panel-finding')).toBeVisible();
