@@ -9,9 +9,9 @@
  * list per field with a value for every trial, and the sites flattened the same way. Repeated keys go, and
  * like values (statuses, phases, cities, dates) sit next to each other, which compresses better than one
  * object per trial (gzip: about 10 % smaller on the real records of the bundled sample, about two thirds
- * smaller on the benchmark's generated studies, which repeat their source records). Long
- * texts the first view does not need (detailed description, brief summary, arms, eligibility basics,
- * site contacts) stay in the raw records, split into DETAIL_SHARD_COUNT small files
+ * smaller on the benchmark's generated studies, which repeat their source records). What only the
+ * trial detail shows (DETAIL_ONLY_FIELDS: brief summary, arms, keywords, MeSH terms, officials, date
+ * types; and site contacts) stays in the raw records, split into DETAIL_SHARD_COUNT small files
  * (public/data/details/NN.json, detailShardOf) that the trial detail reads when the live API cannot.
  */
 import type { StudyQuery } from '../api/ctgov/default-query.ts';

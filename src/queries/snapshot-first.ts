@@ -48,7 +48,7 @@ export async function loadPrecomputed(
       : { ok: false, problem: `The precomputed dataset is damaged: ${read.problem}` };
   } catch (error) {
     if (signal.aborted) throw error;
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+    return { ok: false, problem: messageOf(error) };
   }
 }
 
