@@ -10,6 +10,7 @@ import { CACHE_KEY, cacheBuster, createDatasetPersister } from '../../src/app/qu
 import { normalizeStudy } from '../../src/domain/normalize-study.ts';
 import { TRIAL_SHAPE, type Trial } from '../../src/domain/trial.ts';
 import { createMemoryStorage, type StringStorage } from '../../src/lib/idb-storage.ts';
+import { DAMAGED_TRIAL_FIELDS } from '../damaged-trial-fields.ts';
 import { trialDetailQueries } from '../../src/queries/trial-detail-query.ts';
 import { DATASET_SHAPE } from '../../src/queries/trial-queries.ts';
 
@@ -63,6 +64,7 @@ function visit(storage: StringStorage, client = createQueryClient({ retry: false
 
 type PersistedClientJson = {
   timestamp: number;
+  buster?: string;
   clientState: {
     queries: {
       state: {
@@ -155,19 +157,10 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
   });
 
   it('ignores a dataset saved by another app version or search and loads again', async () => {
-    const api = serveCounted();
-    const storage = createMemoryStorage();
-    const first = visit(storage);
-    await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 });
-    await saved(storage);
-    first.close();
     // The same saved dataset, as an older version of the app (or another search) would have marked it.
-    const savedClient = JSON.parse((await storage.getItem(CACHE_KEY)) ?? '') as object;
-    await storage.setItem(
-      CACHE_KEY,
-      JSON.stringify({ ...savedClient, buster: 'an-older-version' }),
-    );
-    api.studyRequests = 0;
+    const { api, storage } = await savedThenAltered((client) => {
+      client.buster = 'an-older-version';
+    });
 
     visit(storage);
     await waitFor(() => expect(api.studyRequests).toBe(1), { timeout: 10_000 });
@@ -195,15 +188,7 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     const { api, storage } = await savedThenAltered((client) => {
       for (const query of client.clientState.queries) {
         for (const trial of query.state.data.trials) {
-          for (const field of [
-            'diseases',
-            'conditions',
-            'interventions',
-            'countries',
-            'locations',
-          ]) {
-            delete trial[field];
-          }
+          for (const field of DAMAGED_TRIAL_FIELDS) delete trial[field];
         }
       }
     });

@@ -15,6 +15,7 @@ import {
   expectTrialCount,
   readTrialCount,
 } from './support/dashboard-page.ts';
+import { DAMAGED_TRIAL_FIELDS } from '../damaged-trial-fields.ts';
 import { snapshotStudies } from './support/expected-data.ts';
 import { MOCK_URL, PROD_URL } from './support/servers.ts';
 
@@ -162,7 +163,7 @@ test.describe('a damaged saved copy', () => {
     await page.goto(PROD_URL);
     const shown = await readTrialCount(page);
     // Wait for the persister (throttled) to save the dataset, then damage every saved trial in place.
-    const damaged = await page.evaluate(async () => {
+    const damaged = await page.evaluate(async (fields: readonly string[]) => {
       const open = (): Promise<IDBDatabase> =>
         new Promise((resolve, reject) => {
           const request = indexedDB.open('hsct-trials-dashboard');
@@ -191,15 +192,7 @@ test.describe('a damaged saved copy', () => {
         if (queries.length > 0) {
           for (const query of queries) {
             for (const trial of query.state.data.trials) {
-              for (const field of [
-                'diseases',
-                'conditions',
-                'interventions',
-                'countries',
-                'locations',
-              ]) {
-                delete trial[field];
-              }
+              for (const field of fields) delete trial[field];
             }
           }
           await run(db, 'readwrite', (s) => s.put(JSON.stringify(client), key));
@@ -210,7 +203,7 @@ test.describe('a damaged saved copy', () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       return 0;
-    });
+    }, DAMAGED_TRIAL_FIELDS);
     expect(damaged).toBe(1);
 
     await page.reload();
