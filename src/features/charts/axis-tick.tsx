@@ -7,7 +7,7 @@
  */
 import type { ReactNode } from 'react';
 
-export const TICK_FONT_SIZE = 13;
+const TICK_FONT_SIZE = 13;
 
 /** The props Recharts gives a tick function (those used here). */
 export type AxisTickProps = {
@@ -47,7 +47,7 @@ function textWidth(text: string): number | undefined {
 }
 
 /** The label in lines no wider than `max` (Recharts' rule: add words while the line stays narrower). */
-export function wrapLabel(label: string, max: number): string[] {
+function wrapLabel(label: string, max: number): string[] {
   const words = label.split(/\s+/).filter(Boolean);
   const space = textWidth('\u00A0');
   if (words.length < 2 || space === undefined) return [label];
