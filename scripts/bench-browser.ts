@@ -248,7 +248,11 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
       return send(req, res, result.status, result.contentType, Buffer.from(result.body), true);
     }
     let file: string;
-    if (url.pathname === '/data/trials.json' || url.pathname.startsWith('/data/details/')) {
+    if (
+      url.pathname === '/data/trials.json' ||
+      url.pathname === '/data/trial-sites.json' ||
+      url.pathname.startsWith('/data/details/')
+    ) {
       file = path.join(site.dataDir, url.pathname.replace(/^\/data\//, ''));
     } else {
       file = path.join(OUT_DIR, url.pathname === '/' ? 'index.html' : url.pathname);

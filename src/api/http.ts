@@ -21,6 +21,8 @@ export type RequestOptions = {
   retry?: RetryOptions;
   /** Per-request timeout in ms (default 30 000). */
   timeoutMs?: number;
+  /** The browser's fetch priority: 'low' for what the first view does not wait for. */
+  priority?: RequestPriority;
 };
 
 export type JsonResponse<T> = { data: T; bytes: number; status: number };
@@ -191,6 +193,7 @@ async function attemptOnce<T>(
       response = await fetch(url, {
         signal: controller.signal,
         headers: { Accept: 'application/json' },
+        ...(options.priority === undefined ? {} : { priority: options.priority }),
       });
       text = await response.text();
     } catch (error) {

@@ -27,6 +27,7 @@ import {
   type LoadDatasetOptions,
   type TrialDataset,
 } from '../queries/trial-queries.ts';
+import { selectedTrialProps, useExportTrials, useSiteLists } from '../queries/trial-sites-query.ts';
 import {
   describeParseIssues,
   useParseIssues,
@@ -171,12 +172,14 @@ function DashboardBody({
   refreshing = false,
   onRetry,
   onFullLivePull,
+  precomputedUrl,
 }: {
   dataset: TrialDataset;
   mockMode: boolean;
   refreshing?: boolean;
   onRetry?: () => void;
   onFullLivePull?: () => void;
+  precomputedUrl?: string | undefined;
 }) {
   const [filters, setFilters] = useTrialFilters();
   const [view, setView] = useView();
@@ -187,8 +190,15 @@ function DashboardBody({
     [dataset.trials],
   );
   const filtered = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
-  const changes = useTrialChanges(dataset, filtered);
+  // Asked as soon as the trials are on screen (low priority); the views that show sites wait for it.
+  const siteLists = useSiteLists(dataset, precomputedUrl);
+  const siteCountOf = useMemo(
+    () => (trial: Trial) => siteLists.completed(trial)?.locations.length,
+    [siteLists],
+  );
+  const changes = useTrialChanges(dataset, filtered, siteCountOf);
   const trials = changes.trials;
+  const exported = useExportTrials(trials, siteLists);
   const exportMeta = useMemo(
     () => exportMetaOf(dataset, filters, viewPermalink(window.location.href, filters, view, sort)),
     [dataset, filters, view, sort],
@@ -257,7 +267,11 @@ function DashboardBody({
               <div className="explore-tools">
                 <ErrorBoundary label="Share and export">
                   <Suspense fallback={null}>
-                    <ShareToolbar trials={trials} meta={exportMeta} />
+                    <ShareToolbar
+                      trials={exported.trials}
+                      meta={exportMeta}
+                      {...(exported.unavailable ? { unavailable: exported.unavailable } : {})}
+                    />
                   </Suspense>
                 </ErrorBoundary>
               </div>
@@ -309,7 +323,7 @@ function DashboardBody({
                   {
                     id: 'patient',
                     label: 'For patients',
-                    panel: <PatientSection dataset={dataset} />,
+                    panel: <PatientSection dataset={dataset} siteLists={siteLists} />,
                   },
                 ]}
               />
@@ -321,7 +335,7 @@ function DashboardBody({
       {selectedTrial !== null ? (
         <TrialDetail
           nctId={selectedTrial}
-          {...(selected ? { trial: selected } : {})}
+          {...selectedTrialProps(selected, siteLists)}
           change={changes.marks.get(selectedTrial)}
           history={<TrialHistory nctId={selectedTrial} />}
           onClose={() => setSelectedTrial(null)}
@@ -362,6 +376,7 @@ function Dashboard({
       <DashboardBody
         dataset={data}
         mockMode={mockMode}
+        precomputedUrl={datasetOptions?.precomputedUrl}
         refreshing={query.isFetching}
         onRetry={retry}
         onFullLivePull={() => setFullLive(true)}

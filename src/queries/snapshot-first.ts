@@ -112,6 +112,7 @@ export function snapshotDataset(
     ...(delta.state === 'failed' ? { liveError: delta.reason } : {}),
     ...(incomplete ? { liveIncomplete: true } : {}),
     snapshot: { capturedAt: meta.capturedAt, ...(since ? { since } : {}), delta },
+    sitesFile: { coreHash: meta.contentHash, liveIds: [] },
   };
 }
 
@@ -243,6 +244,11 @@ export async function loadSnapshotFirst(
           capturedAt: meta.capturedAt,
           since,
           delta: { state: 'ok', updated: normalized.trials.length, added: merged.added },
+        },
+        // The live trials were normalized here in full: only the others need the site lists file.
+        sitesFile: {
+          coreHash: meta.contentHash,
+          liveIds: normalized.trials.map((t) => t.nctId),
         },
       };
     } catch (error) {
