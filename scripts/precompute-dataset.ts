@@ -43,7 +43,8 @@ import {
 } from '../src/domain/precomputed-dataset.ts';
 import { DEFAULT_TMP_DIR, writeFileAtomic } from './write-file-atomic.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// From the module's path as text: also under jsdom, whose URL class Node's fileURLToPath refuses.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_RAW_FILE = path.join(ROOT, 'public/data/snapshot.json');
 export const DEFAULT_DATA_DIR = path.join(ROOT, 'public/data');
 

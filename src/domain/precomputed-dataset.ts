@@ -556,7 +556,7 @@ export function readTrialSites(data: unknown, coreHash: string): TrialSitesReadR
     const n = perTrial[i] as number;
     byId.set(nctIds[i] as string, {
       ...row,
-      locations: siteRows.slice(next, next + n) as TrialLocation[],
+      locations: siteRows.slice(next, next + n),
     });
     next += n;
   });
