@@ -12,6 +12,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../mocks/node.ts';
 import type { BundledDataset } from '../../src/api/bundled-dataset.ts';
 import { App } from '../../src/app/app.tsx';
+import { snapshotSeen } from '../../src/domain/changes.ts';
+import { SEEN_STORAGE_KEY } from '../../src/features/live-data/use-change-tracking.ts';
 import { renderWithProviders } from '../render.tsx';
 import { servePrecomputed } from '../queries/precomputed-server.ts';
 
@@ -174,5 +176,29 @@ describe('the site lists file', () => {
       { timeout: 5000 },
     );
     expect(section).not.toHaveTextContent('The record lists no sites.');
+  });
+
+  it('marks no trial as changed because its sites have not loaded yet, and keeps the counts seen', async () => {
+    const { sitesText, dataset } = servePrecomputed(RAW);
+    answerDelta([]);
+    // The last visit saw the same trials, sites and all.
+    const seen = snapshotSeen(dataset.trials);
+    const lastVisit = { version: 1, savedAt: '2025-03-01T10:00:00.000Z', trials: seen };
+    window.localStorage.setItem(SEEN_STORAGE_KEY, JSON.stringify(lastVisit));
+    const sites = holdSiteLists(sitesText);
+    renderAt('/');
+    expect(
+      await screen.findByText('Since your last visit: 0 new, 0 changed', {}, { timeout: 5000 }),
+    ).toBeVisible();
+    await waitFor(() => expect(sites.asked()).toBe(1));
+    // Leaving before the site lists arrive: the counts seen last time are kept.
+    window.dispatchEvent(new Event('pagehide'));
+    const saved = JSON.parse(window.localStorage.getItem(SEEN_STORAGE_KEY)!) as {
+      trials: typeof seen;
+    };
+    expect(saved.trials[idOf(FROM_FILE)]).toEqual(seen[idOf(FROM_FILE)]);
+    sites.release();
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'For patients' })).toBeVisible());
+    expect(screen.getByText('Since your last visit: 0 new, 0 changed')).toBeVisible();
   });
 });
