@@ -1,7 +1,7 @@
 /**
  * Derives the precomputed dataset (src/domain/precomputed-dataset.ts) from a raw snapshot
  * (public/data/snapshot.json): every record normalized and classified once, written as
- * public/data/trials.json (the core: compact trials stored by column, one column per line),
+ * public/data/trials.json (the core: compact trials stored by column),
  * public/data/trial-sites.json (their site lists, contacts and detail-only fields, by column) and
  * public/data/details/NN.json (the raw records, sharded, for the trial detail offline).
  *
@@ -127,20 +127,21 @@ export function precompute(raw: BundledDataset, rawText: string, rules: string):
   return { dataset, shards };
 }
 
-const columnLines = (fields: Record<string, unknown[]>, indent: string) =>
-  Object.entries(fields)
-    .map(([name, column]) => `${indent}${JSON.stringify(name)}: ${JSON.stringify(column)}`)
-    .join(',\n');
-
 const metaText = (meta: object) => JSON.stringify(meta, null, 2).replace(/\n/g, '\n  ');
 
-/** The core file's text: the meta, then the trials by column, one column per line (a diff shows which changed). */
+/**
+ * A file's text: the meta (one field per line), then the trials by column as JSON.stringify writes them,
+ * exactly the text the content hash is of, so that the browser checks the hash on the text as it
+ * arrives instead of writing the parsed columns out again (contentHashProblem).
+ */
+function fileText(meta: object, trials: object): string {
+  return `{\n  "meta": ${metaText(meta)},\n  "trials": ${JSON.stringify(trials)}\n}\n`;
+}
+
+/** The core file's text. */
 export function serializePrecomputed(dataset: PrecomputedDataset): string {
   const file: PrecomputedFile = { meta: dataset.meta, trials: encodeCore(dataset.trials) };
-  return (
-    `{\n  "meta": ${metaText(file.meta)},\n  "trials": {\n    "count": ${file.trials.count},\n` +
-    `    "fields": {\n${columnLines(file.trials.fields, '      ')}\n    }\n  }\n}\n`
-  );
+  return fileText(file.meta, file.trials);
 }
 
 /** The site lists file of the same trials (SITE_FILE_FIELDS), tied to the core by its content hash. */
@@ -158,17 +159,10 @@ export function trialSitesFile(dataset: PrecomputedDataset): TrialSitesFile {
   };
 }
 
-/** The site lists file's text, one column per line like the core. */
+/** The site lists file's text, laid out like the core. */
 export function serializeTrialSites(dataset: PrecomputedDataset): string {
   const { meta, trials } = trialSitesFile(dataset);
-  const { sites } = trials;
-  return (
-    `{\n  "meta": ${metaText(meta)},\n  "trials": {\n` +
-    `    "nctIds": ${JSON.stringify(trials.nctIds)},\n` +
-    `    "fields": {\n${columnLines(trials.fields, '      ')}\n    },\n    "sites": {\n` +
-    `      "perTrial": ${JSON.stringify(sites.perTrial)},\n      "fields": {\n` +
-    `${columnLines(sites.fields, '        ')}\n      }\n    }\n  }\n}\n`
-  );
+  return fileText(meta, trials);
 }
 
 export type PrecomputeResult = {

@@ -25,7 +25,8 @@ export type RequestOptions = {
   priority?: RequestPriority;
 };
 
-export type JsonResponse<T> = { data: T; bytes: number; status: number };
+/** The parsed body, its size, the status, and the body as text (e.g. to check a content hash on it). */
+export type JsonResponse<T> = { data: T; bytes: number; status: number; text: string };
 
 export const DEFAULT_RETRIES = 4;
 export const DEFAULT_BASE_DELAY_MS = 500;
@@ -248,7 +249,7 @@ async function attemptOnce<T>(
           parse: true,
         });
       }
-      return { ok: true, value: { data: data as T, bytes: text.length, status } };
+      return { ok: true, value: { data: data as T, bytes: text.length, status, text } };
     }
 
     const body = quote(text);

@@ -18,11 +18,11 @@ export function siteFileUrl(relative: string): string {
 export async function fetchSiteJson(
   url: string,
   options: { signal?: AbortSignal; priority?: RequestPriority } = {},
-): Promise<{ data: unknown; bytes: number }> {
+): Promise<{ data: unknown; bytes: number; text: string }> {
   const response = await getJson<unknown>(url, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.priority ? { priority: options.priority } : {}),
     retry: { retries: 1, baseDelayMs: 200, maxDelayMs: 1_000 },
   });
-  return { data: response.data, bytes: response.bytes };
+  return { data: response.data, bytes: response.bytes, text: response.text };
 }

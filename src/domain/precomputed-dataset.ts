@@ -569,16 +569,43 @@ export function completeTrial(trial: Trial, siteData: TrialSiteData): Trial {
 }
 
 /**
- * Why the file's trials do not match its meta.contentHash (SHA-256 of JSON.stringify of the columns as
- * parsed), or undefined when they do. A file cut short or edited by hand fails here even when every
- * trial left still has the right shape. Both files (the core and the site lists) carry one.
+ * The text of the file's `trials` when they are its last member, as the snapshot job writes them
+ * (`…"trials":<the columns>}`), else undefined. Whatever it returns is checked against the content
+ * hash: a text that matches is the writer's JSON of the columns, balanced, and closed by the file's
+ * last brace, so it is the very `trials` JSON.parse read.
  */
-export async function contentHashProblem(data: unknown): Promise<string | undefined> {
-  if (!isRecord(data) || !isRecord(data.meta)) return 'the file is not a JSON object with a meta.';
-  const bytes = new TextEncoder().encode(JSON.stringify(data.trials));
+function trialsText(text: string): string | undefined {
+  const end = text.trimEnd();
+  const key = end.lastIndexOf('"trials":');
+  if (!end.endsWith('}') || key < 0) return undefined;
+  return end.slice(key + '"trials":'.length, -1).trim();
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
-  const hash = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-  return hash === data.meta.contentHash
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/**
+ * Why the file's trials do not match its meta.contentHash (SHA-256 of JSON.stringify of the columns),
+ * or undefined when they do. A file cut short or edited by hand fails here even when every trial left
+ * still has the right shape. Both files (the core and the site lists) carry one. With the file's
+ * `text`, the hash is checked on the text of its trials as written (no JSON.stringify of what was just
+ * parsed); a file laid out otherwise (e.g. formatted again by a host) is checked on JSON.stringify.
+ */
+export async function contentHashProblem(
+  data: unknown,
+  text?: string,
+): Promise<string | undefined> {
+  if (!isRecord(data) || !isRecord(data.meta)) return 'the file is not a JSON object with a meta.';
+  const written = text === undefined ? undefined : trialsText(text);
+  if (written !== undefined && (await sha256Hex(written)) === data.meta.contentHash) {
+    return undefined;
+  }
+  return (await sha256Hex(JSON.stringify(data.trials))) === data.meta.contentHash
     ? undefined
     : 'its trials do not match its content hash (the file is damaged or was changed).';
 }

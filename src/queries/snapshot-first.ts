@@ -37,8 +37,8 @@ export async function loadPrecomputed(
   url: string = siteFileUrl(PRECOMPUTED_DATASET_PATH),
 ): Promise<PrecomputedLoad> {
   try {
-    const { data, bytes } = await fetchSiteJson(url, { signal });
-    const damaged = await contentHashProblem(data);
+    const { data, bytes, text } = await fetchSiteJson(url, { signal });
+    const damaged = await contentHashProblem(data, text);
     if (damaged !== undefined) {
       return { ok: false, problem: `The precomputed dataset is damaged: ${damaged}` };
     }

@@ -32,13 +32,14 @@ export async function loadTrialSites(
   url: string,
 ): Promise<TrialSites> {
   let data: unknown;
+  let text: string;
   try {
-    ({ data } = await fetchSiteJson(url, { signal, priority: 'low' }));
+    ({ data, text } = await fetchSiteJson(url, { signal, priority: 'low' }));
   } catch (error) {
     if (signal.aborted) throw error;
     throw new Error(`The site lists could not be loaded: ${messageOf(error)}`, { cause: error });
   }
-  const damaged = await contentHashProblem(data);
+  const damaged = await contentHashProblem(data, text);
   if (damaged !== undefined) throw new Error(`The site lists are damaged: ${damaged}`);
   const read = readTrialSites(data, coreHash);
   if (!read.ok) throw new Error(`The site lists are damaged: ${read.problem}`);

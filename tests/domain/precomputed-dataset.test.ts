@@ -156,6 +156,25 @@ describe('precomputed dataset', () => {
     );
   });
 
+  it('checks the content hash on the text as written, and on any other layout of the same trials', async () => {
+    expect(await contentHashProblem(derived(), CORE_TEXT)).toBeUndefined();
+    expect(await contentHashProblem(derivedSites(), SITES_TEXT)).toBeUndefined();
+    // The same file formatted again (e.g. by a host): still the same trials.
+    const relaid = JSON.stringify(derived(), null, 2);
+    expect(await contentHashProblem(JSON.parse(relaid), relaid)).toBeUndefined();
+    const damaged =
+      'its trials do not match its content hash (the file is damaged or was changed).';
+    // A value changed in the text.
+    const edited = CORE_TEXT.replace('"PHASE2"', '"PHASE3"');
+    expect(edited).not.toBe(CORE_TEXT);
+    expect(await contentHashProblem(JSON.parse(edited), edited)).toBe(damaged);
+    // Other trials after the genuine ones: JSON.parse keeps the last, which the hash does not cover.
+    const forged = derived();
+    forged.trials.fields.phase![0] = 'PHASE4';
+    const appended = `${CORE_TEXT.trimEnd().slice(0, -1)},"trials":${JSON.stringify(forged.trials)}}`;
+    expect(await contentHashProblem(JSON.parse(appended), appended)).toBe(damaged);
+  });
+
   it('drops and counts trials that lost a field the app reads', () => {
     const data = derived();
     data.trials.fields.title![0] = null;
