@@ -116,6 +116,25 @@ export function snapshotDataset(
   };
 }
 
+/**
+ * How long the file, when it arrives before the early changes have answered, waits for them before it
+ * is drawn alone: when they answer within it, the trials are drawn once, merged, instead of twice (the
+ * snapshot, then the merged list: on a phone, each draw is a long task that also delays the other).
+ */
+export const EARLY_DELTA_GRACE_MS = 800;
+
+/** Resolves when `promise` settles or after `ms`, whichever comes first. */
+function settledOrAfter(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
 export type SnapshotFirstDeps = {
   describe: (
     query: StudyQuery,
@@ -185,6 +204,15 @@ export async function loadSnapshotFirst(
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const load = cached ?? (await loadPrecomputed(signal, options.precomputedUrl));
+    if (
+      cached === undefined &&
+      load.ok &&
+      early !== undefined &&
+      !earlyAnswered &&
+      early.since === deltaSinceDate(load.dataset.meta)
+    ) {
+      await settledOrAfter(early.asked, EARLY_DELTA_GRACE_MS);
+    }
     const mergeFirst =
       load.ok && earlyAnswered && early?.since === deltaSinceDate(load.dataset.meta);
     if (cached === undefined) {
