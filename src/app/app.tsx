@@ -27,7 +27,12 @@ import {
   type LoadDatasetOptions,
   type TrialDataset,
 } from '../queries/trial-queries.ts';
-import { selectedTrialProps, useExportTrials, useSiteLists } from '../queries/trial-sites-query.ts';
+import {
+  selectedTrialProps,
+  useExportTrials,
+  useSiteLists,
+  useSpeculativeSites,
+} from '../queries/trial-sites-query.ts';
 import {
   describeParseIssues,
   useParseIssues,
@@ -190,8 +195,15 @@ function DashboardBody({
     [dataset.trials],
   );
   const filtered = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
-  // Asked as soon as the trials are on screen (low priority); the views that show sites wait for it.
-  const siteLists = useSiteLists(dataset, precomputedUrl);
+  // Asked at once by a view that shows sites (the patient view, a trial's detail, the downloads when
+  // the pointer or focus reaches them), else a moment after the first draw, at low priority.
+  const speculative = useSpeculativeSites();
+  const [downloadsNear, setDownloadsNear] = useState(false);
+  const siteLists = useSiteLists(
+    dataset,
+    precomputedUrl,
+    speculative || downloadsNear || view === 'patient' || selectedTrial !== null,
+  );
   const siteCountOf = useMemo(
     () => (trial: Trial) => siteLists.completed(trial)?.locations.length,
     [siteLists],
@@ -264,7 +276,11 @@ function DashboardBody({
               />
             )}
             {patient ? null : (
-              <div className="explore-tools">
+              <div
+                className="explore-tools"
+                onPointerEnter={() => setDownloadsNear(true)}
+                onFocus={() => setDownloadsNear(true)}
+              >
                 <ErrorBoundary label="Share and export">
                   <Suspense fallback={null}>
                     <ShareToolbar

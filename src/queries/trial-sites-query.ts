@@ -5,7 +5,7 @@
  * them through useSiteLists and says so, and change tracking compares site counts only once they are in.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
 import {
   completeTrial,
@@ -55,6 +55,34 @@ export const trialSitesQuery = (coreHash: string, precomputedUrl?: string) => {
     retry: 1,
   });
 };
+
+/** How long after the first draw the site lists are asked when no view has needed them yet. */
+export const SPECULATIVE_SITES_DELAY_MS = 2_000;
+
+/**
+ * Whether to ask the site lists although no view needs them yet: once the first view has had time to
+ * load what it draws (the chart code, a similar size on the same slow line), after
+ * SPECULATIVE_SITES_DELAY_MS and an idle moment, so that the patient view, the trial detail and the
+ * downloads usually find them in. A view that needs them asks at once.
+ */
+export function useSpeculativeSites(): boolean {
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') {
+        idle = requestIdleCallback(() => setWanted(true), { timeout: 2_000 });
+      } else {
+        setWanted(true);
+      }
+    }, SPECULATIVE_SITES_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, []);
+  return wanted;
+}
 
 /**
  * The site lists as the views use them. `completed(trial)` is the trial with its sites, contacts and
