@@ -82,7 +82,7 @@ describe('the site lists file', () => {
   beforeEach(() => window.localStorage.clear());
   afterEach(() => window.history.replaceState(null, '', '/'));
 
-  it('draws the count from the core, asks the site lists at once, and the patient view waits for them', async () => {
+  it('asks the site lists at once for the patient view, which says it is loading them until they are in', async () => {
     const { sitesText } = servePrecomputed(RAW);
     answerDelta([]);
     const sites = holdSiteLists(sitesText);
