@@ -9,10 +9,10 @@
  *   figures, charts, filters (text search included), the table and the change marks read, stored by
  *   column (encodeCore): one list per field with a value for every trial, sorted by NCT id. The design
  *   facets are stored by column too ("design.graft", "design.evidence.graft", ...), and `url` is left
- *   out (derived from the NCT id on reading).
+ *   out (derived from the NCT id on reading, trialUrl).
  * - the site lists (public/data/trial-sites.json) hold SITE_FILE_FIELDS: the sites of every trial
  *   (flattened by column), the central contacts and the fields only the trial detail and the exports
- *   show. Requested once the core has arrived, or at once when a view needs them (completeTrial).
+ *   show. Asked at once by a view that needs them, else shortly after the first draw (completeTrial).
  *   It names the core it belongs to (meta.coreHash) and the NCT id of each of its trials.
  * Until the site lists are in, a trial read from the core has no sites (`locations: []`); the
  * dataset's `sitesFile` (src/queries/trial-queries.ts) says which trials still lack them, and every
@@ -30,6 +30,7 @@ import {
   THERAPIES,
   TRANSPLANT_TYPES,
   TRIAL_SHAPE,
+  trialUrl,
   type Trial,
   type TrialLocation,
 } from './trial.ts';
@@ -69,11 +70,6 @@ export const SITE_FILE_FIELDS = [
 export type SiteFileField = (typeof SITE_FILE_FIELDS)[number];
 /** What the site lists file holds for one trial. */
 export type TrialSiteData = Pick<Trial, SiteFileField>;
-
-/** The study page on ClinicalTrials.gov: not stored, derived from the NCT id. */
-export function trialUrl(nctId: string): string {
-  return `https://clinicaltrials.gov/study/${nctId}`;
-}
 
 export type PrecomputedMeta = {
   format: typeof PRECOMPUTED_FORMAT;

@@ -1,8 +1,9 @@
 /**
  * The site lists of the precomputed dataset (data/trial-sites.json): the sites, central contacts and
- * other SITE_FILE_FIELDS of the trials read from the core (data/trials.json). Asked, at low priority,
- * as soon as the dashboard has the core on screen; every view that shows sites or contacts waits for
- * them through useSiteLists and says so, and change tracking compares site counts only once they are in.
+ * other SITE_FILE_FIELDS of the trials read from the core (data/trials.json). Asked at low priority, at
+ * once by a view that shows them, else shortly after the first draw (useSpeculativeSites); every view
+ * that shows sites or contacts waits for them through useSiteLists and says so, and change tracking
+ * compares site counts only once they are in.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -100,9 +101,9 @@ const whole = (trial: Trial) => trial;
 
 /**
  * The site lists of `dataset`'s trials. A dataset that did not come from the precomputed core (a full
- * live pull, the bundled sample) has them all already. Otherwise the site lists file is asked at once
- * (low priority): the trials of the live delta are whole, the others are completed from the file. A
- * file without an entry for one of the core's trials is refused as a whole.
+ * live pull, the bundled sample) has them all already. Otherwise the site lists file is asked (low
+ * priority) once `wanted`: the trials of the live delta are whole, the others are completed from the
+ * file. A file without an entry for one of the core's trials is refused as a whole.
  */
 export function useSiteLists(
   dataset: TrialDataset,
