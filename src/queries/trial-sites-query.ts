@@ -108,13 +108,17 @@ const whole = (trial: Trial) => trial;
 export function useSiteLists(
   dataset: TrialDataset,
   precomputedUrl?: string,
-  /** False: not asked (yet); the trials from the core stay without their sites ("loading"). */
+  /** False: not asked yet; the trials from the core stay without their sites ("loading"). */
   wanted = true,
 ): SiteLists {
   const ref = dataset.sitesFile;
+  // Once asked, always: a view closed again does not disable the query (which would ask again, from
+  // "loading", when the next view needs it, after a failure too).
+  const [asked, setAsked] = useState(wanted);
+  if (wanted && !asked) setAsked(true);
   const query = useQuery({
     ...trialSitesQuery(ref?.coreHash ?? '', precomputedUrl),
-    enabled: ref !== undefined && wanted,
+    enabled: ref !== undefined && (wanted || asked),
   });
   const { refetch } = query;
   const sites = query.data;

@@ -14,6 +14,7 @@ import type { BundledDataset } from '../../src/api/bundled-dataset.ts';
 import { App } from '../../src/app/app.tsx';
 import { snapshotSeen } from '../../src/domain/changes.ts';
 import { SEEN_STORAGE_KEY } from '../../src/features/live-data/use-change-tracking.ts';
+import { SPECULATIVE_SITES_DELAY_MS } from '../../src/queries/trial-sites-query.ts';
 import { renderWithProviders } from '../render.tsx';
 import { servePrecomputed } from '../queries/precomputed-server.ts';
 
@@ -135,16 +136,18 @@ describe('the site lists file', () => {
     );
   });
 
-  it('reports damaged site lists plainly: the patient view, the trial detail and the downloads', async () => {
+  it('reports damaged site lists plainly in the patient view and the downloads, and does not ask again by itself', async () => {
     const { sitesText } = servePrecomputed(RAW);
     answerDelta([]);
     const city = sitesOf(FROM_FILE!).find((l) => l.city)!.city!;
+    let asked = 0;
     server.use(
-      http.get('*/data/trial-sites.json', () =>
-        HttpResponse.text(sitesText.replace(JSON.stringify(city), '"Elsewhere"'), {
+      http.get('*/data/trial-sites.json', () => {
+        asked += 1;
+        return HttpResponse.text(sitesText.replace(JSON.stringify(city), '"Elsewhere"'), {
           headers: { 'Content-Type': 'application/json' },
-        }),
-      ),
+        });
+      }),
     );
     const { user } = renderAt(`/?view=patient`);
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
@@ -154,11 +157,16 @@ describe('the site lists file', () => {
     expect(alert).toHaveTextContent(
       'The site lists are damaged: its trials do not match its content hash',
     );
+    const failedAfter = asked;
     await user.click(screen.getByRole('tab', { name: 'Dashboard' }));
     const downloads = await screen.findByRole('group', { name: /Download the/ }, { timeout: 5000 });
+    // Past the moment the dashboard would ask for them by itself: the failure stays on screen, and
+    // the file is not asked again behind the visitor's back (only "Try again" does).
+    await new Promise((resolve) => setTimeout(resolve, SPECULATIVE_SITES_DELAY_MS + 500));
     expect(within(downloads).getByRole('button', { name: 'Download CSV' })).toBeDisabled();
     expect(downloads).toHaveTextContent('The downloads need the site lists.');
-  });
+    expect(asked).toBe(failedAfter);
+  }, 15_000);
 
   it('says the sites could not be loaded when the file is missing, never "no sites"', async () => {
     servePrecomputed(RAW);
