@@ -136,7 +136,8 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
   });
   afterEach(() => server.events.removeAllListeners('request:start'));
 
-  it('draws a repeat visit from the saved dataset without asking the API again', async () => {
+  /** A first visit that loaded live (one request for studies) and saved its dataset, then closed. */
+  async function liveVisitSaved() {
     const api = serveCounted();
     const storage = createMemoryStorage();
     const first = visit(storage);
@@ -146,6 +147,11 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     expect(api.studyRequests).toBe(1);
     await saved(storage);
     first.close();
+    return { api, storage };
+  }
+
+  it('draws a repeat visit from the saved dataset without asking the API again', async () => {
+    const { api, storage } = await liveVisitSaved();
 
     visit(storage);
     expect(
@@ -222,15 +228,7 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
 
   it('a repeat visit of the snapshot makes no API request and reads the site lists again from the site', async () => {
     const files = servePrecomputedSample();
-    const api = serveCounted();
-    const storage = createMemoryStorage();
-    const first = visit(storage);
-    expect(
-      await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
-    ).toHaveTextContent('Live from ClinicalTrials.gov');
-    expect(api.studyRequests).toBe(1); // the delta
-    await saved(storage);
-    first.close();
+    const { api, storage } = await liveVisitSaved(); // its one request for studies: the delta
     api.studyRequests = 0;
     const sitesBefore = files.sites;
 
