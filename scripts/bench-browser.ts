@@ -285,7 +285,7 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
 
 /** Installed before the app: marks from navigation start, and the long tasks. */
 const INSTALL_MARKS = `(() => {
-  const marks = {};
+  const marks = { drawn: [] };
   const tasks = [];
   window.__marks = marks;
   window.__tasks = tasks;
@@ -306,6 +306,8 @@ const INSTALL_MARKS = `(() => {
       const charts = Array.from(grid.querySelectorAll('div.chart'));
       const drawn = charts.filter((chart) => chart.querySelector('svg[role="img"]') !== null);
       const bars = grid.querySelectorAll('.recharts-bar-rectangle');
+      // When each chart got its drawing (the timeline of the first run prints them).
+      while (marks.drawn.length < drawn.length) marks.drawn.push(performance.now());
       if (charts.length > 0 && drawn.length === charts.length && bars.length > 0) {
         marks.charts = performance.now();
       }
@@ -474,15 +476,39 @@ async function measure(
     });
   }
   if (loadProfiler) {
-    await page.waitForFunction('window.__marks.count !== undefined');
-    printProfile((await loadProfiler.send('Profiler.stop')).profile, 'Cold visit to the count');
+    // The profile's clock (µs) against the page's: read just before the profiler stops.
+    const at = await page.evaluate<{ now: number; count: number; charts: number }>(
+      '({ now: performance.now(), count: window.__marks.count, charts: window.__marks.charts })',
+    );
+    const { profile } = await loadProfiler.send('Profiler.stop');
+    writeFileSync(path.join(OUT_DIR, 'cold-visit.cpuprofile'), JSON.stringify(profile));
+    const toPage = (µs: number) => µs / 1000 - (profile.endTime / 1000 - at.now);
+    printProfile(profile, 'Cold visit to the count', (t) => toPage(t) <= at.count);
+    printProfile(
+      profile,
+      'Cold visit, from the count to all charts drawn',
+      (t) => toPage(t) > at.count && toPage(t) <= at.charts,
+    );
   }
   // Let late requests (e.g. /version) finish before the data is counted.
   await page.waitForTimeout(500);
   const data = { ...counter };
   const timeline = await requestTimeline(page, counter.sent);
-  const marks = await page.evaluate<{ count?: number; charts?: number; tasks: number[][] }>(
-    '({ count: window.__marks.count, charts: window.__marks.charts, tasks: window.__tasks })',
+  const marks = await page.evaluate<{
+    count?: number;
+    charts?: number;
+    drawn: number[];
+    tasks: number[][];
+  }>(
+    '({ count: window.__marks.count, charts: window.__marks.charts, drawn: window.__marks.drawn, tasks: window.__tasks })',
+  );
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  timeline.push(
+    `count on screen ${s(marks.count ?? NaN)} s; charts drawn at ${marks.drawn.map(s).join(', ')} s`,
+    `long tasks after the count (start+duration ms): ${marks.tasks
+      .filter(([start]) => (start ?? 0) >= (marks.count ?? Infinity))
+      .map(([start, d]) => `${(start ?? 0).toFixed(0)}+${(d ?? 0).toFixed(0)}`)
+      .join(', ')}`,
   );
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
@@ -645,6 +671,9 @@ async function requestTimeline(page: Page, sent: Counter['sent']): Promise<strin
 }
 
 type CpuProfile = {
+  /** When the profile started and ended (µs, the profiler's clock). */
+  startTime: number;
+  endTime: number;
   nodes: {
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number };
@@ -655,11 +684,23 @@ type CpuProfile = {
 };
 
 /** Where main-thread time goes (self time by function and file): a filter click, or the cold visit. */
-function printProfile(profile: CpuProfile, what: string): void {
+function printProfile(
+  profile: CpuProfile,
+  what: string,
+  /** Keeps only the samples taken at these times (µs, the profiler's clock). */
+  within: (µs: number) => boolean = () => true,
+): void {
+  let clock = profile.startTime;
+  const kept = new Set<number>();
+  (profile.timeDeltas ?? []).forEach((delta, i) => {
+    clock += delta;
+    if (within(clock)) kept.add(i);
+  });
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const byFile = new Map<string, number>();
   (profile.samples ?? []).forEach((id, i) => {
+    if (!kept.has(i)) return;
     const frame = byId.get(id)?.callFrame;
     const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
     const file = frame?.url.split('/').at(-1) || '(native)';
@@ -678,6 +719,7 @@ function printProfile(profile: CpuProfile, what: string): void {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const layout = new Map<string, number>();
   (profile.samples ?? []).forEach((id, i) => {
+    if (!kept.has(i)) return;
     if (byId.get(id)?.callFrame.functionName !== 'getBoundingClientRect') return;
     const chain: string[] = [];
     for (let at = parent.get(id); at !== undefined && chain.length < 3; at = parent.get(at)) {
@@ -690,6 +732,7 @@ function printProfile(profile: CpuProfile, what: string): void {
   // Inclusive time: every function on a sample's stack (once per sample).
   const inclusive = new Map<string, number>();
   (profile.samples ?? []).forEach((id, i) => {
+    if (!kept.has(i)) return;
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const f = byId.get(at)?.callFrame;
