@@ -195,3 +195,34 @@ export function useHeldWhileAway(
   };
   return { shown: stale ? shown : latest, stale, refresh };
 }
+
+/**
+ * The element's content width in pixels, rounded, from a ResizeObserver (read after layout, so it never
+ * forces one), and again synchronously before printing (the print layout is narrower). Undefined until
+ * the first observation, and without ResizeObserver.
+ */
+export function useElementWidth(
+  ref: RefObject<Element | null>,
+  /** Whether the element is rendered (observed again when it comes back). */
+  present = true,
+): number | undefined {
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box && box.width > 0) setWidth(Math.round(box.width));
+    });
+    observer.observe(element);
+    const stopPrint = onPrint(() => {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0) flushSync(() => setWidth(Math.round(box.width)));
+    });
+    return () => {
+      observer.disconnect();
+      stopPrint();
+    };
+  }, [ref, present]);
+  return width;
+}
