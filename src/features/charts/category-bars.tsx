@@ -2,7 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrawingWidth } from './chart-drawings.tsx';
 import { countAxisProps, GRID_STROKE, LABEL_AXIS_PROPS, TOOLTIP_PROPS } from './chart-style.ts';
-import { drawingSize, useTooltipWhenNeeded } from './drawing-parts.tsx';
+import { drawingSize, GRID_LINES, useTooltipWhenNeeded } from './drawing-parts.tsx';
 import type { CrossFilter } from './filter-chart-panel.tsx';
 import { selectionBarShape } from './selection-bar-shape.tsx';
 
@@ -49,7 +49,7 @@ export function CategoryBars({
       aria-label={summary}
       accessibilityLayer={false}
     >
-      <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+      <CartesianGrid {...GRID_LINES} horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
       <XAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.count)))} />
       <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
       {tooltip ? <Tooltip {...TOOLTIP_PROPS} /> : null}

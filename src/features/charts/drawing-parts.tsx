@@ -3,6 +3,35 @@
  * pointer first comes over the chart, and a legend drawn without Recharts.
  */
 import { useState } from 'react';
+import type { CartesianGridProps } from 'recharts';
+
+type VerticalLines = NonNullable<CartesianGridProps['verticalCoordinatesGenerator']>;
+type GridAxis = Parameters<VerticalLines>[0]['xAxis'];
+
+/** Where the grid lines along an axis stand: at the ticks we gave it (count axes), else none. */
+function linesAtTicks(axis: GridAxis): number[] {
+  const { ticks, scale } = axis ?? {};
+  if (!ticks || !scale) return [];
+  return ticks.flatMap((tick) => {
+    const at = scale.map(tick);
+    return at === undefined || !Number.isFinite(at) ? [] : [at];
+  });
+}
+
+/**
+ * Props of every drawing's <CartesianGrid>: lines at the count axis's ticks, worked out without
+ * Recharts' default line generators. Those run for both directions (even the one not drawn) and pick
+ * the lines as axis labels are picked, measuring every label's text in the page to drop overlapping
+ * ones; on a chart's first draw, before its axes are registered, they do it for the axis Recharts
+ * guesses from the data (every category name).
+ */
+export const GRID_LINES = {
+  verticalCoordinatesGenerator: ({ xAxis }) => linesAtTicks(xAxis),
+  horizontalCoordinatesGenerator: ({ yAxis }) => linesAtTicks(yAxis),
+} as const satisfies Pick<
+  CartesianGridProps,
+  'verticalCoordinatesGenerator' | 'horizontalCoordinatesGenerator'
+>;
 
 /**
  * The size props of a drawing's <BarChart>: the width the panel measured (no measuring in Recharts), or

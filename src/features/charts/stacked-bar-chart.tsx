@@ -10,6 +10,7 @@ import {
 import {
   DrawingLegend,
   drawingSize,
+  GRID_LINES,
   LEGEND_HEIGHT,
   useTooltipWhenNeeded,
 } from './drawing-parts.tsx';
@@ -75,7 +76,7 @@ export function StackedBarChart({
       aria-label={summary}
       accessibilityLayer={false}
     >
-      <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+      <CartesianGrid {...GRID_LINES} horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
       <XAxis
         {...countAxisProps(
           Math.max(

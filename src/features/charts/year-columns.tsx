@@ -12,6 +12,7 @@ import {
 import {
   DrawingLegend,
   drawingSize,
+  GRID_LINES,
   LEGEND_HEIGHT,
   useTooltipWhenNeeded,
 } from './drawing-parts.tsx';
@@ -72,7 +73,7 @@ export function YearColumns({
       aria-label={summary}
       accessibilityLayer={false}
     >
-      <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+      <CartesianGrid {...GRID_LINES} vertical={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
       <XAxis
         dataKey="year"
         tick={AxisTick}
