@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import {
   FILTER_KEYS,
   FILTER_SCHEMA,
@@ -275,7 +275,16 @@ function FlagFacet({
  * shows how many trials it would match under the other active filters.
  */
 export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
-  const counts = useMemo(() => facetCounts(trials, filters), [trials, filters]);
+  // A click shows its own tick at once, with the result count and the charts on screen; the counts of
+  // every option follow in the background (a deferred render), so they do not hold up the charts. Until
+  // they have caught up the panel is marked busy and the counts are dimmed: never old counts as current.
+  const countedTrials = useDeferredValue(trials);
+  const countedFilters = useDeferredValue(filters);
+  const counting = countedTrials !== trials || countedFilters !== filters;
+  const counts = useMemo(
+    () => facetCounts(countedTrials, countedFilters),
+    [countedTrials, countedFilters],
+  );
   const years = useMemo(() => [...counts.year.keys()].map(Number).sort((a, b) => a - b), [counts]);
   const recruitingOnly = filters.status.length === 1 && filters.status[0] === 'RECRUITING';
   const facet = (key: (typeof FILTER_KEYS)[number]): ReactNode => {
@@ -322,7 +331,10 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
     return null;
   };
   return (
-    <div className="filters-panel">
+    <div
+      className={counting ? 'filters-panel filters-panel-counting' : 'filters-panel'}
+      aria-busy={counting || undefined}
+    >
       <SearchBox value={filters.q} onChange={onChange} />
       {FILTER_KEYS.map(facet)}
     </div>
