@@ -285,8 +285,13 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
 
 /** Installed before the app: marks from navigation start, and the long tasks. */
 const INSTALL_MARKS = `(() => {
-  const marks = { drawn: [] };
+  const marks = { drawn: [], preloads: [] };
   const tasks = [];
+  // When the page's preloaded files fired their load event (what the chart drawings wait for).
+  document.addEventListener('load', (event) => {
+    const link = event.target;
+    if (link instanceof HTMLLinkElement) marks.preloads.push(performance.now());
+  }, true);
   window.__marks = marks;
   window.__tasks = tasks;
   new PerformanceObserver((list) => {
@@ -498,12 +503,14 @@ async function measure(
     count?: number;
     charts?: number;
     drawn: number[];
+    preloads: number[];
     tasks: number[][];
   }>(
-    '({ count: window.__marks.count, charts: window.__marks.charts, drawn: window.__marks.drawn, tasks: window.__tasks })',
+    '({ count: window.__marks.count, charts: window.__marks.charts, drawn: window.__marks.drawn, preloads: window.__marks.preloads, tasks: window.__tasks })',
   );
   const s = (ms: number) => (ms / 1000).toFixed(2);
   timeline.push(
+    `preloaded files' load events at ${marks.preloads.map(s).join(', ')} s`,
     `count on screen ${s(marks.count ?? NaN)} s; charts drawn at ${marks.drawn.map(s).join(', ')} s`,
     `long tasks after the count (start+duration ms): ${marks.tasks
       .filter(([start]) => (start ?? 0) >= (marks.count ?? Infinity))

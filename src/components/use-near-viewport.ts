@@ -3,8 +3,8 @@ import { flushSync } from 'react-dom';
 
 /**
  * Elements that came near the viewport and wait for their turn to be drawn, in idle periods of the main
- * thread: as many draws as fit in the idle period (at least one per period), the ones in the viewport
- * first. A draw is synchronous (rendered and committed at once), so the time left in the period is known
+ * thread: as many draws as fit in the idle period (at least one per period: another while the time
+ * left is more than the last draw took), the ones in the viewport first. A draw is synchronous (rendered and committed at once), so the time left in the period is known
  * after each one. A chart's first draw is one uninterruptible piece of work (Recharts registers its axes
  * and bars and re-renders in its layout effects, 20–40 ms on a desktop, four times that on a phone);
  * drawing them one after another in idle time keeps each task short instead of one long freeze, and
@@ -48,15 +48,18 @@ function takeNext(): Waiting | undefined {
   return next;
 }
 
+/** Draws while the idle period has time for another draw as long as the last one took. */
 function drawWhileIdle(deadline: Deadline): void {
-  do {
+  for (;;) {
     const next = takeNext();
     if (next === undefined) {
       draining = false;
       return;
     }
+    const start = performance.now();
     next.draw();
-  } while (deadline.timeRemaining() > 0);
+    if (deadline.timeRemaining() <= performance.now() - start) break;
+  }
   whenIdle(drawWhileIdle);
 }
 
