@@ -24,7 +24,8 @@
  * BENCH_BROWSER_QUICK=1: 1,000 studies, one run per case, no 10,000-study job (the CI smoke run).
  * BENCH_FILTER=1: only the filter click on the new path (3,000 studies), in a real viewport scrolled to
  * the charts (the charts in view timed) and in the 9,000 px one (every chart timed); docs/performance.md,
- * "Filter click to repaint". BENCH_PROFILE=1: the same, desktop, one run, with the CPU profiler.
+ * "Filter click to repaint". BENCH_PROFILE=1: the same, desktop, one run, with the CPU profiler
+ * (BENCH_PROFILE=mobile: the phone's clicks).
  * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
  * (desktop) or of the new path's cold mobile visit and of its repeat visit up to the final count, at
  * 3,000 studies.
@@ -50,7 +51,9 @@ import { runSnapshot } from './snapshot.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.BENCH_BROWSER_QUICK === '1';
-const PROFILE = process.env.BENCH_PROFILE === '1';
+const PROFILE = process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE === 'mobile';
+/** Which case BENCH_PROFILE profiles: the desktop (1) or the phone (mobile). */
+const PROFILE_MOBILE = process.env.BENCH_PROFILE === 'mobile';
 /** The filter-click mode (BENCH_PROFILE=1 profiles its desktop clicks). */
 const FILTER = process.env.BENCH_FILTER === '1' || PROFILE;
 /** BENCH_PROFILE=load: a CPU profile of the new path's cold mobile visit, from navigation to the count. */
@@ -610,7 +613,8 @@ async function measureFilter(
   }
   await page.evaluate(QUIET(1_000));
   const shown = ((await page.locator('p.active-filters-count').first().textContent()) ?? '').trim();
-  const profiler = PROFILE && !mobile ? await context.newCDPSession(page) : undefined;
+  const profiler =
+    PROFILE && mobile === PROFILE_MOBILE ? await context.newCDPSession(page) : undefined;
   if (profiler) {
     await profiler.send('Profiler.enable');
     await profiler.send('Profiler.start');
@@ -629,7 +633,9 @@ async function measureFilter(
     // Also saved for Chromium's DevTools (Performance panel: load profile).
     const file = path.join(OUT_DIR, `filter-click-${view}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
-    console.log(`Desktop, ${view === 'all' ? 'all charts' : 'charts in view'} (${file}):`);
+    console.log(
+      `${mobile ? 'Phone' : 'Desktop'}, ${view === 'all' ? 'all charts' : 'charts in view'} (${file}):`,
+    );
     printProfile(profile, `Filter click (${view === 'all' ? 'all charts' : 'charts in view'})`);
   }
   await context.close();
@@ -638,7 +644,7 @@ async function measureFilter(
 
 async function filterMode(browser: Browser, url: string, size: number): Promise<string[]> {
   const lines: string[] = [];
-  for (const c of PROFILE ? CASES.filter((x) => !x.mobile) : CASES) {
+  for (const c of PROFILE ? CASES.filter((x) => x.mobile === PROFILE_MOBILE) : CASES) {
     const cells: string[] = [];
     let shown = '';
     for (const view of ['screen', 'all'] as const) {
