@@ -4,8 +4,9 @@ import { flushSync } from 'react-dom';
 /**
  * Elements that came near the viewport and wait for their turn to be drawn, in idle periods of the main
  * thread: as many draws as fit in the idle period (at least one per period: another while the time
- * left is more than the last draw took), the ones in the viewport first. A draw is synchronous (rendered and committed at once), so the time left in the period is known
- * after each one. A chart's first draw is one uninterruptible piece of work (Recharts registers its axes
+ * left is more than the last draw took), the ones in the viewport first. A draw is synchronous
+ * (rendered and committed at once), so the time left in the period is known after each one. A chart's
+ * first draw is one uninterruptible piece of work (Recharts registers its axes
  * and bars and re-renders in its layout effects, 20–40 ms on a desktop, four times that on a phone);
  * drawing them one after another in idle time keeps each task short instead of one long freeze, and
  * several to a period where they are cheap keeps the last chart from waiting a frame per chart.

@@ -84,7 +84,10 @@ export const CategoryBars = categoryBars.Drawing;
 export const StackedBars = stackedBars.Drawing;
 export const YearColumns = yearColumns.Drawing;
 
-/** Starts loading every drawing (once the charts are on screen, so that printing finds them loaded). */
+/**
+ * Starts loading every drawing (also once the charts are on screen, where nothing started it before, so
+ * that printing finds them loaded).
+ */
 export function preloadChartDrawings(): Promise<unknown> {
   return Promise.all([categoryBars.preload(), stackedBars.preload(), yearColumns.preload()]);
 }
@@ -100,9 +103,9 @@ export function preloadChartDrawings(): Promise<unknown> {
 export function preloadChartDrawingsAfterFirstView(): void {
   const start = () => void preloadChartDrawings().catch(() => undefined);
   if (typeof document === 'undefined' || typeof performance === 'undefined') return start();
+  // A file that has arrived has its resource timing entry (recorded before the link's load event).
   const pending = [
     ...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"], link[rel="modulepreload"]'),
-    // A file that has arrived has its resource timing entry (it is recorded before the link's load).
   ].filter((link) => performance.getEntriesByName(link.href).length === 0);
   let left = pending.length;
   if (left === 0) return start();
