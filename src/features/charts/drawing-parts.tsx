@@ -58,7 +58,7 @@ export function useTooltipWhenNeeded(): {
   return { tooltip, wake: tooltip ? {} : { onMouseEnter: show, onTouchStart: show } };
 }
 
-/** The room a one-line legend takes under its chart (charts.css, .chart-legend). */
+/** The room a one-line legend takes under its chart (charts.css, .charts-legend). */
 export const LEGEND_HEIGHT = 24;
 
 /**
@@ -71,9 +71,9 @@ export function DrawingLegend({
   items: readonly { key: string; name: string; fill: string; stroke?: string | undefined }[];
 }) {
   return (
-    <ul className="chart-legend">
+    <ul className="charts-legend">
       {items.map((item) => (
-        <li key={item.key} className="chart-legend-item">
+        <li key={item.key} className="charts-legend-item">
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
             <rect
               x="0.5"
