@@ -1,8 +1,15 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { PRECOMPUTED_DATASET_PATH, SNAPSHOT_SINCE_META } from './src/domain/precomputed-dataset.ts';
+import { DEFAULT_API_BASE, trimTrailingSlash } from './src/api/ctgov/config.ts';
+import {
+  EARLY_REQUEST_META,
+  EARLY_REQUESTS_SCRIPT,
+  earlyRequestUrls,
+} from './src/app/early-requests.ts';
+import { SNAPSHOT_SINCE_META } from './src/domain/precomputed-dataset.ts';
 import type { emulatedApiMiddleware } from './scripts/emulated-api-middleware.ts';
 import type { ensurePrecomputed } from './scripts/precompute-dataset.ts';
 
@@ -12,7 +19,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 /** Origin of the live API, allowed by the Content-Security-Policy (connect-src). */
 function apiOrigin(): string {
-  const base = process.env.VITE_CTGOV_API_BASE ?? 'https://clinicaltrials.gov/api/v2';
+  const base = process.env.VITE_CTGOV_API_BASE ?? DEFAULT_API_BASE;
   try {
     return new URL(base).origin;
   } catch {
@@ -24,7 +31,8 @@ function apiOrigin(): string {
 function cspDirectives(): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // 'self', and index.html's inline script of early requests (src/app/early-requests.ts), by its hash.
+    `script-src 'self' 'sha256-${createHash('sha256').update(EARLY_REQUESTS_SCRIPT).digest('base64')}'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -129,18 +137,21 @@ function emulatedApi(): Plugin {
  * Derives the precomputed dataset (public/data/trials.json, trial-sites.json and details/) from the committed
  * raw snapshot when it is missing or stale, before every build and dev server start, so that a fresh
  * clone's `npm start` serves it (scripts/precompute-dataset.ts). In snapshot-first builds, index.html
- * then asks for the file at once (`<link rel="preload">`, while the scripts download) and carries its
- * data date (`<meta name="hsct-snapshot-since">`), from which the page asks the live changes without
- * waiting for the file.
+ * then carries the file's data date (`<meta name="hsct-snapshot-since">`) and the addresses of its early
+ * requests (the file, the live changes since that date, /version), which its inline script preloads
+ * unless the page will not ask them (src/app/early-requests.ts).
  */
 function precomputedDataset(): Plugin {
   let since: string | undefined;
   let base = '/';
+  let apiBaseUrl = DEFAULT_API_BASE;
   let snapshotFirst = true;
   return {
     name: 'hsct-precomputed-dataset',
     configResolved(config) {
       base = config.base;
+      const configured = (config.env as Record<string, string | undefined>).VITE_CTGOV_API_BASE;
+      apiBaseUrl = trimTrailingSlash(configured?.trim() || DEFAULT_API_BASE);
       snapshotFirst = config.env.VITE_MOCK !== '1' && config.env.VITE_DATA_MODE !== 'live';
     },
     async buildStart() {
@@ -159,26 +170,17 @@ function precomputedDataset(): Plugin {
     },
     transformIndexHtml() {
       if (!snapshotFirst) return [];
+      const meta = (name: string, content: string) => ({
+        tag: 'meta',
+        attrs: { name, content },
+        injectTo: 'head' as const,
+      });
       return [
-        {
-          tag: 'link',
-          attrs: {
-            rel: 'preload',
-            href: `${base}${PRECOMPUTED_DATASET_PATH}`,
-            as: 'fetch',
-            crossorigin: 'anonymous',
-          },
-          injectTo: 'head',
-        },
-        ...(since === undefined
-          ? []
-          : [
-              {
-                tag: 'meta',
-                attrs: { name: SNAPSHOT_SINCE_META, content: since },
-                injectTo: 'head' as const,
-              },
-            ]),
+        ...(since === undefined ? [] : [meta(SNAPSHOT_SINCE_META, since)]),
+        ...earlyRequestUrls({ base, apiBaseUrl, since }).map((url) =>
+          meta(EARLY_REQUEST_META, url),
+        ),
+        { tag: 'script', children: EARLY_REQUESTS_SCRIPT, injectTo: 'head' },
       ];
     },
   };

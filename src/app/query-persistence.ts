@@ -20,6 +20,7 @@ import { createIdbStorage, type StringStorage } from '../lib/idb-storage.ts';
 import { TRIAL_SHAPE } from '../domain/trial.ts';
 import { DATASET_SHAPE, isUsableDataset, trialQueries } from '../queries/trial-queries.ts';
 import { DEFAULT_STALE_TIME_MS } from './query-client.ts';
+import { saveFreshUntil } from './early-requests.ts';
 
 /** A saved dataset older than this is not used (7 days). */
 export const CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -106,6 +107,17 @@ function isBundledDataset(data: unknown): boolean {
   return typeof data === 'object' && data !== null && 'source' in data && data.source === 'bundled';
 }
 
+/**
+ * When a repeat visit stops using `client`'s saved dataset of the page's own search without asking: the
+ * end of its freshness window; undefined when there is none, or it is the bundled fallback (stale at once).
+ */
+export function freshUntilOf(client: PersistedClient): number | undefined {
+  const key = JSON.stringify(trialQueries.dataset().queryKey);
+  const saved = client.clientState.queries.find((q) => JSON.stringify(q.queryKey) === key);
+  if (saved?.state.status !== 'success' || isBundledDataset(saved.state.data)) return undefined;
+  return saved.state.dataUpdatedAt + FRESHNESS_WINDOW_MS;
+}
+
 /** How long a save may wait for the page to be idle. */
 const SAVE_IDLE_TIMEOUT_MS = 5_000;
 
@@ -129,12 +141,26 @@ function whenIdle(timeoutMs: number): Promise<void> {
  * trials), so it waits for an idle moment: not while the dataset that was just loaded is being drawn.
  */
 export function createDatasetPersister(storage: StringStorage): Persister {
+  // When the copy being saved stops being fresh: recorded once it is written (src/app/early-requests.ts).
+  let freshUntil: number | undefined;
   return createAsyncStoragePersister({
-    storage,
+    storage: {
+      getItem: (key) => storage.getItem(key),
+      setItem: async (key, value) => {
+        const until = freshUntil;
+        await storage.setItem(key, value);
+        saveFreshUntil(until);
+      },
+      removeItem: async (key) => {
+        saveFreshUntil(undefined);
+        await storage.removeItem(key);
+      },
+    },
     key: CACHE_KEY,
     throttleTime: 1000,
     serialize: async (client) => {
       await whenIdle(SAVE_IDLE_TIMEOUT_MS);
+      freshUntil = freshUntilOf(client);
       return JSON.stringify(client);
     },
     deserialize: (text) => usablePersistedClient(JSON.parse(text)),

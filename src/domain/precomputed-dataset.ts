@@ -651,3 +651,8 @@ export function deltaSinceDate(meta: Pick<PrecomputedMeta, 'dataTimestamp' | 'ca
 export function updatedSinceFilter(date: string): string {
   return `AREA[LastUpdatePostDate]RANGE[${date},MAX]`;
 }
+
+/** The live changes of `query`: its studies updated since `date` (same search, plus updatedSinceFilter). */
+export function liveChangesQuery(query: StudyQuery, date: string): StudyQuery {
+  return { ...query, 'filter.advanced': updatedSinceFilter(date) };
+}

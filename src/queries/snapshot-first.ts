@@ -15,11 +15,11 @@ import {
   compactTrial,
   contentHashProblem,
   deltaSinceDate,
+  liveChangesQuery,
   mergeTrials,
   PRECOMPUTED_DATASET_PATH,
   readPrecomputedDataset,
   SNAPSHOT_SINCE_META,
-  updatedSinceFilter,
   type PrecomputedDataset,
 } from '../domain/precomputed-dataset.ts';
 import { messageOf } from '../lib/error-message.ts';
@@ -170,14 +170,11 @@ export async function loadSnapshotFirst(
   const askDelta = (since: string, report: boolean) => {
     const own = new AbortController();
     live.signal.addEventListener('abort', () => own.abort(), { once: true });
-    const asked = fetchAllStudies(
-      { ...options.query, 'filter.advanced': updatedSinceFilter(since) },
-      {
-        ...request,
-        signal: own.signal,
-        ...(report ? { onProgress: (p) => progress.set({ stage: 'live', ...p }) } : {}),
-      },
-    );
+    const asked = fetchAllStudies(liveChangesQuery(options.query, since), {
+      ...request,
+      signal: own.signal,
+      ...(report ? { onProgress: (p) => progress.set({ stage: 'live', ...p }) } : {}),
+    });
     // Normalized as soon as it answers, while the file may still be downloading (a short answer too,
     // although it is then never merged).
     const normalized = asked.then((result) => normalizeInSlices(result.studies, own.signal));

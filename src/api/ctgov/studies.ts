@@ -143,6 +143,30 @@ function validatePage(data: unknown): string | undefined {
 }
 
 /**
+ * The address of one page of a search: the query's parameters, `fields`, `pageSize`, then `countTotal=true`
+ * on the first page or `pageToken` on a later one, always in this order. The one builder of these
+ * addresses: index.html's early requests (vite.config.ts) preload exactly the first page the app asks.
+ */
+export function studiesPageUrl(
+  query: StudyQuery,
+  options: Pick<FetchAllOptions, 'baseUrl' | 'fields' | 'pageSize'> = {},
+  pageToken?: string,
+): string {
+  const params = queryToSearchParams(query);
+  const fields = options.fields === undefined ? STUDY_FIELDS : options.fields;
+  if (fields !== null && fields.length > 0) params.set('fields', fields.join(','));
+  params.set('pageSize', String(clampPageSize(options.pageSize)));
+  if (pageToken === undefined) params.set('countTotal', 'true');
+  else params.set('pageToken', pageToken);
+  return `${base(options)}/studies?${params.toString()}`;
+}
+
+/** The address of GET /version. */
+export function versionUrl(options: Pick<ClientOptions, 'baseUrl'> = {}): string {
+  return `${base(options)}/version`;
+}
+
+/**
  * Every study matching `query`, following nextPageToken until the last page: the one paging function of
  * the browser and the nightly snapshot. The first request asks for countTotal; later ones repeat every
  * other parameter identically and add pageToken. An empty page that still carries a token is followed (up
@@ -153,10 +177,6 @@ export async function fetchAllStudies(
   query: StudyQuery,
   options: FetchAllOptions = {},
 ): Promise<FetchAllResult> {
-  const params = queryToSearchParams(query);
-  const fields = options.fields === undefined ? STUDY_FIELDS : options.fields;
-  if (fields !== null && fields.length > 0) params.set('fields', fields.join(','));
-  params.set('pageSize', String(clampPageSize(options.pageSize)));
   const url = `${base(options)}/studies`;
   const interval = Math.max(0, options.minRequestIntervalMs ?? 0);
   const sleep = options.retry?.sleep ?? defaultSleep;
@@ -174,9 +194,7 @@ export async function fetchAllStudies(
   let lastStart: number | undefined;
 
   for (;;) {
-    const pageParams = new URLSearchParams(params);
-    if (pageToken === undefined) pageParams.set('countTotal', 'true');
-    else pageParams.set('pageToken', pageToken);
+    const pageUrl = studiesPageUrl(query, options, pageToken);
 
     if (lastStart !== undefined && interval > 0) {
       const wait = interval - (Date.now() - lastStart);
@@ -192,7 +210,7 @@ export async function fetchAllStudies(
       }
     }
     lastStart = Date.now();
-    const response = await getJson<Page>(`${url}?${pageParams.toString()}`, {
+    const response = await getJson<Page>(pageUrl, {
       ...request,
       validate: validatePage,
     });
@@ -271,7 +289,7 @@ export async function fetchVersion(
   options: ClientOptions = {},
 ): Promise<{ apiVersion: string; dataTimestamp?: string }> {
   const response = await getJson<{ apiVersion: string; dataTimestamp?: unknown }>(
-    `${base(options)}/version`,
+    versionUrl(options),
     {
       ...requestOptions(options),
       validate: (data) =>
