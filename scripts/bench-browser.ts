@@ -274,15 +274,13 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
     const isData = url.pathname.startsWith('/data/');
     let body = readFileSync(file);
     if (file.endsWith('.html')) {
-      // As if built with this dataset: the page carries the data date of the file it ships.
-      body = Buffer.from(
-        body
-          .toString('utf8')
-          .replace(
-            new RegExp(`(<meta name="${SNAPSHOT_SINCE_META}" content=")[^"]*`),
-            `$1${site.deltaSince}`,
-          ),
-      );
+      // As if built with this dataset: the page carries the data date of the file it ships, in its
+      // meta tag and in the address of the live changes it preloads.
+      const html = body.toString('utf8');
+      const built = new RegExp(`<meta name="${SNAPSHOT_SINCE_META}" content="([^"]*)"`).exec(
+        html,
+      )?.[1];
+      body = Buffer.from(built ? html.split(built).join(site.deltaSince) : html);
     }
     send(req, res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', body, isData);
   });
