@@ -208,7 +208,8 @@ describe('live changes asked while the snapshot downloads', () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     // What the page would draw: the file goes into the query cache as the snapshot placeholder.
     client.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.query.queryKey[1] === 'precomputed') {
+      const key = event.query.queryKey as readonly unknown[];
+      if (event.type === 'updated' && key[1] === 'precomputed') {
         events.push('snapshot drawn alone');
       }
     });
