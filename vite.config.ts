@@ -168,20 +168,28 @@ function precomputedDataset(): Plugin {
         );
       }
     },
-    transformIndexHtml() {
-      if (!snapshotFirst) return [];
-      const meta = (name: string, content: string) => ({
-        tag: 'meta',
-        attrs: { name, content },
-        injectTo: 'head' as const,
-      });
-      return [
-        ...(since === undefined ? [] : [meta(SNAPSHOT_SINCE_META, since)]),
-        ...earlyRequestUrls({ base, apiBaseUrl, since }).map((url) =>
-          meta(EARLY_REQUEST_META, url),
-        ),
-        { tag: 'script', children: EARLY_REQUESTS_SCRIPT, injectTo: 'head' },
-      ];
+    // After Vite has added the entry script and stylesheet: the early requests go before them, since a
+    // classic script waits for the stylesheets above it to load before it runs.
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        if (!snapshotFirst) return html;
+        const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+        const meta = (name: string, content: string) =>
+          `<meta name="${name}" content="${attr(content)}" />`;
+        const tags = [
+          ...(since === undefined ? [] : [meta(SNAPSHOT_SINCE_META, since)]),
+          ...earlyRequestUrls({ base, apiBaseUrl, since }).map((url) =>
+            meta(EARLY_REQUEST_META, url),
+          ),
+          `<script>${EARLY_REQUESTS_SCRIPT}</script>`,
+        ].join('\n    ');
+        const at = html.indexOf('</title>');
+        if (at < 0)
+          throw new Error(`${context.filename}: no <title> to put the early requests after`);
+        const end = at + '</title>'.length;
+        return `${html.slice(0, end)}\n    ${tags}${html.slice(end)}`;
+      },
     },
   };
 }

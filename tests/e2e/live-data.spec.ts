@@ -124,7 +124,8 @@ test.describe('live data', () => {
   }) => {
     // The date lets the page ask the live changes while the file downloads (docs/hosting.md).
     const html = await (await request.get(`${PROD_URL}/`)).text();
-    expect(html).toMatch(/<link rel="preload" href="\/data\/trials\.json" as="fetch" crossorigin/);
+    // (preloaded by the page's inline script, src/app/early-requests.ts)
+    expect(html).toContain('<meta name="hsct-preload" content="/data/trials.json" />');
     // Only the core is preloaded: the site lists are asked after it.
     expect(html).not.toContain('trial-sites.json');
     const since = /<meta name="hsct-snapshot-since" content="(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
