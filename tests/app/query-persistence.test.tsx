@@ -6,6 +6,7 @@ import { server } from '../../mocks/node.ts';
 import { App } from '../../src/app/app.tsx';
 import { Providers } from '../../src/app/providers.tsx';
 import { createQueryClient } from '../../src/app/query-client.ts';
+import { FRESH_UNTIL_KEY, FRESHNESS_WINDOW_MS } from '../../src/app/early-requests.ts';
 import { CACHE_KEY, cacheBuster, createDatasetPersister } from '../../src/app/query-persistence.ts';
 import { normalizeStudy } from '../../src/domain/normalize-study.ts';
 import { TRIAL_SHAPE, type Trial } from '../../src/domain/trial.ts';
@@ -272,6 +273,29 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     expect(
       await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
     ).toHaveTextContent('Live from ClinicalTrials.gov');
+  });
+
+  it('records when the saved live copy stops being fresh, for index.html (src/app/early-requests.ts)', async () => {
+    localStorage.removeItem(FRESH_UNTIL_KEY);
+    const { storage } = await liveVisitSaved();
+    const client = JSON.parse((await storage.getItem(CACHE_KEY)) ?? '') as PersistedClientJson;
+    const dataset = client.clientState.queries[0];
+    expect(localStorage.getItem(FRESH_UNTIL_KEY)).toBe(
+      String((dataset?.state.dataUpdatedAt ?? NaN) + FRESHNESS_WINDOW_MS),
+    );
+  });
+
+  it('records no freshness for a saved offline copy (the next visit asks the API again)', async () => {
+    localStorage.setItem(FRESH_UNTIL_KEY, String(Date.now() + 60_000));
+    const api = serveCounted();
+    api.down = true;
+    const storage = createMemoryStorage();
+    visit(storage);
+    expect(
+      await screen.findByRole('region', { name: 'Data source' }, { timeout: 10_000 }),
+    ).toHaveTextContent('live API unreachable');
+    await saved(storage);
+    await waitFor(() => expect(localStorage.getItem(FRESH_UNTIL_KEY)).toBeNull());
   });
 
   it('shows a saved offline copy at once but tries the live API again on the next visit', async () => {
