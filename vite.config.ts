@@ -168,8 +168,9 @@ function precomputedDataset(): Plugin {
         );
       }
     },
-    // After Vite has added the entry script and stylesheet: the early requests go before them, since a
-    // classic script waits for the stylesheets above it to load before it runs.
+    // After Vite has added the entry script, its module preloads and its stylesheet: the early requests
+    // go after the scripts (which the page needs first) and before the stylesheet (a classic script
+    // waits for the stylesheets above it to load before it runs).
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
@@ -184,11 +185,10 @@ function precomputedDataset(): Plugin {
           ),
           `<script>${EARLY_REQUESTS_SCRIPT}</script>`,
         ].join('\n    ');
-        const at = html.indexOf('</title>');
-        if (at < 0)
-          throw new Error(`${context.filename}: no <title> to put the early requests after`);
-        const end = at + '</title>'.length;
-        return `${html.slice(0, end)}\n    ${tags}${html.slice(end)}`;
+        const stylesheet = html.search(/<link rel="stylesheet"/);
+        const at = stylesheet >= 0 ? stylesheet : html.indexOf('</head>');
+        if (at < 0) throw new Error(`${context.filename}: no <head> for the early requests`);
+        return `${html.slice(0, at)}${tags}\n    ${html.slice(at)}`;
       },
     },
   };
