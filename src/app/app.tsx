@@ -4,9 +4,11 @@ import {
   useDeferredValue,
   useId,
   useMemo,
+  useEffect,
   useRef,
   useState,
   type MouseEvent,
+  type ReactNode,
 } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { ViewTabs } from '../components/view-tabs.tsx';
@@ -20,6 +22,7 @@ import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { HiddenRecordsNote, RecordCoverage } from '../features/data-source/record-coverage.tsx';
 import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
+import { whenFirstScreenShown } from '../lib/first-screen.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { formatDate } from '../lib/format.ts';
 import {
@@ -58,6 +61,22 @@ export type AppProps = {
   /** Running against the in-browser API emulator. Default: VITE_MOCK=1. */
   mockMode?: boolean;
 };
+
+/**
+ * `children` once the first screen has been shown (src/lib/first-screen.ts): what it can show a moment
+ * later (its room kept by the layout) neither delays that screen nor loads its code before it.
+ */
+function AfterFirstScreen({ children }: { children: ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void whenFirstScreenShown().then(() => live && setShown(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return shown ? children : null;
+}
 
 function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (
@@ -256,9 +275,11 @@ function DashboardBody({
             {patient ? null : (
               <div className="explore-tools">
                 <ErrorBoundary label="Share and export">
-                  <Suspense fallback={null}>
-                    <ShareToolbar trials={trials} meta={exportMeta} />
-                  </Suspense>
+                  <AfterFirstScreen>
+                    <Suspense fallback={null}>
+                      <ShareToolbar trials={trials} meta={exportMeta} />
+                    </Suspense>
+                  </AfterFirstScreen>
                 </ErrorBoundary>
               </div>
             )}

@@ -200,6 +200,62 @@ test.describe('the first screen', () => {
     });
   }
 
+  test('the first paint needs only the page: index.html carries the stylesheet, so the static header is styled while every other file is held back', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    const stylesheets: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'stylesheet') stylesheets.push(request.url());
+    });
+    // Never answered: the page has nothing but itself.
+    await page.route(/\/(assets|data)\//, () => undefined);
+    await page.goto(`${PROD_URL}/`, { waitUntil: 'commit' });
+    await expect(page.getByText('Loading trials…')).toBeVisible();
+    const header = page.locator('header.app-header');
+    await expect(header).toHaveCSS('display', 'flex');
+    await expect(header.getByRole('heading', { level: 1 })).toHaveCSS('margin-top', '0px');
+    expect(stylesheets).toEqual([]);
+  });
+
+  test('code the first screen does not need (the chart drawings, the share and export tools) is asked for only once that screen is on screen', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    const html = await (await page.request.get(`${PROD_URL}/`)).text();
+    const firstView = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    await open(page);
+    await expect(page.getByRole('button', { name: 'Share or embed' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(chartPanels(page).first().getByRole('img')).toBeVisible({ timeout: 30_000 });
+    const { shownAt, lazy } = await page.evaluate(async (firstView) => {
+      // The first largest paint with the dashboard's data in it: the first screen on screen.
+      const paints = await new Promise<PerformanceEntryList>((resolve) =>
+        new PerformanceObserver((list) => resolve(list.getEntries())).observe({
+          type: 'largest-contentful-paint',
+          buffered: true,
+        }),
+      );
+      const shown = (paints as (PerformanceEntry & { element: Element | null })[]).find(
+        (entry) => entry.element?.closest('.explore') != null,
+      );
+      const lazy = performance
+        .getEntriesByType('resource')
+        .filter((entry) => {
+          const path = new URL(entry.name).pathname;
+          return /^\/assets\/.+\.js$/.test(path) && !firstView.includes(path);
+        })
+        .map((entry) => ({ path: new URL(entry.name).pathname, at: entry.startTime }));
+      return { shownAt: shown?.startTime, lazy };
+    }, firstView);
+    expect(shownAt).toBeDefined();
+    expect(lazy.map((script) => script.path)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/share-toolbar/)]),
+    );
+    expect(lazy.filter((script) => script.at < (shownAt ?? 0))).toEqual([]);
+  });
+
   test('the status line keeps details behind a disclosure', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await open(page);

@@ -1,10 +1,12 @@
 /**
  * The chart drawings (Recharts, the largest library of the app), loaded lazily. Everything else of a
  * chart panel (title, finding, unit, source line, data table) is light and renders with the first data;
- * only the drawing waits for this chunk. The panel reserves the drawing's height meanwhile, so nothing
+ * only the drawing waits for this chunk, which is loaded once that first screen is shown
+ * (src/lib/first-screen.ts). The panel reserves the drawing's height meanwhile, so nothing
  * moves when it arrives.
  */
 import { startTransition, useEffect, useState, type ComponentType } from 'react';
+import { whenFirstScreenShown } from '../../lib/first-screen.ts';
 import type { CategoryBarsProps } from './category-bars.tsx';
 import type { StackedBarChartProps } from './stacked-bar-chart.tsx';
 import type { YearColumnsProps } from './year-columns.tsx';
@@ -21,13 +23,15 @@ function lazyDrawing<P extends object>(
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
   const preload = () =>
-    (pending ??= load().then(
-      (component) => (loaded = component),
-      (error: unknown) => {
-        pending = undefined;
-        throw error;
-      },
-    ));
+    (pending ??= whenFirstScreenShown()
+      .then(load)
+      .then(
+        (component) => (loaded = component),
+        (error: unknown) => {
+          pending = undefined;
+          throw error;
+        },
+      ));
   function Drawing(props: P) {
     const [state, setState] = useState<{ component?: ComponentType<P>; error?: Error }>(() =>
       loaded ? { component: loaded } : {},

@@ -9,6 +9,7 @@ import {
 } from '../../components/data-table.tsx';
 import { useHeldWhileAway, useNearViewport } from '../../components/use-near-viewport.ts';
 import { chartSourceLine } from '../../domain/export/provenance.ts';
+import { FIRST_SCREEN } from '../../lib/first-screen.ts';
 import { preloadChartDrawings } from './chart-drawings.tsx';
 
 export type CrossFilter = {
@@ -88,7 +89,7 @@ export function FilterChartPanel({
       // Focus in the panel (its table buttons, downloads) brings a held drawing up to date first.
       onFocus={drawing.refresh}
     >
-      <h2 id={headingId} className="panel-title">
+      <h2 id={headingId} className="panel-title" elementtiming={FIRST_SCREEN}>
         {title}
       </h2>
       {finding && !empty ? <p className="panel-finding">{finding}</p> : null}
