@@ -53,6 +53,8 @@ describe('classifyDiseases: each cue family maps a condition to its category', (
     ['MOGAD', ['nmosd']],
     ['Myasthenia Gravis', ['myasthenia-gravis']],
     ['Generalized MG (gMG)', ['myasthenia-gravis']],
+    // The spelling of NCT07403188's conditions list (mocks/source/ctgov-2026).
+    ['Myasthaenia Gravis', ['myasthenia-gravis']],
     ['Stiff-Person Syndrome', ['stiff-person-syndrome']],
     ['Stiff man syndrome', ['stiff-person-syndrome']],
     ['Autoimmune Encephalitis', ['autoimmune-encephalitis']],

@@ -115,8 +115,8 @@ export const DISEASE_RULES: readonly DiseaseRule[] = [
   },
   {
     id: 'myasthenia-gravis',
-    cues: [String.raw`\bmyasthenia gravis`, String.raw`\bgmg\b`],
-    note: 'Bare "MG" (milligram) is not a cue; Lambert-Eaton myasthenic syndrome is not MG.',
+    cues: [String.raw`\bmyasth(?:a?e)nia gravis`, String.raw`\bgmg\b`],
+    note: 'Also the spelling "myasthaenia" (seen in registry condition lists). Bare "MG" (milligram) is not a cue; Lambert-Eaton myasthenic syndrome is not MG.',
   },
   {
     id: 'stiff-person-syndrome',
