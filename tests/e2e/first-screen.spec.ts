@@ -227,7 +227,7 @@ test.describe('the first screen', () => {
       timeout: 30_000,
     });
     await expect(chartPanels(page).first().getByRole('img')).toBeVisible({ timeout: 30_000 });
-    const { shownAt, scripts } = await page.evaluate(async () => {
+    const { shownAt, scripts, inlined, inlinedFetched } = await page.evaluate(async () => {
       // The first largest paint with the dashboard's data in it: the first screen on screen.
       const paints = await new Promise<PerformanceEntryList>((resolve) =>
         new PerformanceObserver((list) => resolve(list.getEntries())).observe({
@@ -238,13 +238,22 @@ test.describe('the first screen', () => {
       const shown = (paints as (PerformanceEntry & { element: Element | null })[]).find(
         (entry) => entry.element?.closest('.explore') != null,
       );
-      const scripts = performance
+      const requests = performance
         .getEntriesByType('resource')
-        .map((entry) => ({ path: new URL(entry.name).pathname, at: entry.startTime }))
-        .filter((entry) => entry.path.endsWith('.js'));
-      return { shownAt: shown?.startTime, scripts };
+        .map((entry) => ({ path: new URL(entry.name).pathname, at: entry.startTime }));
+      // The entry's stylesheet, inlined, keeps its <link> only as a disabled placeholder.
+      const inlined = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"][disabled]');
+      return {
+        shownAt: shown?.startTime,
+        scripts: requests.filter((entry) => entry.path.endsWith('.js')),
+        inlinedFetched: requests.some((entry) => entry.path === inlined?.getAttribute('href')),
+        inlined: inlined?.getAttribute('href'),
+      };
     });
     expect(shownAt).toBeDefined();
+    // The share toolbar's chunk lists that stylesheet among its dependencies; it is not loaded again.
+    expect(inlined).toMatch(/^\/assets\/index-.+\.css$/);
+    expect(inlinedFetched).toBe(false);
     // The chunks of the three drawings (each imports Recharts) and of the share toolbar.
     const lazy = scripts.filter((script) =>
       /^\/assets\/(category-bars|stacked-bar-chart|year-columns|share-toolbar)-/.test(script.path),
