@@ -10,8 +10,9 @@
  *   dataset.ts) whose data date leaves about 1% of them to the live delta.
  * - Each run is a fresh browser context (cold cache). It records, from navigation start: the final result
  *   count (the banner no longer says "Checking…" and the count is shown), every chart drawn (the charts
- *   in the first screen have their drawing and bars; the others draw when scrolled near), the data bytes (compressed, as sent) and requests
- *   (site data files and API), the longest task and the total blocking time (long tasks minus 50 ms, until
+ *   in the first screen have their drawing and bars; the others draw when scrolled near), the data bytes
+ *   (compressed, as sent) and requests (site data files: the core and its site lists; and API), the
+ *   longest task and the total blocking time (long tasks minus 50 ms, until
  *   the charts are drawn), a filter click (a disease option) to the charts repainted, and a repeat visit
  *   in the same profile 2 s later (within the freshness window): final count, API requests, data bytes.
  *   The server caches as docs/hosting.md asks of a host (cacheControl), so a repeat visit takes the
@@ -24,7 +25,8 @@
  * BENCH_BROWSER_QUICK=1: 1,000 studies, one run per case, no 10,000-study job (the CI smoke run).
  * BENCH_FILTER=1: only the filter click on the new path (3,000 studies), in a real viewport scrolled to
  * the charts (the charts in view timed) and in the 9,000 px one (every chart timed); docs/performance.md,
- * "Filter click to repaint". BENCH_PROFILE=1: the same, desktop, one run, with the CPU profiler.
+ * "Filter click to repaint". BENCH_PROFILE=1: the same, desktop, one run, with the CPU profiler
+ * (BENCH_PROFILE=mobile: the phone's clicks).
  * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
  * (desktop) or of the new path's cold mobile visit and of its repeat visit up to the final count, at
  * 3,000 studies.
@@ -50,7 +52,9 @@ import { runSnapshot } from './snapshot.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.BENCH_BROWSER_QUICK === '1';
-const PROFILE = process.env.BENCH_PROFILE === '1';
+const PROFILE = process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE === 'mobile';
+/** Which case BENCH_PROFILE profiles: the desktop (1) or the phone (mobile). */
+const PROFILE_MOBILE = process.env.BENCH_PROFILE === 'mobile';
 /** The filter-click mode (BENCH_PROFILE=1 profiles its desktop clicks). */
 const FILTER = process.env.BENCH_FILTER === '1' || PROFILE;
 /** BENCH_PROFILE=load: a CPU profile of the new path's cold mobile visit, from navigation to the count. */
@@ -166,7 +170,12 @@ async function prepareSite(n: number): Promise<Site> {
   };
   const rawFile = path.join(dataDir, 'snapshot.json');
   writeFileSync(rawFile, JSON.stringify(raw));
-  await writePrecomputed(rawFile, dataDir);
+  const files = await writePrecomputed(rawFile, dataDir);
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
+  console.log(
+    `${n} studies: data/trials.json ${kB(files.bytes)} (${kB(files.gzipBytes)} gzip), ` +
+      `data/trial-sites.json ${kB(files.siteBytes)} (${kB(files.siteGzipBytes)} gzip)`,
+  );
   return { studies, dataDir, deltaSince: since };
 }
 
@@ -248,7 +257,11 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
       return send(req, res, result.status, result.contentType, Buffer.from(result.body), true);
     }
     let file: string;
-    if (url.pathname === '/data/trials.json' || url.pathname.startsWith('/data/details/')) {
+    if (
+      url.pathname === '/data/trials.json' ||
+      url.pathname === '/data/trial-sites.json' ||
+      url.pathname.startsWith('/data/details/')
+    ) {
       file = path.join(site.dataDir, url.pathname.replace(/^\/data\//, ''));
     } else {
       file = path.join(OUT_DIR, url.pathname === '/' ? 'index.html' : url.pathname);
@@ -285,8 +298,13 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
 
 /** Installed before the app: marks from navigation start, and the long tasks. */
 const INSTALL_MARKS = `(() => {
-  const marks = {};
+  const marks = { drawn: [], preloads: [] };
   const tasks = [];
+  // When the page's preloaded files fired their load event (what the chart drawings wait for).
+  document.addEventListener('load', (event) => {
+    const link = event.target;
+    if (link instanceof HTMLLinkElement) marks.preloads.push(performance.now());
+  }, true);
   window.__marks = marks;
   window.__tasks = tasks;
   new PerformanceObserver((list) => {
@@ -306,6 +324,8 @@ const INSTALL_MARKS = `(() => {
       const charts = Array.from(grid.querySelectorAll('div.chart'));
       const drawn = charts.filter((chart) => chart.querySelector('svg[role="img"]') !== null);
       const bars = grid.querySelectorAll('.recharts-bar-rectangle');
+      // When each chart got its drawing (the timeline of the first run prints them).
+      while (marks.drawn.length < drawn.length) marks.drawn.push(performance.now());
       if (charts.length > 0 && drawn.length === charts.length && bars.length > 0) {
         marks.charts = performance.now();
       }
@@ -474,15 +494,41 @@ async function measure(
     });
   }
   if (loadProfiler) {
-    await page.waitForFunction('window.__marks.count !== undefined');
-    printProfile((await loadProfiler.send('Profiler.stop')).profile, 'Cold visit to the count');
+    // The profile's clock (µs) against the page's: read just before the profiler stops.
+    const at = await page.evaluate<{ now: number; count: number; charts: number }>(
+      '({ now: performance.now(), count: window.__marks.count, charts: window.__marks.charts })',
+    );
+    const { profile } = await loadProfiler.send('Profiler.stop');
+    writeFileSync(path.join(OUT_DIR, 'cold-visit.cpuprofile'), JSON.stringify(profile));
+    const toPage = (µs: number) => µs / 1000 - (profile.endTime / 1000 - at.now);
+    printProfile(profile, 'Cold visit to the count', (t) => toPage(t) <= at.count);
+    printProfile(
+      profile,
+      'Cold visit, from the count to all charts drawn',
+      (t) => toPage(t) > at.count && toPage(t) <= at.charts,
+    );
   }
   // Let late requests (e.g. /version) finish before the data is counted.
   await page.waitForTimeout(500);
   const data = { ...counter };
   const timeline = await requestTimeline(page, counter.sent);
-  const marks = await page.evaluate<{ count?: number; charts?: number; tasks: number[][] }>(
-    '({ count: window.__marks.count, charts: window.__marks.charts, tasks: window.__tasks })',
+  const marks = await page.evaluate<{
+    count?: number;
+    charts?: number;
+    drawn: number[];
+    preloads: number[];
+    tasks: number[][];
+  }>(
+    '({ count: window.__marks.count, charts: window.__marks.charts, drawn: window.__marks.drawn, preloads: window.__marks.preloads, tasks: window.__tasks })',
+  );
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  timeline.push(
+    `preloaded files' load events at ${marks.preloads.map(s).join(', ')} s`,
+    `count on screen ${s(marks.count ?? NaN)} s; charts drawn at ${marks.drawn.map(s).join(', ')} s`,
+    `long tasks after the count (start+duration ms): ${marks.tasks
+      .filter(([start]) => (start ?? 0) >= (marks.count ?? Infinity))
+      .map(([start, d]) => `${(start ?? 0).toFixed(0)}+${(d ?? 0).toFixed(0)}`)
+      .join(', ')}`,
   );
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
@@ -577,7 +623,8 @@ async function measureFilter(
   }
   await page.evaluate(QUIET(1_000));
   const shown = ((await page.locator('p.active-filters-count').first().textContent()) ?? '').trim();
-  const profiler = PROFILE && !mobile ? await context.newCDPSession(page) : undefined;
+  const profiler =
+    PROFILE && mobile === PROFILE_MOBILE ? await context.newCDPSession(page) : undefined;
   if (profiler) {
     await profiler.send('Profiler.enable');
     await profiler.send('Profiler.start');
@@ -596,7 +643,9 @@ async function measureFilter(
     // Also saved for Chromium's DevTools (Performance panel: load profile).
     const file = path.join(OUT_DIR, `filter-click-${view}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
-    console.log(`Desktop, ${view === 'all' ? 'all charts' : 'charts in view'} (${file}):`);
+    console.log(
+      `${mobile ? 'Phone' : 'Desktop'}, ${view === 'all' ? 'all charts' : 'charts in view'} (${file}):`,
+    );
     printProfile(profile, `Filter click (${view === 'all' ? 'all charts' : 'charts in view'})`);
   }
   await context.close();
@@ -605,7 +654,7 @@ async function measureFilter(
 
 async function filterMode(browser: Browser, url: string, size: number): Promise<string[]> {
   const lines: string[] = [];
-  for (const c of PROFILE ? CASES.filter((x) => !x.mobile) : CASES) {
+  for (const c of PROFILE ? CASES.filter((x) => x.mobile === PROFILE_MOBILE) : CASES) {
     const cells: string[] = [];
     let shown = '';
     for (const view of ['screen', 'all'] as const) {
@@ -645,6 +694,9 @@ async function requestTimeline(page: Page, sent: Counter['sent']): Promise<strin
 }
 
 type CpuProfile = {
+  /** When the profile started and ended (µs, the profiler's clock). */
+  startTime: number;
+  endTime: number;
   nodes: {
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number };
@@ -655,11 +707,23 @@ type CpuProfile = {
 };
 
 /** Where main-thread time goes (self time by function and file): a filter click, or the cold visit. */
-function printProfile(profile: CpuProfile, what: string): void {
+function printProfile(
+  profile: CpuProfile,
+  what: string,
+  /** Keeps only the samples taken at these times (µs, the profiler's clock). */
+  within: (µs: number) => boolean = () => true,
+): void {
+  let clock = profile.startTime;
+  const kept = new Set<number>();
+  (profile.timeDeltas ?? []).forEach((delta, i) => {
+    clock += delta;
+    if (within(clock)) kept.add(i);
+  });
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const byFile = new Map<string, number>();
   (profile.samples ?? []).forEach((id, i) => {
+    if (!kept.has(i)) return;
     const frame = byId.get(id)?.callFrame;
     const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
     const file = frame?.url.split('/').at(-1) || '(native)';
@@ -678,6 +742,7 @@ function printProfile(profile: CpuProfile, what: string): void {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const layout = new Map<string, number>();
   (profile.samples ?? []).forEach((id, i) => {
+    if (!kept.has(i)) return;
     if (byId.get(id)?.callFrame.functionName !== 'getBoundingClientRect') return;
     const chain: string[] = [];
     for (let at = parent.get(id); at !== undefined && chain.length < 3; at = parent.get(at)) {
@@ -690,6 +755,7 @@ function printProfile(profile: CpuProfile, what: string): void {
   // Inclusive time: every function on a sample's stack (once per sample).
   const inclusive = new Map<string, number>();
   (profile.samples ?? []).forEach((id, i) => {
+    if (!kept.has(i)) return;
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const f = byId.get(at)?.callFrame;

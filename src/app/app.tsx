@@ -2,9 +2,9 @@ import {
   lazy,
   Suspense,
   useDeferredValue,
+  useEffect,
   useId,
   useMemo,
-  useEffect,
   useRef,
   useState,
   type MouseEvent,
@@ -20,6 +20,7 @@ import { ActiveFilters, chipsOf } from '../features/active-filters/active-filter
 import { DataSourceBanner } from '../features/data-source/data-source-banner.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { HiddenRecordsNote, RecordCoverage } from '../features/data-source/record-coverage.tsx';
+import { preloadChartDrawingsAfterFirstView } from '../features/charts/chart-drawings.tsx';
 import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
 import { whenFirstScreenShown } from '../lib/first-screen.ts';
@@ -30,6 +31,12 @@ import {
   type LoadDatasetOptions,
   type TrialDataset,
 } from '../queries/trial-queries.ts';
+import {
+  selectedTrialProps,
+  useExportTrials,
+  useSiteLists,
+  useSpeculativeSites,
+} from '../queries/trial-sites-query.ts';
 import {
   describeParseIssues,
   useParseIssues,
@@ -190,12 +197,14 @@ function DashboardBody({
   refreshing = false,
   onRetry,
   onFullLivePull,
+  precomputedUrl,
 }: {
   dataset: TrialDataset;
   mockMode: boolean;
   refreshing?: boolean;
   onRetry?: () => void;
   onFullLivePull?: () => void;
+  precomputedUrl?: string | undefined;
 }) {
   const [filters, setFilters] = useTrialFilters();
   const [view, setView] = useView();
@@ -206,8 +215,22 @@ function DashboardBody({
     [dataset.trials],
   );
   const filtered = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
-  const changes = useTrialChanges(dataset, filtered);
+  // Asked at once by a view that shows sites (the patient view, a trial's detail, the downloads when
+  // the pointer or focus reaches them), else a moment after the first draw, at low priority.
+  const speculative = useSpeculativeSites();
+  const [downloadsNear, setDownloadsNear] = useState(false);
+  const siteLists = useSiteLists(
+    dataset,
+    precomputedUrl,
+    speculative || downloadsNear || view === 'patient' || selectedTrial !== null,
+  );
+  const siteCountOf = useMemo(
+    () => (trial: Trial) => siteLists.completed(trial)?.locations.length,
+    [siteLists],
+  );
+  const changes = useTrialChanges(dataset, filtered, siteCountOf);
   const trials = changes.trials;
+  const exported = useExportTrials(trials, siteLists);
   const exportMeta = useMemo(
     () => exportMetaOf(dataset, filters, viewPermalink(window.location.href, filters, view, sort)),
     [dataset, filters, view, sort],
@@ -273,11 +296,19 @@ function DashboardBody({
               />
             )}
             {patient ? null : (
-              <div className="explore-tools">
+              <div
+                className="explore-tools"
+                onPointerEnter={() => setDownloadsNear(true)}
+                onFocus={() => setDownloadsNear(true)}
+              >
                 <ErrorBoundary label="Share and export">
                   <AfterFirstScreen>
                     <Suspense fallback={null}>
-                      <ShareToolbar trials={trials} meta={exportMeta} />
+                      <ShareToolbar
+                        trials={exported.trials}
+                        meta={exportMeta}
+                        {...(exported.unavailable ? { unavailable: exported.unavailable } : {})}
+                      />
                     </Suspense>
                   </AfterFirstScreen>
                 </ErrorBoundary>
@@ -330,7 +361,7 @@ function DashboardBody({
                   {
                     id: 'patient',
                     label: 'For patients',
-                    panel: <PatientSection dataset={dataset} />,
+                    panel: <PatientSection dataset={dataset} siteLists={siteLists} />,
                   },
                 ]}
               />
@@ -342,7 +373,7 @@ function DashboardBody({
       {selectedTrial !== null ? (
         <TrialDetail
           nctId={selectedTrial}
-          {...(selected ? { trial: selected } : {})}
+          {...selectedTrialProps(selected, siteLists)}
           change={changes.marks.get(selectedTrial)}
           history={<TrialHistory nctId={selectedTrial} />}
           onClose={() => setSelectedTrial(null)}
@@ -361,6 +392,12 @@ function Dashboard({
 }) {
   const [fullLive, setFullLive] = useFullLivePull();
   const query = useTrialDataset(fullLive ? { ...datasetOptions, mode: 'live' } : datasetOptions);
+  const [view] = useView();
+  // The chart drawings (the chart library) download while the data is read and first drawn.
+  const charts = view !== 'patient';
+  useEffect(() => {
+    if (charts) preloadChartDrawingsAfterFirstView();
+  }, [charts]);
   // New data is rendered as a background update that React splits into small slices, so drawing the
   // whole dashboard never blocks input (the loading status stays on screen until it is ready).
   const data = useDeferredValue(query.data);
@@ -383,6 +420,7 @@ function Dashboard({
       <DashboardBody
         dataset={data}
         mockMode={mockMode}
+        precomputedUrl={datasetOptions?.precomputedUrl}
         refreshing={query.isFetching}
         onRetry={retry}
         onFullLivePull={() => setFullLive(true)}

@@ -1,53 +1,83 @@
-import {
-  startTransition,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 /**
- * Elements that came near the viewport and wait for their turn to be drawn: one per idle period of the
- * main thread. A chart's first draw measures itself and re-renders a few times in one uninterruptible
- * task; drawing the charts one after another keeps each such task short instead of one long freeze.
- * The next chart's turn comes only once the previous draw has been committed (`done`): a transition is
- * rendered in slices, and idle periods between those slices would otherwise start the next draws, which
- * React then commits together with the first one, in one long task.
+ * Elements that came near the viewport and wait for their turn to be drawn, in idle periods of the main
+ * thread: as many draws as fit in the idle period (at least one per period: another while the time
+ * left is more than the last draw took), the ones in the viewport first. A draw is synchronous
+ * (rendered and committed at once), so the time left in the period is known after each one. A chart's
+ * first draw is one uninterruptible piece of work (Recharts registers its axes
+ * and bars and re-renders in its layout effects, 20–40 ms on a desktop, four times that on a phone);
+ * drawing them one after another in idle time keeps each task short instead of one long freeze, and
+ * several to a period where they are cheap keeps the last chart from waiting a frame per chart.
  */
-type Draw = (done: () => void) => void;
-const waiting: Draw[] = [];
+type Waiting = { draw: () => void; element: Element | undefined };
+const waiting: Waiting[] = [];
 let draining = false;
 
-function whenIdle(callback: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 1000 });
-  else setTimeout(callback, 16);
-}
+/** The elements of `waiting` that are in the viewport now (not only near it). */
+const inView = new Set<Element>();
+let viewObserver: IntersectionObserver | undefined;
 
-function drawNext(): void {
-  const next = waiting.shift();
-  if (next === undefined) {
-    draining = false;
-    return;
-  }
-  let called = false;
-  next(() => {
-    if (called) return;
-    called = true;
-    whenIdle(drawNext);
+function watchView(element: Element): void {
+  if (typeof IntersectionObserver === 'undefined') return;
+  viewObserver ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) inView.add(entry.target);
+      else inView.delete(entry.target);
+    }
   });
+  viewObserver.observe(element);
 }
 
-function enqueue(draw: Draw): () => void {
-  waiting.push(draw);
+function unwatchView(element: Element): void {
+  viewObserver?.unobserve(element);
+  inView.delete(element);
+}
+
+type Deadline = { timeRemaining: () => number };
+
+function whenIdle(callback: (deadline: Deadline) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 1000 });
+  else setTimeout(() => callback({ timeRemaining: () => 0 }), 16);
+}
+
+function takeNext(): Waiting | undefined {
+  const at = waiting.findIndex((item) => item.element !== undefined && inView.has(item.element));
+  const [next] = waiting.splice(Math.max(at, 0), 1);
+  if (next?.element) unwatchView(next.element);
+  return next;
+}
+
+/** Draws while the idle period has time for another draw as long as the last one took. */
+function drawWhileIdle(deadline: Deadline): void {
+  for (;;) {
+    const next = takeNext();
+    if (next === undefined) {
+      draining = false;
+      return;
+    }
+    const start = performance.now();
+    next.draw();
+    if (deadline.timeRemaining() <= performance.now() - start) break;
+  }
+  whenIdle(drawWhileIdle);
+}
+
+/** Queues `draw` (synchronous) for an idle period; returns the function that takes it off the queue. */
+function enqueue(draw: () => void, element?: Element): () => void {
+  const item: Waiting = { draw, element };
+  waiting.push(item);
+  if (element) watchView(element);
   if (!draining) {
     draining = true;
-    whenIdle(drawNext);
+    whenIdle(drawWhileIdle);
   }
   return () => {
-    const at = waiting.indexOf(draw);
-    if (at !== -1) waiting.splice(at, 1);
+    const at = waiting.indexOf(item);
+    if (at === -1) return;
+    waiting.splice(at, 1);
+    if (element) unwatchView(element);
   };
 }
 
@@ -77,29 +107,23 @@ function onPrint(draw: () => void): () => void {
  * True once the element has come within `margin` of the viewport (and its turn to be drawn came), and
  * from then on. Charts below the fold are drawn only when the reader gets near them, so the first view
  * does not pay for a dozen SVG charts at once (the main-thread cost that blocks a phone for seconds).
- * Drawing is a transition, so React renders in small slices where it can. Without IntersectionObserver
- * (old browsers, jsdom), and when the page is printed, everything is drawn at once.
+ * The draws take turns in idle periods (above). Without IntersectionObserver (old browsers, jsdom), and
+ * when the page is printed, everything is drawn at once.
  */
 export function useNearViewport(
   ref: RefObject<Element | null>,
   margin = '200px',
   /**
-   * What must be there before the element is drawn (the lazily loaded code that draws it): awaited when
-   * its turn comes, so that it is drawn in its own turn and not together with every other element
-   * waiting for the same code.
+   * What must be there before the element is drawn (the lazily loaded code that draws it): awaited
+   * before the element joins the queue, so that its draw in an idle period is synchronous.
    */
   ready?: () => Promise<unknown>,
 ): boolean {
   const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined' || printing());
-  /** Hands the turn to the next waiting element once this one's draw is committed (or it unmounts). */
-  const drawn = useRef<(() => void) | undefined>(undefined);
-  useEffect(() => {
-    if (near) drawn.current?.();
-  }, [near]);
-  useEffect(() => () => drawn.current?.(), []);
   useEffect(() => {
     const element = ref.current;
     if (near || !element || typeof IntersectionObserver === 'undefined') return;
+    let live = true;
     let dequeue: (() => void) | undefined;
     // Printing draws every chart at once, synchronously, before the browser lays out the pages.
     const stopPrint = onPrint(() => {
@@ -107,23 +131,23 @@ export function useNearViewport(
       dequeue?.();
       flushSync(() => setNear(true));
     });
+    const join = () => {
+      if (live) dequeue = enqueue(() => flushSync(() => setNear(true)), element);
+    };
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           observer.disconnect();
-          dequeue = enqueue((done) => {
-            drawn.current = done;
-            const draw = () => startTransition(() => setNear(true));
-            // A failed load draws too: the drawing then reports the failure.
-            if (ready) ready().then(draw, draw);
-            else draw();
-          });
+          // A failed load draws too: the drawing then reports the failure.
+          if (ready) ready().then(join, join);
+          else join();
         }
       },
       { rootMargin: `${margin} 0px` },
     );
     observer.observe(element);
     return () => {
+      live = false;
       observer.disconnect();
       stopPrint();
       dequeue?.();
@@ -136,7 +160,7 @@ export function useNearViewport(
  * What a drawn chart shows: `latest` while the element is within `margin` of the viewport; while it is
  * farther away, the drawing it last showed, so that a filter click repaints only the charts near the
  * screen in its task. A held drawing is brought up to date when the element comes within `margin`, in
- * an idle period (one chart per idle period, as first draws), on `refresh()` (e.g. when focus moves
+ * an idle period (queued with the first draws), on `refresh()` (e.g. when focus moves
  * into the chart's panel) and, synchronously, before the page is printed. `stale` is true while an
  * out-of-date drawing is held. Nothing is held while `active` is false (the chart is not drawn yet) or
  * without IntersectionObserver.
@@ -176,22 +200,44 @@ export function useHeldWhileAway(
       stopPrint();
     };
   }, [ref, margin, active]);
-  // An out-of-date drawing is redrawn in an idle period. The queue moves on once that redraw is
-  // committed (this effect's cleanup when `stale` turns false) or when it is superseded.
+  // An out-of-date drawing is redrawn in an idle period (or taken off the queue when superseded).
   useEffect(() => {
     if (!stale) return;
-    let done: (() => void) | undefined;
-    const dequeue = enqueue((finished) => {
-      done = finished;
-      startTransition(() => setReleased(latest));
-    });
-    return () => {
-      dequeue();
-      done?.();
-    };
-  }, [stale, latest]);
+    return enqueue(() => flushSync(() => setReleased(latest)), ref.current ?? undefined);
+  }, [stale, latest, ref]);
   const refresh = () => {
     if (stale) flushSync(() => setReleased(latest));
   };
   return { shown: stale ? shown : latest, stale, refresh };
+}
+
+/**
+ * The element's content width in pixels, rounded, from a ResizeObserver (read after layout, so it never
+ * forces one), and again synchronously before printing (the print layout is narrower). Undefined until
+ * the first observation, and without ResizeObserver.
+ */
+export function useElementWidth(
+  ref: RefObject<Element | null>,
+  /** Whether the element is rendered (observed again when it comes back). */
+  present = true,
+): number | undefined {
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box && box.width > 0) setWidth(Math.round(box.width));
+    });
+    observer.observe(element);
+    const stopPrint = onPrint(() => {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0) flushSync(() => setWidth(Math.round(box.width)));
+    });
+    return () => {
+      observer.disconnect();
+      stopPrint();
+    };
+  }, [ref, present]);
+  return width;
 }

@@ -131,6 +131,36 @@ test.describe('a filter click repaints the charts', () => {
   });
 });
 
+test('the option counts follow a click in the background, marked busy until they have caught up', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expectTrialCount(page, TOTAL);
+  const panel = page.locator('.filters-panel');
+  const counts = () => panel.locator('.filters-facet-count').allInnerTexts();
+  const before = await counts();
+  const option = page
+    .getByRole('group', { name: 'Disease', exact: true })
+    .getByRole('checkbox')
+    .first();
+  // In the click's own task: the option is ticked and the result count is new, while the panel says
+  // that its counts are still being worked out.
+  const seen = await option.evaluate(async (input) => {
+    (input as HTMLInputElement).click();
+    await Promise.resolve();
+    return {
+      checked: (input as HTMLInputElement).checked,
+      busy: document.querySelector('.filters-panel')?.getAttribute('aria-busy'),
+      count: document.querySelector('p.active-filters-count')?.textContent ?? '',
+    };
+  });
+  expect(seen.checked).toBe(true);
+  expect(seen.busy).toBe('true');
+  expect(seen.count).not.toBe(`${TOTAL} trials`);
+  await expect(panel).not.toHaveAttribute('aria-busy');
+  expect(await counts()).not.toEqual(before);
+});
+
 async function currentCount(page: Page): Promise<number> {
   const text = await resultCount(page).innerText();
   return Number(/([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);

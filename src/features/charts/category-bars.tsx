@@ -1,6 +1,8 @@
-/** The drawing of CategoryBarChart (Recharts, loaded lazily through chart-drawings.ts). */
+/** The drawing of CategoryBarChart (Recharts, loaded lazily through chart-drawings.tsx). */
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DrawingWidth } from './chart-drawings.tsx';
 import { countAxisProps, GRID_STROKE, LABEL_AXIS_PROPS, TOOLTIP_PROPS } from './chart-style.ts';
+import { drawingSize, GRID_LINES, useTooltipWhenNeeded } from './drawing-parts.tsx';
 import type { CrossFilter } from './filter-chart-panel.tsx';
 import { selectionBarShape } from './selection-bar-shape.tsx';
 
@@ -29,15 +31,17 @@ export function CategoryBars({
   summary,
   filter,
   inertKeys,
-}: CategoryBarsProps) {
+  width,
+}: CategoryBarsProps & DrawingWidth) {
+  const { tooltip, wake } = useTooltipWhenNeeded();
   const toggle = (index: number) => {
     const row = rows[index];
     if (filter && row && !inertKeys.includes(row.key)) filter.onToggle(row.key);
   };
   return (
     <BarChart
-      responsive
-      style={{ width: '100%', height }}
+      {...drawingSize(width, height)}
+      {...wake}
       data={rows}
       layout="vertical"
       margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
@@ -45,10 +49,10 @@ export function CategoryBars({
       aria-label={summary}
       accessibilityLayer={false}
     >
-      <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+      <CartesianGrid {...GRID_LINES} horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
       <XAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.count)))} />
       <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
-      <Tooltip {...TOOLTIP_PROPS} />
+      {tooltip ? <Tooltip {...TOOLTIP_PROPS} /> : null}
       <Bar
         dataKey="count"
         name="Trials"

@@ -1,15 +1,30 @@
 /**
  * The chart drawings (Recharts, the largest library of the app), loaded lazily. Everything else of a
  * chart panel (title, finding, unit, source line, data table) is light and renders with the first data;
- * only the drawing waits for this chunk, which is loaded once that first screen is shown
- * (src/lib/first-screen.ts). The panel reserves the drawing's height meanwhile, so nothing
+ * only the drawing waits for this chunk. The panel reserves the drawing's height meanwhile, so nothing
  * moves when it arrives.
  */
-import { startTransition, useEffect, useState, type ComponentType } from 'react';
-import { whenFirstScreenShown } from '../../lib/first-screen.ts';
+import {
+  createContext,
+  startTransition,
+  useContext,
+  useEffect,
+  useState,
+  type ComponentType,
+} from 'react';
 import type { CategoryBarsProps } from './category-bars.tsx';
 import type { StackedBarChartProps } from './stacked-bar-chart.tsx';
 import type { YearColumnsProps } from './year-columns.tsx';
+
+/**
+ * The width of the chart area the drawings are drawn in (pixels), when the panel knows it: a drawing
+ * then has that fixed width instead of measuring its container (Recharts' `responsive`), which drew
+ * every chart twice on its first draw (at 100 px, then at the width it measured) and forced a layout.
+ */
+export const ChartWidthContext = createContext<number | undefined>(undefined);
+
+/** What every drawing gets besides its own props: the width it is drawn at, when known. */
+export type DrawingWidth = { width?: number | undefined };
 
 /**
  * A component drawn by a lazily loaded module: nothing until the module is there (the panel keeps the
@@ -18,22 +33,22 @@ import type { YearColumnsProps } from './year-columns.tsx';
  * "Try again" loads it again.
  */
 function lazyDrawing<P extends object>(
-  load: () => Promise<ComponentType<P>>,
-): { Drawing: ComponentType<P>; preload: () => Promise<ComponentType<P>> } {
-  let loaded: ComponentType<P> | undefined;
-  let pending: Promise<ComponentType<P>> | undefined;
+  load: () => Promise<ComponentType<P & DrawingWidth>>,
+): { Drawing: ComponentType<P>; preload: () => Promise<ComponentType<P & DrawingWidth>> } {
+  type Loaded = ComponentType<P & DrawingWidth>;
+  let loaded: Loaded | undefined;
+  let pending: Promise<Loaded> | undefined;
   const preload = () =>
-    (pending ??= whenFirstScreenShown()
-      .then(load)
-      .then(
-        (component) => (loaded = component),
-        (error: unknown) => {
-          pending = undefined;
-          throw error;
-        },
-      ));
+    (pending ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    ));
   function Drawing(props: P) {
-    const [state, setState] = useState<{ component?: ComponentType<P>; error?: Error }>(() =>
+    const width = useContext(ChartWidthContext);
+    const [state, setState] = useState<{ component?: Loaded; error?: Error }>(() =>
       loaded ? { component: loaded } : {},
     );
     useEffect(() => {
@@ -49,8 +64,8 @@ function lazyDrawing<P extends object>(
       };
     }, [state.component]);
     if (state.error !== undefined) throw state.error;
-    const Loaded = state.component;
-    return Loaded ? <Loaded {...props} /> : null;
+    const Component = state.component;
+    return Component ? <Component {...props} width={width} /> : null;
   }
   return { Drawing, preload };
 }
@@ -69,7 +84,37 @@ export const CategoryBars = categoryBars.Drawing;
 export const StackedBars = stackedBars.Drawing;
 export const YearColumns = yearColumns.Drawing;
 
-/** Starts loading every drawing (once the charts are on screen, so that printing finds them loaded). */
+/**
+ * Starts loading every drawing (also once the charts are on screen, where nothing started it before, so
+ * that printing finds them loaded).
+ */
 export function preloadChartDrawings(): Promise<unknown> {
   return Promise.all([categoryBars.preload(), stackedBars.preload(), yearColumns.preload()]);
+}
+
+/**
+ * Starts loading the drawings as soon as the files the page preloads for its first view have arrived
+ * (the `<link rel="preload">` and `modulepreload` of index.html: the entry's chunks and the dataset),
+ * or at once when there are none. The chart library is the largest download after those: asked
+ * together with them it would slow the dataset (and the result count) down on a slow line; asked only
+ * once the charts are on screen (as before), it arrived about 0.8 s after the count on a phone, and the
+ * first chart waited for it.
+ */
+export function preloadChartDrawingsAfterFirstView(): void {
+  const start = () => void preloadChartDrawings().catch(() => undefined);
+  if (typeof document === 'undefined' || typeof performance === 'undefined') return start();
+  // A file that has arrived has its resource timing entry (recorded before the link's load event).
+  const pending = [
+    ...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"], link[rel="modulepreload"]'),
+  ].filter((link) => performance.getEntriesByName(link.href).length === 0);
+  let left = pending.length;
+  if (left === 0) return start();
+  const arrived = () => {
+    left -= 1;
+    if (left === 0) start();
+  };
+  for (const link of pending) {
+    link.addEventListener('load', arrived, { once: true });
+    link.addEventListener('error', arrived, { once: true });
+  }
 }

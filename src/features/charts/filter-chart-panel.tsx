@@ -7,10 +7,14 @@ import {
   type DataTableColumn,
   type DataTableRow,
 } from '../../components/data-table.tsx';
-import { useHeldWhileAway, useNearViewport } from '../../components/use-near-viewport.ts';
+import {
+  useElementWidth,
+  useHeldWhileAway,
+  useNearViewport,
+} from '../../components/use-near-viewport.ts';
 import { chartSourceLine } from '../../domain/export/provenance.ts';
 import { FIRST_SCREEN } from '../../lib/first-screen.ts';
-import { preloadChartDrawings } from './chart-drawings.tsx';
+import { ChartWidthContext, preloadChartDrawings } from './chart-drawings.tsx';
 
 export type CrossFilter = {
   /** Values currently selected in the matching filter. */
@@ -78,6 +82,7 @@ export function FilterChartPanel({
   // Far off-screen, the chart keeps its drawing until it comes near (or the page is idle or printed):
   // a filter click repaints the charts on screen first.
   const drawing = useHeldWhileAway(chartRef, children, near);
+  const width = useElementWidth(chartRef, !tableOnly && !empty);
   const dataAsOf = useContext(ChartDataDateContext);
   const source = count === undefined ? undefined : chartSourceLine(dataAsOf, count);
   const subtitle =
@@ -112,7 +117,7 @@ export function FilterChartPanel({
             style={drawingHeight === undefined ? undefined : { minHeight: drawingHeight }}
             aria-busy={drawing.stale || undefined}
           >
-            {near ? drawing.shown : null}
+            {near ? <ChartWidthContext value={width}>{drawing.shown}</ChartWidthContext> : null}
           </div>
           {source ? <p className="chart-source">{source}</p> : null}
           <ChartActions

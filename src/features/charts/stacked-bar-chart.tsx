@@ -1,4 +1,5 @@
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DrawingWidth } from './chart-drawings.tsx';
 import {
   countAxisProps,
   GRID_STROKE,
@@ -6,6 +7,13 @@ import {
   TOOLTIP_PROPS,
   stackedChartHeight,
 } from './chart-style.ts';
+import {
+  DrawingLegend,
+  drawingSize,
+  GRID_LINES,
+  LEGEND_HEIGHT,
+  useTooltipWhenNeeded,
+} from './drawing-parts.tsx';
 import type { CrossFilter } from './filter-chart-panel.tsx';
 import { selectionBarShape } from './selection-bar-shape.tsx';
 
@@ -44,7 +52,9 @@ export function StackedBarChart({
   summary,
   filter,
   rowColors,
-}: StackedBarChartProps) {
+  width,
+}: StackedBarChartProps & DrawingWidth) {
+  const { tooltip, wake } = useTooltipWhenNeeded();
   // The bars are named on the axis; like every bar chart, no value labels (the panel's data table and
   // the tooltip give the numbers). A legend is drawn only when several series share a bar.
   const legend = series.length > 1;
@@ -54,10 +64,11 @@ export function StackedBarChart({
     !legend && rowColors
       ? keys.map((key) => <Cell key={key} {...(rowColors[key] ? { fill: rowColors[key] } : {})} />)
       : null;
-  return (
+  const height = stackedChartHeight(keys.length) - (legend ? LEGEND_HEIGHT : 0);
+  const chart = (
     <BarChart
-      responsive
-      style={{ width: '100%', height: stackedChartHeight(keys.length) }}
+      {...drawingSize(width, height)}
+      {...wake}
       data={[...data]}
       layout="vertical"
       margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
@@ -65,7 +76,7 @@ export function StackedBarChart({
       aria-label={summary}
       accessibilityLayer={false}
     >
-      <CartesianGrid horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+      <CartesianGrid {...GRID_LINES} horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
       <XAxis
         {...countAxisProps(
           Math.max(
@@ -80,8 +91,7 @@ export function StackedBarChart({
         )}
       />
       <YAxis {...LABEL_AXIS_PROPS} width={100} />
-      <Tooltip {...TOOLTIP_PROPS} />
-      {legend ? <Legend wrapperStyle={{ color: 'inherit', fontSize: 13 }} /> : null}
+      {tooltip ? <Tooltip {...TOOLTIP_PROPS} /> : null}
       {series.map((s) => (
         <Bar
           key={s.dataKey}
@@ -104,5 +114,19 @@ export function StackedBarChart({
         </Bar>
       ))}
     </BarChart>
+  );
+  if (!legend) return chart;
+  return (
+    <>
+      {chart}
+      <DrawingLegend
+        items={series.map((s) => ({
+          key: s.dataKey,
+          name: s.name,
+          fill: s.fill,
+          stroke: s.stroke,
+        }))}
+      />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import {
   FILTER_KEYS,
   FILTER_SCHEMA,
@@ -209,19 +209,36 @@ function listOptions(
   return [...options, ...extra];
 }
 
-function ListFacet({
-  filterKey,
-  counts,
-  filters,
-  onChange,
-}: {
+type ListFacetProps = {
   filterKey: ListFilterKey;
   counts: FacetCounts;
-  filters: TrialFilters;
+  selected: readonly string[];
   onChange: FilterChange;
-}) {
+};
+
+const sameValues = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((value, index) => value === b[index]);
+
+function sameListFacet(a: ListFacetProps, b: ListFacetProps): boolean {
+  return (
+    a.filterKey === b.filterKey &&
+    a.counts === b.counts &&
+    a.onChange === b.onChange &&
+    sameValues(a.selected, b.selected)
+  );
+}
+
+/**
+ * One list facet. A click re-renders only the facet whose selection changed (the counts, the same object
+ * for every facet until the deferred counts arrive, are compared by identity).
+ */
+const ListFacet = memo(function ListFacet({
+  filterKey,
+  counts,
+  selected,
+  onChange,
+}: ListFacetProps) {
   const spec = FILTER_SCHEMA[filterKey];
-  const selected: readonly string[] = filters[filterKey];
   const options = useMemo(
     () => listOptions(filterKey, counts, selected),
     [filterKey, counts, selected],
@@ -237,7 +254,7 @@ function ListFacet({
       scroll={spec.panel.scroll ?? false}
     />
   );
-}
+}, sameListFacet);
 
 function FlagFacet({
   filterKey,
@@ -275,12 +292,27 @@ function FlagFacet({
  * shows how many trials it would match under the other active filters.
  */
 export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
-  const counts = useMemo(() => facetCounts(trials, filters), [trials, filters]);
+  // A click shows its own tick at once, with the result count and the charts on screen; the counts of
+  // every option follow in the background (a deferred render), so they do not hold up the charts. Until
+  // they have caught up the panel is marked busy and the counts are dimmed: never old counts as current.
+  const countedTrials = useDeferredValue(trials);
+  const countedFilters = useDeferredValue(filters);
+  const counting = countedTrials !== trials || countedFilters !== filters;
+  const counts = useMemo(
+    () => facetCounts(countedTrials, countedFilters),
+    [countedTrials, countedFilters],
+  );
   const years = useMemo(() => [...counts.year.keys()].map(Number).sort((a, b) => a - b), [counts]);
   const recruitingOnly = filters.status.length === 1 && filters.status[0] === 'RECRUITING';
   const facet = (key: (typeof FILTER_KEYS)[number]): ReactNode => {
     const spec = FILTER_SCHEMA[key];
     const props = { counts, filters, onChange };
+    const list = (filterKey: ListFilterKey) => ({
+      filterKey,
+      counts,
+      selected: filters[filterKey],
+      onChange,
+    });
     if (key === 'status') {
       return (
         <div className="filters-facet-with-action" key={key}>
@@ -292,12 +324,11 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
           >
             Recruiting now
           </button>
-          <ListFacet filterKey="status" {...props} />
+          <ListFacet {...list('status')} />
         </div>
       );
     }
-    if (spec.kind === 'list')
-      return <ListFacet key={key} filterKey={key as ListFilterKey} {...props} />;
+    if (spec.kind === 'list') return <ListFacet key={key} {...list(key as ListFilterKey)} />;
     if (spec.kind === 'flag' && spec.inPanel)
       return <FlagFacet key={key} filterKey={key as FlagFilterKey} {...props} />;
     if (key === 'from') {
@@ -322,7 +353,10 @@ export function FilterPanel({ trials, filters, onChange }: FilterPanelProps) {
     return null;
   };
   return (
-    <div className="filters-panel">
+    <div
+      className={counting ? 'filters-panel filters-panel-counting' : 'filters-panel'}
+      aria-busy={counting || undefined}
+    >
       <SearchBox value={filters.q} onChange={onChange} />
       {FILTER_KEYS.map(facet)}
     </div>
