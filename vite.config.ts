@@ -126,7 +126,7 @@ function emulatedApi(): Plugin {
 }
 
 /**
- * Derives the precomputed dataset (public/data/trials.json and public/data/details/) from the committed
+ * Derives the precomputed dataset (public/data/trials.json, trial-sites.json and details/) from the committed
  * raw snapshot when it is missing or stale, before every build and dev server start, so that a fresh
  * clone's `npm start` serves it (scripts/precompute-dataset.ts). In snapshot-first builds, index.html
  * then asks for the file at once (`<link rel="preload">`, while the scripts download) and carries its
@@ -153,7 +153,7 @@ function precomputedDataset(): Plugin {
       since = result.since;
       if (result.status === 'written') {
         this.info(
-          `derived public/data/trials.json (${result.trials} trials) and ${result.shards} detail shards from public/data/snapshot.json`,
+          `derived public/data/trials.json (${result.trials} trials), trial-sites.json and ${result.shards} detail shards from public/data/snapshot.json`,
         );
       }
     },

@@ -10,8 +10,9 @@
  *   dataset.ts) whose data date leaves about 1% of them to the live delta.
  * - Each run is a fresh browser context (cold cache). It records, from navigation start: the final result
  *   count (the banner no longer says "Checking…" and the count is shown), every chart drawn (the charts
- *   in the first screen have their drawing and bars; the others draw when scrolled near), the data bytes (compressed, as sent) and requests
- *   (site data files and API), the longest task and the total blocking time (long tasks minus 50 ms, until
+ *   in the first screen have their drawing and bars; the others draw when scrolled near), the data bytes
+ *   (compressed, as sent) and requests (site data files: the core and its site lists; and API), the
+ *   longest task and the total blocking time (long tasks minus 50 ms, until
  *   the charts are drawn), a filter click (a disease option) to the charts repainted, and a repeat visit
  *   in the same profile 2 s later (within the freshness window): final count, API requests, data bytes.
  *   The server caches as docs/hosting.md asks of a host (cacheControl), so a repeat visit takes the
@@ -174,7 +175,12 @@ async function prepareSite(n: number): Promise<Site> {
   };
   const rawFile = path.join(dataDir, 'snapshot.json');
   writeFileSync(rawFile, JSON.stringify(raw));
-  await writePrecomputed(rawFile, dataDir);
+  const files = await writePrecomputed(rawFile, dataDir);
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
+  console.log(
+    `${n} studies: data/trials.json ${kB(files.bytes)} (${kB(files.gzipBytes)} gzip), ` +
+      `data/trial-sites.json ${kB(files.siteBytes)} (${kB(files.siteGzipBytes)} gzip)`,
+  );
   return { studies, dataDir, deltaSince: since };
 }
 
@@ -256,7 +262,11 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
       return send(req, res, result.status, result.contentType, Buffer.from(result.body), true);
     }
     let file: string;
-    if (url.pathname === '/data/trials.json' || url.pathname.startsWith('/data/details/')) {
+    if (
+      url.pathname === '/data/trials.json' ||
+      url.pathname === '/data/trial-sites.json' ||
+      url.pathname.startsWith('/data/details/')
+    ) {
       file = path.join(site.dataDir, url.pathname.replace(/^\/data\//, ''));
     } else {
       file = path.join(OUT_DIR, url.pathname === '/' ? 'index.html' : url.pathname);

@@ -1,8 +1,9 @@
 /**
  * Derives the precomputed dataset (src/domain/precomputed-dataset.ts) from a raw snapshot
  * (public/data/snapshot.json): every record normalized and classified once, written as
- * public/data/trials.json (compact trials stored by column, one column per line) and public/data/details/NN.json (the raw
- * records, sharded, for the trial detail offline).
+ * public/data/trials.json (the core: compact trials stored by column),
+ * public/data/trial-sites.json (their site lists, contacts and detail-only fields, by column) and
+ * public/data/details/NN.json (the raw records, sharded, for the trial detail offline).
  *
  * `npm run snapshot` calls writePrecomputed after a successful pull; the Vite build (and dev server)
  * calls ensurePrecomputed, which derives the files only when they are missing or stale: another raw
@@ -25,26 +26,33 @@ import {
   DETAIL_SHARD_DIR,
   DETAILS_FORMAT,
   detailShardOf,
-  encodeTrials,
+  encodeCore,
+  encodeSites,
   detailShardPath,
   PRECOMPUTED_DATASET_PATH,
   PRECOMPUTED_FORMAT,
   PRECOMPUTED_FORMAT_VERSION,
   readPrecomputedDataset,
+  readTrialSites,
+  TRIAL_SITES_FORMAT,
+  TRIAL_SITES_PATH,
   type DetailShard,
   type PrecomputedDataset,
   type PrecomputedFile,
+  type TrialSitesFile,
 } from '../src/domain/precomputed-dataset.ts';
 import { DEFAULT_TMP_DIR, writeFileAtomic } from './write-file-atomic.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// From the module's path as text: also under jsdom, whose URL class Node's fileURLToPath refuses.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_RAW_FILE = path.join(ROOT, 'public/data/snapshot.json');
 export const DEFAULT_DATA_DIR = path.join(ROOT, 'public/data');
 
-/** Where the files go: trials.json and details/ next to the raw snapshot (the site's data/ folder). */
+/** Where the files go: trials.json, trial-sites.json and details/ next to the raw snapshot (the site's data/ folder). */
 function targets(dataDir: string) {
   return {
     dataset: path.join(dataDir, path.basename(PRECOMPUTED_DATASET_PATH)),
+    sites: path.join(dataDir, path.basename(TRIAL_SITES_PATH)),
     detailDir: path.join(dataDir, path.basename(DETAIL_SHARD_DIR)),
   };
 }
@@ -107,7 +115,7 @@ export function precompute(raw: BundledDataset, rawText: string, rules: string):
       ...(meta.dataTimestamp === undefined ? {} : { dataTimestamp: meta.dataTimestamp }),
       ...(meta.apiVersion === undefined ? {} : { apiVersion: meta.apiVersion }),
       rulesVersion: rules,
-      contentHash: sha256(JSON.stringify(encodeTrials(trials))),
+      contentHash: sha256(JSON.stringify(encodeCore(trials))),
       rawHash: sha256(rawText).slice(0, 16),
       skipped,
       skippedValues,
@@ -119,21 +127,42 @@ export function precompute(raw: BundledDataset, rawText: string, rules: string):
   return { dataset, shards };
 }
 
-/** The file's text: the meta, then the trials by column, one column per line (a diff shows which changed). */
+const metaText = (meta: object) => JSON.stringify(meta, null, 2).replace(/\n/g, '\n  ');
+
+/**
+ * A file's text: the meta (one field per line), then the trials by column as JSON.stringify writes them,
+ * exactly the text the content hash is of, so that the browser checks the hash on the text as it
+ * arrives instead of writing the parsed columns out again (contentHashProblem).
+ */
+function fileText(meta: object, trials: object): string {
+  return `{\n  "meta": ${metaText(meta)},\n  "trials": ${JSON.stringify(trials)}\n}\n`;
+}
+
+/** The core file's text. */
 export function serializePrecomputed(dataset: PrecomputedDataset): string {
-  const file: PrecomputedFile = { meta: dataset.meta, trials: encodeTrials(dataset.trials) };
-  const meta = JSON.stringify(file.meta, null, 2).replace(/\n/g, '\n  ');
-  const lines = (fields: Record<string, unknown[]>, indent: string) =>
-    Object.entries(fields)
-      .map(([name, column]) => `${indent}${JSON.stringify(name)}: ${JSON.stringify(column)}`)
-      .join(',\n');
-  const { count, fields, sites } = file.trials;
-  return (
-    `{\n  "meta": ${meta},\n  "trials": {\n    "count": ${count},\n    "fields": {\n` +
-    `${lines(fields, '      ')}\n    },\n    "sites": {\n` +
-    `      "perTrial": ${JSON.stringify(sites.perTrial)},\n      "fields": {\n` +
-    `${lines(sites.fields, '        ')}\n      }\n    }\n  }\n}\n`
-  );
+  const file: PrecomputedFile = { meta: dataset.meta, trials: encodeCore(dataset.trials) };
+  return fileText(file.meta, file.trials);
+}
+
+/** The site lists file of the same trials (SITE_FILE_FIELDS), tied to the core by its content hash. */
+export function trialSitesFile(dataset: PrecomputedDataset): TrialSitesFile {
+  const trials = encodeSites(dataset.trials);
+  return {
+    meta: {
+      format: TRIAL_SITES_FORMAT,
+      formatVersion: PRECOMPUTED_FORMAT_VERSION,
+      coreHash: dataset.meta.contentHash,
+      contentHash: sha256(JSON.stringify(trials)),
+      trialCount: dataset.trials.length,
+    },
+    trials,
+  };
+}
+
+/** The site lists file's text, laid out like the core. */
+export function serializeTrialSites(dataset: PrecomputedDataset): string {
+  const { meta, trials } = trialSitesFile(dataset);
+  return fileText(meta, trials);
 }
 
 export type PrecomputeResult = {
@@ -141,8 +170,12 @@ export type PrecomputeResult = {
   /** The data date the live changes are asked from (deltaSinceDate), when the dataset has one. */
   since: string | undefined;
   trials: number;
+  /** Size of the core file (trials.json), raw and gzip. */
   bytes: number;
   gzipBytes: number;
+  /** Size of the site lists file (trial-sites.json), raw and gzip. */
+  siteBytes: number;
+  siteGzipBytes: number;
   shards: number;
   ms: number;
 };
@@ -155,7 +188,18 @@ function readRaw(rawFile: string): { raw: BundledDataset; rawText: string } {
   return { raw: raw as BundledDataset, rawText };
 }
 
-/** Derives and writes trials.json and the detail shards under `outDir` (each file atomically). */
+/** Why the two files' texts do not read back as the dataset they were written from, or undefined. */
+function selfCheck(core: string, sites: string): string | undefined {
+  const check = readPrecomputedDataset(JSON.parse(core));
+  if (!check.ok) return check.problem;
+  if (check.invalidTrials > 0) return `${check.invalidTrials} invalid trials`;
+  const siteCheck = readTrialSites(JSON.parse(sites), check.dataset.meta.contentHash);
+  if (!siteCheck.ok) return `site lists: ${siteCheck.problem}`;
+  const missing = check.dataset.trials.find((t) => !siteCheck.sites.has(t.nctId));
+  return missing === undefined ? undefined : `site lists: no entry for ${missing.nctId}`;
+}
+
+/** Derives and writes trials.json, trial-sites.json and the detail shards under `outDir` (each file atomically). */
 export async function writePrecomputed(
   rawFile: string = DEFAULT_RAW_FILE,
   dataDir: string = DEFAULT_DATA_DIR,
@@ -165,11 +209,11 @@ export async function writePrecomputed(
   const out = targets(dataDir);
   const { raw, rawText } = readRaw(rawFile);
   const { dataset, shards } = precompute(raw, rawText, rulesVersion());
-  const check = readPrecomputedDataset(JSON.parse(serializePrecomputed(dataset)));
-  if (!check.ok || check.invalidTrials > 0) {
-    throw new Error(
-      `the derived dataset does not pass its own validation (${check.ok ? `${check.invalidTrials} invalid trials` : check.problem}).`,
-    );
+  const text = serializePrecomputed(dataset);
+  const siteText = serializeTrialSites(dataset);
+  const problem = selfCheck(text, siteText);
+  if (problem !== undefined) {
+    throw new Error(`the derived dataset does not pass its own validation (${problem}).`);
   }
   await rm(out.detailDir, { recursive: true, force: true });
   await mkdir(out.detailDir, { recursive: true });
@@ -177,7 +221,8 @@ export async function writePrecomputed(
     const file = path.join(out.detailDir, path.basename(detailShardPath(shard)));
     await writeFileAtomic(file, JSON.stringify(content), tmpDir);
   }
-  const text = serializePrecomputed(dataset);
+  // The site lists first: a page that reads the new core then finds the site lists that belong to it.
+  const siteBytes = await writeFileAtomic(out.sites, siteText, tmpDir);
   const bytes = await writeFileAtomic(out.dataset, text, tmpDir);
   return {
     status: 'written',
@@ -185,6 +230,8 @@ export async function writePrecomputed(
     trials: dataset.trials.length,
     bytes,
     gzipBytes: gzipSync(text).length,
+    siteBytes,
+    siteGzipBytes: gzipSync(siteText).length,
     shards: shards.size,
     ms: performance.now() - started,
   };
@@ -198,14 +245,15 @@ export async function ensurePrecomputed(
   const started = performance.now();
   const out = targets(dataDir);
   const target = out.dataset;
-  if (existsSync(target) && existsSync(out.detailDir)) {
+  if (existsSync(target) && existsSync(out.sites) && existsSync(out.detailDir)) {
     try {
       const text = readFileSync(target, 'utf8');
+      const siteText = readFileSync(out.sites, 'utf8');
       const current = readPrecomputedDataset(JSON.parse(text));
       const rawHash = sha256(readFileSync(rawFile, 'utf8')).slice(0, 16);
       if (
         current.ok &&
-        current.invalidTrials === 0 &&
+        selfCheck(text, siteText) === undefined &&
         current.dataset.meta.rawHash === rawHash &&
         current.dataset.meta.rulesVersion === rulesVersion()
       ) {
@@ -215,6 +263,8 @@ export async function ensurePrecomputed(
           trials: current.dataset.trials.length,
           bytes: Buffer.byteLength(text),
           gzipBytes: gzipSync(text).length,
+          siteBytes: Buffer.byteLength(siteText),
+          siteGzipBytes: gzipSync(siteText).length,
           shards: readdirSync(out.detailDir).length,
           ms: performance.now() - started,
         };
@@ -232,6 +282,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const result = await writePrecomputed(rawFile, dataDir);
   console.log(
     `Wrote ${targets(dataDir).dataset}: ${result.trials} trials, ${result.bytes} bytes ` +
-      `(${result.gzipBytes} gzip), ${result.shards} detail shards, in ${result.ms.toFixed(0)} ms.`,
+      `(${result.gzipBytes} gzip); ${targets(dataDir).sites}: ${result.siteBytes} bytes ` +
+      `(${result.siteGzipBytes} gzip); ${result.shards} detail shards; in ${result.ms.toFixed(0)} ms.`,
   );
 }

@@ -206,7 +206,8 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
           ` (${ledger.ledger.entries.length} in all); feeds written.`,
   );
   const fileBytes = await writeFileAtomic(options.outFile, serializeDataset(dataset), tmpDir);
-  // The precomputed dataset the app draws first (trials.json and details/ next to the raw file).
+  // The precomputed dataset the app draws first (trials.json, trial-sites.json and details/ next to
+  // the raw file).
   const precomputed = await writePrecomputed(
     options.outFile,
     path.dirname(options.outFile),
@@ -214,7 +215,8 @@ export async function runSnapshot(options: SnapshotOptions): Promise<SnapshotRes
   );
   log(
     `Wrote the precomputed dataset: ${precomputed.trials} trials, ${formatBytes(precomputed.bytes)} ` +
-      `(${formatBytes(precomputed.gzipBytes)} gzip), ${precomputed.shards} detail shards, in ${precomputed.ms.toFixed(0)} ms.`,
+      `(${formatBytes(precomputed.gzipBytes)} gzip) and site lists of ${formatBytes(precomputed.siteBytes)} ` +
+      `(${formatBytes(precomputed.siteGzipBytes)} gzip), ${precomputed.shards} detail shards, in ${precomputed.ms.toFixed(0)} ms.`,
   );
   const ms = Date.now() - started;
   const shownByDefault = trials.filter(isShownByDefault).length;

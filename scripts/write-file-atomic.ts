@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
  * Where temporary files are written: outside public/, so that a run killed while writing leaves nothing
  * that `vite build` would copy into the site (the project root's .snapshot-tmp/, same file system).
  */
-export const DEFAULT_TMP_DIR = fileURLToPath(new URL('../.snapshot-tmp/', import.meta.url));
+// From the module's path as text: also under jsdom, whose URL class Node's fileURLToPath refuses.
+export const DEFAULT_TMP_DIR = `${path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.snapshot-tmp')}${path.sep}`;
 
 /**
  * Writes `text` to `file` so that readers see either the old or the new file, never a part: a temporary

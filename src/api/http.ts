@@ -21,9 +21,12 @@ export type RequestOptions = {
   retry?: RetryOptions;
   /** Per-request timeout in ms (default 30 000). */
   timeoutMs?: number;
+  /** The browser's fetch priority: 'low' for what the first view does not wait for. */
+  priority?: RequestPriority;
 };
 
-export type JsonResponse<T> = { data: T; bytes: number; status: number };
+/** The parsed body, its size, the status, and the body as text (e.g. to check a content hash on it). */
+export type JsonResponse<T> = { data: T; bytes: number; status: number; text: string };
 
 export const DEFAULT_RETRIES = 4;
 export const DEFAULT_BASE_DELAY_MS = 500;
@@ -191,6 +194,7 @@ async function attemptOnce<T>(
       response = await fetch(url, {
         signal: controller.signal,
         headers: { Accept: 'application/json' },
+        ...(options.priority === undefined ? {} : { priority: options.priority }),
       });
       text = await response.text();
     } catch (error) {
@@ -245,7 +249,7 @@ async function attemptOnce<T>(
           parse: true,
         });
       }
-      return { ok: true, value: { data: data as T, bytes: text.length, status } };
+      return { ok: true, value: { data: data as T, bytes: text.length, status, text } };
     }
 
     const body = quote(text);

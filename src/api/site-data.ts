@@ -1,6 +1,6 @@
 /**
  * Files the site serves next to the app, under its base URL: the precomputed dataset
- * (data/trials.json) and the detail shards (data/details/NN.json). HTTP only: the caller validates what
+ * (data/trials.json and data/trial-sites.json) and the detail shards (data/details/NN.json). HTTP only: the caller validates what
  * comes back (src/domain/precomputed-dataset.ts).
  */
 import { getJson } from './http.ts';
@@ -17,11 +17,12 @@ export function siteFileUrl(relative: string): string {
 /** GET a JSON file of the site (one quick retry). Throws ApiError (not-found, http, parse, network…). */
 export async function fetchSiteJson(
   url: string,
-  options: { signal?: AbortSignal } = {},
-): Promise<{ data: unknown; bytes: number }> {
+  options: { signal?: AbortSignal; priority?: RequestPriority } = {},
+): Promise<{ data: unknown; bytes: number; text: string }> {
   const response = await getJson<unknown>(url, {
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.priority ? { priority: options.priority } : {}),
     retry: { retries: 1, baseDelayMs: 200, maxDelayMs: 1_000 },
   });
-  return { data: response.data, bytes: response.bytes };
+  return { data: response.data, bytes: response.bytes, text: response.text };
 }

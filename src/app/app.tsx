@@ -30,6 +30,12 @@ import {
   type TrialDataset,
 } from '../queries/trial-queries.ts';
 import {
+  selectedTrialProps,
+  useExportTrials,
+  useSiteLists,
+  useSpeculativeSites,
+} from '../queries/trial-sites-query.ts';
+import {
   describeParseIssues,
   useParseIssues,
   useSelectedTrial,
@@ -173,12 +179,14 @@ function DashboardBody({
   refreshing = false,
   onRetry,
   onFullLivePull,
+  precomputedUrl,
 }: {
   dataset: TrialDataset;
   mockMode: boolean;
   refreshing?: boolean;
   onRetry?: () => void;
   onFullLivePull?: () => void;
+  precomputedUrl?: string | undefined;
 }) {
   const [filters, setFilters] = useTrialFilters();
   const [view, setView] = useView();
@@ -189,8 +197,22 @@ function DashboardBody({
     [dataset.trials],
   );
   const filtered = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
-  const changes = useTrialChanges(dataset, filtered);
+  // Asked at once by a view that shows sites (the patient view, a trial's detail, the downloads when
+  // the pointer or focus reaches them), else a moment after the first draw, at low priority.
+  const speculative = useSpeculativeSites();
+  const [downloadsNear, setDownloadsNear] = useState(false);
+  const siteLists = useSiteLists(
+    dataset,
+    precomputedUrl,
+    speculative || downloadsNear || view === 'patient' || selectedTrial !== null,
+  );
+  const siteCountOf = useMemo(
+    () => (trial: Trial) => siteLists.completed(trial)?.locations.length,
+    [siteLists],
+  );
+  const changes = useTrialChanges(dataset, filtered, siteCountOf);
   const trials = changes.trials;
+  const exported = useExportTrials(trials, siteLists);
   const exportMeta = useMemo(
     () => exportMetaOf(dataset, filters, viewPermalink(window.location.href, filters, view, sort)),
     [dataset, filters, view, sort],
@@ -256,10 +278,18 @@ function DashboardBody({
               />
             )}
             {patient ? null : (
-              <div className="explore-tools">
+              <div
+                className="explore-tools"
+                onPointerEnter={() => setDownloadsNear(true)}
+                onFocus={() => setDownloadsNear(true)}
+              >
                 <ErrorBoundary label="Share and export">
                   <Suspense fallback={null}>
-                    <ShareToolbar trials={trials} meta={exportMeta} />
+                    <ShareToolbar
+                      trials={exported.trials}
+                      meta={exportMeta}
+                      {...(exported.unavailable ? { unavailable: exported.unavailable } : {})}
+                    />
                   </Suspense>
                 </ErrorBoundary>
               </div>
@@ -311,7 +341,7 @@ function DashboardBody({
                   {
                     id: 'patient',
                     label: 'For patients',
-                    panel: <PatientSection dataset={dataset} />,
+                    panel: <PatientSection dataset={dataset} siteLists={siteLists} />,
                   },
                 ]}
               />
@@ -323,7 +353,7 @@ function DashboardBody({
       {selectedTrial !== null ? (
         <TrialDetail
           nctId={selectedTrial}
-          {...(selected ? { trial: selected } : {})}
+          {...selectedTrialProps(selected, siteLists)}
           change={changes.marks.get(selectedTrial)}
           history={<TrialHistory nctId={selectedTrial} />}
           onClose={() => setSelectedTrial(null)}
@@ -370,6 +400,7 @@ function Dashboard({
       <DashboardBody
         dataset={data}
         mockMode={mockMode}
+        precomputedUrl={datasetOptions?.precomputedUrl}
         refreshing={query.isFetching}
         onRetry={retry}
         onFullLivePull={() => setFullLive(true)}

@@ -27,6 +27,7 @@ import {
 import { useFullLivePull, useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
 import { EmbedCharts } from './embed-charts.tsx';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
+import { selectedTrialProps, useSiteLists } from '../queries/trial-sites-query.ts';
 import { TrialDetail, TrialTable } from './lazy-views.tsx';
 import './embed-mode.css';
 
@@ -210,6 +211,7 @@ function EmbedDataset({
       filters={filters}
       setFilters={setFilters}
       onDrawn={onDrawn}
+      precomputedUrl={datasetOptions?.precomputedUrl}
     />
   );
 }
@@ -230,14 +232,18 @@ function EmbedBody({
   filters,
   setFilters,
   onDrawn,
+  precomputedUrl,
 }: {
   dataset: TrialDataset;
   params: EmbedParams;
   filters: TrialFilters;
   setFilters: (next: Partial<TrialFilters> | null) => void;
   onDrawn: () => void;
+  precomputedUrl?: string | undefined;
 }) {
   const [selectedTrial, setSelectedTrial] = useSelectedTrial();
+  // An embed shows sites only in the trial detail: the site lists are asked when a trial is opened.
+  const siteLists = useSiteLists(dataset, precomputedUrl, selectedTrial !== null);
   const trials = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
   const selected =
     selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
@@ -306,7 +312,7 @@ function EmbedBody({
       {selectedTrial !== null ? (
         <TrialDetail
           nctId={selectedTrial}
-          {...(selected ? { trial: selected } : {})}
+          {...selectedTrialProps(selected, siteLists)}
           onClose={() => setSelectedTrial(null)}
         />
       ) : null}

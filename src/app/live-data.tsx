@@ -4,7 +4,12 @@
  * details of the status line (issue 17).
  */
 import { useMemo } from 'react';
-import { ctgovRssUrl, filterByChange, type TrialChangeMark } from '../domain/changes.ts';
+import {
+  ctgovRssUrl,
+  filterByChange,
+  type SiteCountOf,
+  type TrialChangeMark,
+} from '../domain/changes.ts';
 import type { Trial } from '../domain/trial.ts';
 import {
   ChangesPanel,
@@ -26,8 +31,12 @@ export type TrialChanges = {
 };
 
 /** Change marks of the dataset against the stored baseline, and the `changed=` filter over `filtered`. */
-export function useTrialChanges(dataset: TrialDataset, filtered: readonly Trial[]): TrialChanges {
-  const { marks, lastVisit, markAllSeen } = useChangeTracking(dataset.trials);
+export function useTrialChanges(
+  dataset: TrialDataset,
+  filtered: readonly Trial[],
+  siteCountOf?: SiteCountOf,
+): TrialChanges {
+  const { marks, lastVisit, markAllSeen } = useChangeTracking(dataset.trials, siteCountOf);
   const [changed, setChanged] = useChangedFilter();
   const trials = useMemo(
     () => filterByChange(filtered, marks, changed),

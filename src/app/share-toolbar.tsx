@@ -9,10 +9,12 @@ export type ShareToolbarProps = {
   trials: readonly Trial[];
   /** Provenance of the view; its permalink is the address of the view. */
   meta: ExportMeta;
+  /** Why the downloads cannot be made yet (e.g. the site lists are loading): shown, buttons disabled. */
+  unavailable?: string;
 };
 
 /** Share or embed the view, download its trials (CSV, JSON, RIS) and cite it. Loaded lazily. */
-export function ShareToolbar({ trials, meta }: ShareToolbarProps) {
+export function ShareToolbar({ trials, meta, unavailable }: ShareToolbarProps) {
   return (
     <>
       <div className="share-toolbar">
@@ -20,7 +22,11 @@ export function ShareToolbar({ trials, meta }: ShareToolbarProps) {
           viewUrl={meta.permalink}
           {...(meta.dataAsOf ? { dataDate: meta.dataAsOf } : {})}
         />
-        <ExportButtons trials={trials} meta={meta} />
+        <ExportButtons
+          trials={trials}
+          meta={meta}
+          {...(unavailable === undefined ? {} : { unavailable })}
+        />
       </div>
       <details className="share-cite-details">
         <summary>Cite this view</summary>

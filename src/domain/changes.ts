@@ -11,9 +11,18 @@ import { statusLabel, type Trial } from './trial.ts';
 export type SeenTrial = {
   lastUpdated?: string;
   status: string;
-  siteCount: number;
+  /** Absent when the trial's sites were never known (their site lists had not loaded). */
+  siteCount?: number;
   enrollment?: number;
 };
+
+/**
+ * A trial's number of sites, or undefined while its site lists are not loaded (the precomputed core
+ * holds the trials without them): an unknown count is neither compared nor recorded as seen.
+ */
+export type SiteCountOf = (trial: Trial) => number | undefined;
+
+const countOfLocations: SiteCountOf = (t) => t.locations.length;
 
 /** Keyed by NCT id. */
 export type SeenState = Record<string, SeenTrial>;
@@ -24,11 +33,24 @@ export type TrialChange = { field: ChangeField; from?: string; to?: string; text
 
 export type TrialChangeMark = { mark: 'new' | 'updated'; changes: TrialChange[] };
 
-/** What a visitor sees of the trials now, to compare with on the next visit. */
-export function snapshotSeen(trials: readonly Trial[]): SeenState {
+/**
+ * What a visitor sees of the trials now, to compare with on the next visit. A site count not known
+ * now keeps the one of `previous` (the last baseline), if any.
+ */
+export function snapshotSeen(
+  trials: readonly Trial[],
+  siteCountOf: SiteCountOf = countOfLocations,
+  previous: SeenState | null = null,
+): SeenState {
   const seen: SeenState = {};
   for (const t of trials) {
-    const entry: SeenTrial = { status: t.status, siteCount: t.locations.length };
+    const entry: SeenTrial = { status: t.status };
+    const siteCount =
+      siteCountOf(t) ??
+      (previous !== null && Object.hasOwn(previous, t.nctId)
+        ? previous[t.nctId]?.siteCount
+        : undefined);
+    if (siteCount !== undefined) entry.siteCount = siteCount;
     if (t.lastUpdated !== undefined) entry.lastUpdated = t.lastUpdated;
     if (t.enrollment !== undefined) entry.enrollment = t.enrollment.count;
     seen[t.nctId] = entry;
@@ -36,7 +58,7 @@ export function snapshotSeen(trials: readonly Trial[]): SeenState {
   return seen;
 }
 
-function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {
+function changesOf(trial: Trial, before: SeenTrial, siteCountOf: SiteCountOf): TrialChange[] {
   const changes: TrialChange[] = [];
   if (trial.status !== before.status) {
     changes.push({
@@ -46,8 +68,8 @@ function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {
       text: `Status: ${statusLabel(before.status)} → ${statusLabel(trial.status)}`,
     });
   }
-  const sites = trial.locations.length;
-  if (sites !== before.siteCount) {
+  const sites = siteCountOf(trial);
+  if (sites !== undefined && before.siteCount !== undefined && sites !== before.siteCount) {
     const delta = sites - before.siteCount;
     changes.push({
       field: 'sites',
@@ -92,6 +114,7 @@ function changesOf(trial: Trial, before: SeenTrial): TrialChange[] {
 export function diffSinceLastVisit(
   trials: readonly Trial[],
   seen: SeenState | null,
+  siteCountOf: SiteCountOf = countOfLocations,
 ): Map<string, TrialChangeMark> {
   const marks = new Map<string, TrialChangeMark>();
   if (seen === null) return marks;
@@ -102,7 +125,7 @@ export function diffSinceLastVisit(
     }
     const before = seen[trial.nctId];
     if (before === undefined) continue;
-    const changes = changesOf(trial, before);
+    const changes = changesOf(trial, before, siteCountOf);
     if (changes.length > 0) marks.set(trial.nctId, { mark: 'updated', changes });
   }
   return marks;
@@ -122,8 +145,11 @@ export function parseSeenState(value: unknown): SeenState | null {
     if (!isRecord(raw)) continue;
     const { status, siteCount, lastUpdated, enrollment } = raw;
     if (typeof status !== 'string') continue;
-    if (typeof siteCount !== 'number' || !Number.isInteger(siteCount) || siteCount < 0) continue;
-    const entry: SeenTrial = { status, siteCount };
+    const entry: SeenTrial = { status };
+    if (siteCount !== undefined) {
+      if (typeof siteCount !== 'number' || !Number.isInteger(siteCount) || siteCount < 0) continue;
+      entry.siteCount = siteCount;
+    }
     if (typeof lastUpdated === 'string') entry.lastUpdated = lastUpdated;
     if (typeof enrollment === 'number' && Number.isFinite(enrollment))
       entry.enrollment = enrollment;

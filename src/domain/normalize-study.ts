@@ -16,6 +16,7 @@ import {
 } from './text-normalize.ts';
 import {
   TRIAL_DATE_FIELDS,
+  trialUrl,
   type DateType,
   type Enrollment,
   type Intervention,
@@ -363,7 +364,7 @@ function build(raw: unknown, dropped: DroppedValue): Trial | null {
 
   const trial: Trial = {
     nctId,
-    url: `https://clinicaltrials.gov/study/${nctId}`,
+    url: trialUrl(nctId),
     title: briefTitle ?? officialTitle ?? nctId,
     status: str(status?.overallStatus) ?? 'UNKNOWN',
     studyType: STUDY_TYPES.find((t) => t === studyTypeRaw) ?? 'UNKNOWN',
@@ -427,7 +428,7 @@ function minimal(raw: unknown): Trial | null {
   const nctId = rawId.toUpperCase();
   return {
     nctId,
-    url: `https://clinicaltrials.gov/study/${nctId}`,
+    url: trialUrl(nctId),
     title: nctId,
     status: 'UNKNOWN',
     studyType: 'UNKNOWN',

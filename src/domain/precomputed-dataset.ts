@@ -1,18 +1,27 @@
 /**
  * The precomputed dataset: the trials of one snapshot, already normalized and classified by the snapshot
  * job (scripts/precompute-dataset.ts), so that the browser draws them at once and asks the registry only
- * for the day's changes. Defined once here: its format, what a compact trial keeps, and how a file read
- * back is validated.
+ * for the day's changes. Defined once here: its format, what a compact trial keeps, which file holds
+ * which field, and how a file read back is validated.
  *
- * The file (public/data/trials.json) is `{ meta, trials }`: `trials` holds the app's Trial model
- * (compactTrial: long texts removed), sorted by NCT id, stored by column (TrialColumns, encodeTrials): one
- * list per field with a value for every trial, and the sites flattened the same way. Repeated keys go, and
- * like values (statuses, phases, cities, dates) sit next to each other, which compresses better than one
- * object per trial (gzip: about 10 % smaller on the real records of the bundled sample, about two thirds
- * smaller on the benchmark's generated studies, which repeat their source records). What only the
- * trial detail shows (DETAIL_ONLY_FIELDS: brief summary, arms, keywords, MeSH terms, officials, date
- * types; and site contacts) stays in the raw records, split into DETAIL_SHARD_COUNT small files
- * (public/data/details/NN.json, detailShardOf) that the trial detail reads when the live API cannot.
+ * Two files, so that the first view waits only for what it shows:
+ * - the core (public/data/trials.json, preloaded by index.html) is `{ meta, trials }`: every field the
+ *   figures, charts, filters (text search included), the table and the change marks read, stored by
+ *   column (encodeCore): one list per field with a value for every trial, sorted by NCT id. The design
+ *   facets are stored by column too ("design.graft", "design.evidence.graft", ...), and `url` is left
+ *   out (derived from the NCT id on reading, trialUrl).
+ * - the site lists (public/data/trial-sites.json) hold SITE_FILE_FIELDS: the sites of every trial
+ *   (flattened by column), the central contacts and the fields only the trial detail and the exports
+ *   show. Asked at once by a view that needs them, else shortly after the first draw (completeTrial).
+ *   It names the core it belongs to (meta.coreHash) and the NCT id of each of its trials.
+ * Until the site lists are in, a trial read from the core has no sites (`locations: []`); the
+ * dataset's `sitesFile` (src/queries/trial-queries.ts) says which trials still lack them, and every
+ * view that shows sites or contacts says they are loading.
+ *
+ * What only the trial detail shows (DETAIL_ONLY_FIELDS: brief summary, arms, keywords, MeSH terms,
+ * officials, date types; and site contacts) stays in the raw records, split into DETAIL_SHARD_COUNT
+ * small files (public/data/details/NN.json, detailShardOf) that the trial detail reads when the live API
+ * cannot.
  */
 import type { StudyQuery } from '../api/ctgov/default-query.ts';
 import { matchesShape } from './shape.ts';
@@ -21,17 +30,20 @@ import {
   THERAPIES,
   TRANSPLANT_TYPES,
   TRIAL_SHAPE,
+  trialUrl,
   type Trial,
   type TrialLocation,
 } from './trial.ts';
 
 export const PRECOMPUTED_FORMAT = 'hsct-trials-precomputed';
-/** Bumped whenever the shape of the file or of a compact trial changes. */
-export const PRECOMPUTED_FORMAT_VERSION = 2;
+export const TRIAL_SITES_FORMAT = 'hsct-trials-sites';
+/** Bumped whenever the shape of either file or of a compact trial changes (both files carry it). */
+export const PRECOMPUTED_FORMAT_VERSION = 3;
 export const DETAILS_FORMAT = 'hsct-trials-details';
 
 /** Paths under the site's base URL. */
 export const PRECOMPUTED_DATASET_PATH = 'data/trials.json';
+export const TRIAL_SITES_PATH = 'data/trial-sites.json';
 /**
  * Name of the <meta> the build writes into index.html with the data date of the dataset it ships
  * (deltaSinceDate), so that the page asks the live changes while the file is still downloading.
@@ -40,6 +52,24 @@ export const SNAPSHOT_SINCE_META = 'hsct-snapshot-since';
 export const DETAIL_SHARD_DIR = 'data/details';
 /** Records per shard at 3,000 studies: about 30 (about 30 kB gzip). */
 export const DETAIL_SHARD_COUNT = 100;
+
+/**
+ * Trial fields the core leaves to the site lists file: the sites, the central contacts, and what only
+ * the patient view, the site map, the trial detail and the exports show. Everything else (the text
+ * search reads the official title, the change marks the status, enrollment and dates) is in the core.
+ */
+export const SITE_FILE_FIELDS = [
+  'locations',
+  'centralContacts',
+  'collaborators',
+  'primaryCompletionDate',
+  'stdAges',
+  'healthyVolunteers',
+  'firstPosted',
+] as const satisfies readonly (keyof Trial)[];
+export type SiteFileField = (typeof SITE_FILE_FIELDS)[number];
+/** What the site lists file holds for one trial. */
+export type TrialSiteData = Pick<Trial, SiteFileField>;
 
 export type PrecomputedMeta = {
   format: typeof PRECOMPUTED_FORMAT;
@@ -68,21 +98,44 @@ export type PrecomputedMeta = {
   detailShards: number;
 };
 
+/**
+ * The dataset as the snapshot job holds it (full compact trials) or as the browser reads the core (the
+ * SITE_FILE_FIELDS missing, `locations: []`, until completeTrial adds them).
+ */
 export type PrecomputedDataset = { meta: PrecomputedMeta; trials: Trial[] };
 
 /**
- * The trials as the file stores them, by column. `fields[name][i]` is field `name` of trial i, null when
- * the trial has none (no Trial field is ever null). The sites of every trial, in order, are flattened:
- * `sites.perTrial[i]` is how many sites trial i has, and `sites.fields[name]` one value per site.
+ * Items stored by column. `fields[name][i]` is field `name` of item i, null when the item has none (no
+ * stored field is ever null). The sites of every trial, in order, are flattened: `sites.perTrial[i]` is
+ * how many sites trial i has, and `sites.fields[name]` one value per site.
  */
-export type TrialColumns = {
-  count: number;
-  fields: Record<string, unknown[]>;
-  sites: { perTrial: number[]; fields: Record<string, unknown[]> };
+type Columns = Record<string, unknown[]>;
+
+/** The core's trials by column. Nested design facets are columns named by their path ("design.graft"). */
+export type CoreColumns = { count: number; fields: Columns };
+
+/** The site lists file's trials: their NCT ids (the core's order), their other fields, their sites. */
+export type SiteColumns = {
+  nctIds: string[];
+  fields: Columns;
+  sites: { perTrial: number[]; fields: Columns };
 };
 
-/** The file as written: the meta and the trials by column. */
-export type PrecomputedFile = { meta: PrecomputedMeta; trials: TrialColumns };
+/** The core file as written: the meta and the trials by column. */
+export type PrecomputedFile = { meta: PrecomputedMeta; trials: CoreColumns };
+
+export type TrialSitesMeta = {
+  format: typeof TRIAL_SITES_FORMAT;
+  formatVersion: typeof PRECOMPUTED_FORMAT_VERSION;
+  /** The contentHash of the core file these site lists belong to. */
+  coreHash: string;
+  /** SHA-256 (hex) of JSON.stringify of the file's `trials`, as for the core. */
+  contentHash: string;
+  trialCount: number;
+};
+
+/** The site lists file as written. */
+export type TrialSitesFile = { meta: TrialSitesMeta; trials: SiteColumns };
 
 /** One detail shard: raw records (pruned to STUDY_FIELDS) by NCT id. */
 export type DetailShard = { format: typeof DETAILS_FORMAT; studies: Record<string, unknown> };
@@ -132,14 +185,34 @@ const SITE_FIELDS = [
   'contacts',
 ] as const satisfies readonly (keyof TrialLocation)[];
 
-const TRIAL_FIELDS = Object.keys(TRIAL_SHAPE) as (keyof Trial)[];
+/** The design facets' columns, by path (TrialDesign). */
+const DESIGN_COLUMNS = [
+  'design.conditioning',
+  'design.regimen',
+  'design.graft',
+  'design.allocation',
+  'design.comparator',
+  'design.resultPmids',
+  'design.evidence.conditioning',
+  'design.evidence.graft',
+  'design.evidence.allocation',
+  'design.evidence.comparator',
+] as const;
+
+/** Not stored in the core: the site file's fields, the derived url, and design (stored by path). */
+const NOT_IN_CORE: ReadonlySet<string> = new Set([...SITE_FILE_FIELDS, 'url', 'design']);
+const CORE_COLUMNS: readonly string[] = [
+  ...(Object.keys(TRIAL_SHAPE) as (keyof Trial)[]).filter((key) => !NOT_IN_CORE.has(key)),
+  ...DESIGN_COLUMNS,
+];
+const SITE_FILE_COLUMNS: readonly string[] = SITE_FILE_FIELDS.filter((f) => f !== 'locations');
 
 /** `items` stored by column: every field any item has, in first-seen order, null where an item has none. */
-function toColumns<T extends object>(items: readonly T[], skip: ReadonlySet<string>) {
-  const fields: Record<string, unknown[]> = {};
+function toColumns(items: readonly object[], allowed: readonly string[]): Columns {
+  const fields: Columns = {};
   items.forEach((item, i) => {
     for (const [key, value] of Object.entries(item)) {
-      if (skip.has(key) || value === undefined) continue;
+      if (!allowed.includes(key) || value === undefined) continue;
       const column = (fields[key] ??= new Array<unknown>(items.length).fill(null));
       column[i] = value;
     }
@@ -147,15 +220,37 @@ function toColumns<T extends object>(items: readonly T[], skip: ReadonlySet<stri
   return fields;
 }
 
-/** Trials (compact, sorted) stored by column, as the file holds them. */
-export function encodeTrials(trials: readonly Trial[]): TrialColumns {
-  const sites = trials.flatMap((t) => t.locations);
+/** A trial's design facets as flat entries by path ("design.evidence.graft": "…"). */
+function designEntries(trial: Trial): Record<string, unknown> {
+  const { evidence, ...facets } = trial.design;
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(facets)) flat[`design.${key}`] = value;
+  for (const [key, value] of Object.entries(evidence)) flat[`design.evidence.${key}`] = value;
+  return flat;
+}
+
+/** Trials (compact, sorted) as the core stores them. */
+export function encodeCore(trials: readonly Trial[]): CoreColumns {
   return {
     count: trials.length,
-    fields: toColumns(trials, new Set(['locations'])),
+    fields: toColumns(
+      trials.map((t) => ({ ...t, ...designEntries(t) })),
+      CORE_COLUMNS,
+    ),
+  };
+}
+
+/** The same trials' SITE_FILE_FIELDS as the site lists file stores them. */
+export function encodeSites(trials: readonly Trial[]): SiteColumns {
+  return {
+    nctIds: trials.map((t) => t.nctId),
+    fields: toColumns(trials, SITE_FILE_COLUMNS),
     sites: {
       perTrial: trials.map((t) => t.locations.length),
-      fields: toColumns(sites, new Set()),
+      fields: toColumns(
+        trials.flatMap((t) => t.locations),
+        SITE_FIELDS,
+      ),
     },
   };
 }
@@ -184,33 +279,48 @@ function fromColumns(
   return rows;
 }
 
+/** A core row's "design.…" entries back into its `design` object. */
+function nestDesign(row: Record<string, unknown>): void {
+  const design: Record<string, unknown> = {};
+  const evidence: Record<string, unknown> = {};
+  for (const name of DESIGN_COLUMNS) {
+    if (!Object.hasOwn(row, name)) continue;
+    const path = name.split('.');
+    if (path.length === 3) evidence[path[2]!] = row[name];
+    else design[path[1]!] = row[name];
+    delete row[name];
+  }
+  row.design = { ...design, evidence };
+}
+
 /**
- * Trials back from the file's columns, not yet checked one by one (isTrialShape does that). A column of
- * the wrong length, an unknown field or site counts that do not add up reject the whole list.
+ * Trials back from the core's columns, not yet checked one by one (isTrialShape does that): the url
+ * derived from the NCT id, the design nested again, `locations: []` until the site lists complete them.
+ * A column of the wrong length or an unknown field rejects the whole list.
  */
-export function decodeTrials(data: unknown): { trials: unknown[] } | { problem: string } {
+export function decodeCore(data: unknown): { trials: unknown[] } | { problem: string } {
   if (!isRecord(data) || !isCount(data.count)) {
     return { problem: 'the trials have no "count" of trials.' };
   }
-  const { count } = data;
-  const rows = fromColumns(data.fields, count, TRIAL_FIELDS, 'trials');
+  const rows = fromColumns(data.fields, data.count, CORE_COLUMNS, 'trials');
   if (typeof rows === 'string') return { problem: rows };
-  const sites = data.sites;
-  if (!isRecord(sites) || !Array.isArray(sites.perTrial) || sites.perTrial.length !== count) {
-    return { problem: `the sites have no count for each of the ${count} trials.` };
+  for (const row of rows) {
+    nestDesign(row);
+    if (isText(row.nctId)) row.url = trialUrl(row.nctId);
+    row.locations = [];
   }
-  const perTrial: unknown[] = sites.perTrial;
-  if (!perTrial.every(isCount)) return { problem: 'a count of sites is not a whole number.' };
-  const total = perTrial.reduce((sum, n) => sum + n, 0);
-  const siteRows = fromColumns(sites.fields, total, SITE_FIELDS, 'sites');
-  if (typeof siteRows === 'string') return { problem: siteRows };
-  let next = 0;
-  rows.forEach((row, i) => {
-    const n = perTrial[i] as number;
-    row.locations = siteRows.slice(next, next + n);
-    next += n;
-  });
   return { trials: rows };
+}
+
+/** Whether the design facets of a decoded trial are all there, of their kinds. */
+function isDesignShape(design: unknown): boolean {
+  if (!isRecord(design) || !isRecord(design.evidence)) return false;
+  return (
+    ['conditioning', 'graft', 'allocation', 'comparator'].every((key) => isText(design[key])) &&
+    optional(design.regimen, isText) &&
+    isTextList(design.resultPmids) &&
+    Object.values(design.evidence).every(isText)
+  );
 }
 
 /** The shard (0..DETAIL_SHARD_COUNT-1) holding a trial's raw record: its NCT number modulo the count. */
@@ -267,7 +377,8 @@ export function isTrialShape(value: unknown): value is Trial {
       t.enrollment,
       (e) => isRecord(e) && typeof e.count === 'number' && Number.isFinite(e.count),
     ) &&
-    optional(t.sponsor, (s) => isRecord(s) && isText(s.name) && isText(s.class))
+    optional(t.sponsor, (s) => isRecord(s) && isText(s.name) && isText(s.class)) &&
+    isDesignShape(t.design)
   );
 }
 
@@ -310,16 +421,17 @@ export type PrecomputedReadResult =
   { ok: true; dataset: PrecomputedDataset; invalidTrials: number } | { ok: false; problem: string };
 
 /**
- * Reads a precomputed dataset from parsed JSON. A damaged `meta` or a missing trial list rejects the
- * file; a trial that does not have the Trial shape is dropped and counted (`invalidTrials`), and so is
- * a repeated NCT id. The file's own trialCount must match the trials it holds.
+ * Reads the core of a precomputed dataset from parsed JSON. A damaged `meta` or a missing trial list
+ * rejects the file; a trial that does not have the Trial shape is dropped and counted (`invalidTrials`),
+ * and so is a repeated NCT id. The file's own trialCount must match the trials it holds. The trials
+ * have no sites yet (completeTrial adds them from the site lists file).
  */
 export function readPrecomputedDataset(data: unknown): PrecomputedReadResult {
   if (!isRecord(data)) return { ok: false, problem: 'the file is not a JSON object.' };
   const problem = metaProblem(data.meta);
   if (problem !== undefined) return { ok: false, problem };
   const meta = data.meta as PrecomputedMeta;
-  const decoded = decodeTrials(data.trials);
+  const decoded = decodeCore(data.trials);
   if ('problem' in decoded) return { ok: false, problem: decoded.problem };
   if (decoded.trials.length !== meta.trialCount) {
     return {
@@ -341,17 +453,155 @@ export function readPrecomputedDataset(data: unknown): PrecomputedReadResult {
   };
 }
 
+/** The site lists of a dataset by NCT id, as read from the site lists file. */
+export type TrialSites = ReadonlyMap<string, TrialSiteData>;
+
+export type TrialSitesReadResult = { ok: true; sites: TrialSites } | { ok: false; problem: string };
+
+const isContact = (v: unknown): boolean => isRecord(v) && Object.values(v).every(isText);
+const isCoordinate = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+
+/** How each stored value of the site lists file must look (a site's fields: SITE_VALUE_CHECKS). */
+const SITE_FILE_CHECKS: Record<string, (v: unknown) => boolean> = {
+  centralContacts: (v) => Array.isArray(v) && v.every(isContact),
+  collaborators: (v) =>
+    Array.isArray(v) && v.every((c) => isRecord(c) && isText(c.name) && isText(c.class)),
+  primaryCompletionDate: isText,
+  stdAges: isTextList,
+  healthyVolunteers: (v) => typeof v === 'boolean',
+  firstPosted: isText,
+};
+const SITE_VALUE_CHECKS: Record<string, (v: unknown) => boolean> = {
+  facility: isText,
+  city: isText,
+  state: isText,
+  country: isText,
+  lat: isCoordinate,
+  lon: isCoordinate,
+  status: isText,
+  contacts: (v) => Array.isArray(v) && v.every(isContact),
+};
+
+/** The first value of `rows` that fails its check, as "field" text, or undefined. */
+function badValue(
+  rows: readonly Record<string, unknown>[],
+  checks: Record<string, (v: unknown) => boolean>,
+): string | undefined {
+  for (const row of rows) {
+    for (const [name, value] of Object.entries(row)) {
+      if (!checks[name]!(value)) return name;
+    }
+  }
+  return undefined;
+}
+
+function sitesMetaProblem(meta: unknown, coreHash: string): string | undefined {
+  if (!isRecord(meta)) return 'the file has no "meta" object.';
+  if (meta.format !== TRIAL_SITES_FORMAT) return `meta.format must be "${TRIAL_SITES_FORMAT}".`;
+  if (meta.formatVersion !== PRECOMPUTED_FORMAT_VERSION) {
+    return `meta.formatVersion ${String(meta.formatVersion)} is not ${PRECOMPUTED_FORMAT_VERSION}.`;
+  }
+  if (!isText(meta.contentHash)) return 'meta.contentHash must be text.';
+  if (!isCount(meta.trialCount)) return 'meta.trialCount must be a whole number.';
+  if (meta.coreHash !== coreHash) {
+    return 'they belong to another version of the trial data (meta.coreHash is not the content hash of the trials shown).';
+  }
+  return undefined;
+}
+
 /**
- * Why the file's trials do not match its meta.contentHash (SHA-256 of JSON.stringify of the columns as
- * parsed), or undefined when they do. A file cut short or edited by hand fails here even when every
- * trial left still has the right shape.
+ * Reads the site lists file from parsed JSON, for the core whose content hash is `coreHash`. Anything
+ * wrong rejects the whole file with its reason: another format or version, another core, an unknown
+ * field (`__proto__` included), a column of the wrong length, site counts that do not add up, a value
+ * of the wrong kind, an NCT id that is malformed or repeated.
  */
-export async function contentHashProblem(data: unknown): Promise<string | undefined> {
-  if (!isRecord(data) || !isRecord(data.meta)) return 'the file is not a JSON object with a meta.';
-  const bytes = new TextEncoder().encode(JSON.stringify(data.trials));
+export function readTrialSites(data: unknown, coreHash: string): TrialSitesReadResult {
+  const fail = (problem: string) => ({ ok: false, problem }) as const;
+  if (!isRecord(data)) return fail('the file is not a JSON object.');
+  const metaIssue = sitesMetaProblem(data.meta, coreHash);
+  if (metaIssue !== undefined) return fail(metaIssue);
+  const count = (data.meta as TrialSitesMeta).trialCount;
+  const columns = data.trials;
+  if (!isRecord(columns) || !Array.isArray(columns.nctIds) || columns.nctIds.length !== count) {
+    return fail(`they do not list the NCT ids of ${count} trials.`);
+  }
+  const nctIds: unknown[] = columns.nctIds;
+  const ids = new Set<string>();
+  for (const id of nctIds) {
+    if (!isText(id) || !/^NCT\d{8}$/.test(id) || ids.has(id)) {
+      return fail(`the NCT id ${JSON.stringify(id)} is malformed or repeated.`);
+    }
+    ids.add(id);
+  }
+  const rows = fromColumns(columns.fields, count, SITE_FILE_COLUMNS, 'trials');
+  if (typeof rows === 'string') return fail(rows);
+  const sites = columns.sites;
+  if (!isRecord(sites) || !Array.isArray(sites.perTrial) || sites.perTrial.length !== count) {
+    return fail(`the sites have no count for each of the ${count} trials.`);
+  }
+  const perTrial: unknown[] = sites.perTrial;
+  if (!perTrial.every(isCount)) return fail('a count of sites is not a whole number.');
+  const total = perTrial.reduce((sum, n) => sum + n, 0);
+  const siteRows = fromColumns(sites.fields, total, SITE_FIELDS, 'sites');
+  if (typeof siteRows === 'string') return fail(siteRows);
+  const bad = badValue(rows, SITE_FILE_CHECKS) ?? badValue(siteRows, SITE_VALUE_CHECKS);
+  if (bad !== undefined) return fail(`a value of the field "${bad}" is not of its kind.`);
+  const byId = new Map<string, TrialSiteData>();
+  let next = 0;
+  rows.forEach((row, i) => {
+    const n = perTrial[i] as number;
+    byId.set(nctIds[i] as string, {
+      ...row,
+      locations: siteRows.slice(next, next + n),
+    });
+    next += n;
+  });
+  return { ok: true, sites: byId };
+}
+
+/** A trial read from the core with its site lists (and the other SITE_FILE_FIELDS) added. */
+export function completeTrial(trial: Trial, siteData: TrialSiteData): Trial {
+  return { ...trial, ...siteData };
+}
+
+/**
+ * The text of the file's `trials` when they are its last member, as the snapshot job writes them
+ * (`…"trials":<the columns>}`), else undefined. Whatever it returns is checked against the content
+ * hash: a text that matches is the writer's JSON of the columns, balanced, and closed by the file's
+ * last brace, so it is the very `trials` JSON.parse read.
+ */
+function trialsText(text: string): string | undefined {
+  const end = text.trimEnd();
+  const key = end.lastIndexOf('"trials":');
+  if (!end.endsWith('}') || key < 0) return undefined;
+  return end.slice(key + '"trials":'.length, -1).trim();
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
-  const hash = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-  return hash === data.meta.contentHash
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/**
+ * Why the file's trials do not match its meta.contentHash (SHA-256 of JSON.stringify of the columns),
+ * or undefined when they do. A file cut short or edited by hand fails here even when every trial left
+ * still has the right shape. Both files (the core and the site lists) carry one. With the file's
+ * `text`, the hash is checked on the text of its trials as written (no JSON.stringify of what was just
+ * parsed); a file laid out otherwise (e.g. formatted again by a host) is checked on JSON.stringify.
+ */
+export async function contentHashProblem(
+  data: unknown,
+  text?: string,
+): Promise<string | undefined> {
+  if (!isRecord(data) || !isRecord(data.meta)) return 'the file is not a JSON object with a meta.';
+  const written = text === undefined ? undefined : trialsText(text);
+  if (written !== undefined && (await sha256Hex(written)) === data.meta.contentHash) {
+    return undefined;
+  }
+  return (await sha256Hex(JSON.stringify(data.trials))) === data.meta.contentHash
     ? undefined
     : 'its trials do not match its content hash (the file is damaged or was changed).';
 }

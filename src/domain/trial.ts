@@ -190,6 +190,11 @@ export type TrialContact = {
   email?: string;
 };
 
+/** A trial's study page on ClinicalTrials.gov (Trial.url), from its NCT id. */
+export function trialUrl(nctId: string): string {
+  return `https://clinicaltrials.gov/study/${nctId}`;
+}
+
 export type Trial = {
   nctId: string;
   /** The study page on ClinicalTrials.gov. */

@@ -37,8 +37,8 @@ export async function loadPrecomputed(
   url: string = siteFileUrl(PRECOMPUTED_DATASET_PATH),
 ): Promise<PrecomputedLoad> {
   try {
-    const { data, bytes } = await fetchSiteJson(url, { signal });
-    const damaged = await contentHashProblem(data);
+    const { data, bytes, text } = await fetchSiteJson(url, { signal });
+    const damaged = await contentHashProblem(data, text);
     if (damaged !== undefined) {
       return { ok: false, problem: `The precomputed dataset is damaged: ${damaged}` };
     }
@@ -112,7 +112,27 @@ export function snapshotDataset(
     ...(delta.state === 'failed' ? { liveError: delta.reason } : {}),
     ...(incomplete ? { liveIncomplete: true } : {}),
     snapshot: { capturedAt: meta.capturedAt, ...(since ? { since } : {}), delta },
+    sitesFile: { coreHash: meta.contentHash, liveIds: [] },
   };
+}
+
+/**
+ * How long the file, when it arrives before the early changes have answered, waits for them before it
+ * is drawn alone: when they answer within it, the trials are drawn once, merged, instead of twice (the
+ * snapshot, then the merged list: on a phone, each draw is a long task that also delays the other).
+ */
+export const EARLY_DELTA_GRACE_MS = 800;
+
+/** Resolves when `promise` settles or after `ms`, whichever comes first. */
+function settledOrAfter(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 export type SnapshotFirstDeps = {
@@ -184,6 +204,15 @@ export async function loadSnapshotFirst(
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const load = cached ?? (await loadPrecomputed(signal, options.precomputedUrl));
+    if (
+      cached === undefined &&
+      load.ok &&
+      early !== undefined &&
+      !earlyAnswered &&
+      early.since === deltaSinceDate(load.dataset.meta)
+    ) {
+      await settledOrAfter(early.asked, EARLY_DELTA_GRACE_MS);
+    }
     const mergeFirst =
       load.ok && earlyAnswered && early?.since === deltaSinceDate(load.dataset.meta);
     if (cached === undefined) {
@@ -243,6 +272,11 @@ export async function loadSnapshotFirst(
           capturedAt: meta.capturedAt,
           since,
           delta: { state: 'ok', updated: normalized.trials.length, added: merged.added },
+        },
+        // The live trials were normalized here in full: only the others need the site lists file.
+        sitesFile: {
+          coreHash: meta.contentHash,
+          liveIds: normalized.trials.map((t) => t.nctId),
         },
       };
     } catch (error) {

@@ -77,7 +77,17 @@ export type TrialDataset = {
   liveIncomplete?: boolean;
   /** Snapshot-first mode: the precomputed snapshot and the live delta on top of it. */
   snapshot?: SnapshotInfo;
+  /**
+   * Set when the trials came from the precomputed core (data/trials.json): their site lists, contacts
+   * and other SITE_FILE_FIELDS are in the site lists file of that core (`coreHash`, its content hash)
+   * and are added by useSiteLists. The trials of the live delta (`liveIds`) were normalized here in
+   * full and already have them.
+   */
+  sitesFile?: SitesFileRef;
 };
+
+/** Where the trials of a dataset read from the precomputed core find their site lists. */
+export type SitesFileRef = { coreHash: string; liveIds: string[] };
 
 /** The dataset's fields and their JSON kinds (domain/shape.ts): checked when read back from storage. */
 export const DATASET_SHAPE = {
@@ -95,6 +105,7 @@ export const DATASET_SHAPE = {
   liveError: 'string?',
   liveIncomplete: 'boolean?',
   snapshot: 'object?',
+  sitesFile: 'object?',
 } as const satisfies ShapeOf<TrialDataset>;
 
 /**
@@ -108,6 +119,17 @@ export function isUsableDataset(value: unknown, now: number = Date.now()): value
   if (dataset.source !== 'live' && dataset.source !== 'bundled') return false;
   const fetchedAt = Date.parse(dataset.fetchedAt);
   if (!(fetchedAt <= now)) return false;
+  const { sitesFile } = dataset;
+  if (
+    sitesFile !== undefined &&
+    !(
+      typeof sitesFile.coreHash === 'string' &&
+      Array.isArray(sitesFile.liveIds) &&
+      sitesFile.liveIds.every((id) => typeof id === 'string')
+    )
+  ) {
+    return false;
+  }
   return dataset.trials.every((trial) => matchesShape(trial, TRIAL_SHAPE));
 }
 

@@ -32,12 +32,12 @@ function serveStudies(studies: unknown[]) {
 function seedLastVisit(savedAt = '2025-03-01T10:00:00.000Z') {
   const changed = TODAY[CHANGED_ID];
   const same = TODAY[SAME_ID];
-  if (!changed || !same || changed.siteCount < 1) throw new Error('fixtures changed');
+  if (!changed || !same || (changed.siteCount ?? 0) < 1) throw new Error('fixtures changed');
   const trials: SeenState = {
     [CHANGED_ID]: {
       ...changed,
       status: changed.status === 'RECRUITING' ? 'COMPLETED' : 'RECRUITING',
-      siteCount: changed.siteCount - 1,
+      siteCount: (changed.siteCount ?? 0) - 1,
     },
     [SAME_ID]: same,
   };

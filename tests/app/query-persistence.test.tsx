@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureEntries } from '../../mocks/emulator/fixture-studies.ts';
 import { server } from '../../mocks/node.ts';
 import { App } from '../../src/app/app.tsx';
@@ -13,6 +13,23 @@ import { createMemoryStorage, type StringStorage } from '../../src/lib/idb-stora
 import { DAMAGED_TRIAL_FIELDS } from '../damaged-trial-fields.ts';
 import { trialDetailQueries } from '../../src/queries/trial-detail-query.ts';
 import { DATASET_SHAPE } from '../../src/queries/trial-queries.ts';
+import type { BundledDataset } from '../../src/api/bundled-dataset.ts';
+import { servePrecomputed } from '../queries/precomputed-server.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The bundled sample, served as the precomputed core and its site lists (snapshot-first mode). */
+function servePrecomputedSample() {
+  const raw = JSON.parse(
+    readFileSync(join(process.cwd(), 'public/data/snapshot.json'), 'utf8'),
+  ) as BundledDataset;
+  servePrecomputed(raw);
+  const files = { sites: 0 };
+  server.events.on('request:start', ({ request }) => {
+    if (request.url.endsWith('/data/trial-sites.json')) files.sites += 1;
+  });
+  return files;
+}
 
 const STUDIES = ['NCT00014755', 'NCT00040482', 'NCT01413100'].map((id) => {
   const entry = fixtureEntries().find(
@@ -117,8 +134,10 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
   beforeEach(() => {
     window.history.replaceState(null, '', '/');
   });
+  afterEach(() => server.events.removeAllListeners('request:start'));
 
-  it('draws a repeat visit from the saved dataset without asking the API again', async () => {
+  /** A first visit that loaded live (one request for studies) and saved its dataset, then closed. */
+  async function liveVisitSaved() {
     const api = serveCounted();
     const storage = createMemoryStorage();
     const first = visit(storage);
@@ -128,6 +147,11 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     expect(api.studyRequests).toBe(1);
     await saved(storage);
     first.close();
+    return { api, storage };
+  }
+
+  it('draws a repeat visit from the saved dataset without asking the API again', async () => {
+    const { api, storage } = await liveVisitSaved();
 
     visit(storage);
     expect(
@@ -200,6 +224,37 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     ).toHaveTextContent('Live from ClinicalTrials.gov');
     expect(trialsFigure()).toBe('3');
     expect(screen.queryByText(/could not be shown/)).toBeNull();
+  });
+
+  it('a repeat visit of the snapshot makes no API request and reads the site lists again from the site', async () => {
+    const files = servePrecomputedSample();
+    const { api, storage } = await liveVisitSaved(); // its one request for studies: the delta
+    api.studyRequests = 0;
+    const sitesBefore = files.sites;
+
+    window.history.replaceState(null, '', '/?view=patient');
+    visit(storage);
+    // The patient view needs the sites: they come from the site lists file, not from the saved copy.
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Trials for patients: in plain words' },
+        { timeout: 10_000 },
+      ),
+    ).toBeVisible();
+    expect(files.sites).toBe(sitesBefore + 1);
+    expect(api.studyRequests).toBe(0);
+  });
+
+  it('drops a saved snapshot whose note on its site lists is damaged, and loads again', async () => {
+    servePrecomputedSample();
+    const { api, storage } = await savedThenAltered((client) => {
+      for (const query of client.clientState.queries) {
+        (query.state.data as Record<string, unknown>).sitesFile = { coreHash: 42, liveIds: [] };
+      }
+    });
+    visit(storage);
+    await waitFor(() => expect(api.studyRequests).toBe(1), { timeout: 10_000 });
   });
 
   it('does not trust a saved copy stamped in the future: it asks the API again', async () => {

@@ -105,6 +105,29 @@ describe('diffSinceLastVisit', () => {
     expect(marks.get('NCT99000003')?.changes[0]?.text).toBe('1 new site');
   });
 
+  it('compares no sites, and keeps the last count seen, while the site lists are not loaded', () => {
+    const before = snapshotSeen([trial('NCT99000001', { locations: sites(4) })]);
+    // The trials of the precomputed core have no sites until the site lists are in: unknown counts.
+    const unknown = () => undefined;
+    const today = [trial('NCT99000001'), trial('NCT99000002')];
+    const marks = diffSinceLastVisit(today, before, unknown);
+    expect(marks.get('NCT99000001')).toBeUndefined();
+    expect(marks.get('NCT99000002')?.mark).toBe('new');
+    // Leaving before the site lists arrived keeps the count seen last time, and records none for a
+    // trial whose sites were never known.
+    const saved = snapshotSeen(today, unknown, before);
+    expect(saved.NCT99000001?.siteCount).toBe(4);
+    expect(saved.NCT99000002).toEqual({
+      status: 'RECRUITING',
+      lastUpdated: '2025-01-10',
+      enrollment: 40,
+    });
+    expect(parseSeenState(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
+    // Once they are in, a real change of sites is marked.
+    const later = diffSinceLastVisit([trial('NCT99000001', { locations: sites(5) })], saved);
+    expect(later.get('NCT99000001')?.changes[0]?.text).toBe('1 new site');
+  });
+
   it('describes enrollment changes, including a count that appears or disappears', () => {
     const seen = snapshotSeen([
       trial('NCT99000001'),

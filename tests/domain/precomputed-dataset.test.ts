@@ -4,42 +4,55 @@ import { describe, expect, it } from 'vitest';
 import type { BundledDataset } from '../../src/api/bundled-dataset.ts';
 import {
   compactTrial,
+  completeTrial,
   contentHashProblem,
   deltaSinceDate,
   detailShardOf,
   mergeTrials,
   readPrecomputedDataset,
+  readTrialSites,
+  SITE_FILE_FIELDS,
   updatedSinceFilter,
 } from '../../src/domain/precomputed-dataset.ts';
-import { precompute, serializePrecomputed } from '../../scripts/precompute-dataset.ts';
+import {
+  precompute,
+  serializePrecomputed,
+  serializeTrialSites,
+} from '../../scripts/precompute-dataset.ts';
 import { syntheticTrial } from '../trial-factory.ts';
 
 const RAW = JSON.parse(
   readFileSync(new URL('../../public/data/snapshot.json', import.meta.url), 'utf8'),
 ) as BundledDataset;
 
-type Columns = {
-  count: number;
-  fields: Record<string, unknown[]>;
-  sites: { perTrial: number[]; fields: Record<string, unknown[]> };
+type Columns = Record<string, unknown[]>;
+type CoreFile = { meta: Record<string, unknown>; trials: { count: number; fields: Columns } };
+type SitesFile = {
+  meta: Record<string, unknown>;
+  trials: {
+    nctIds: string[];
+    fields: Columns;
+    sites: { perTrial: number[]; fields: Columns };
+  };
 };
 
-function derived() {
-  return JSON.parse(serializePrecomputed(precompute(RAW, 'raw', 'rules-x').dataset)) as {
-    meta: Record<string, unknown>;
-    trials: Columns;
-  };
-}
+const DERIVED = precompute(RAW, 'raw', 'rules-x');
+const CORE_TEXT = serializePrecomputed(DERIVED.dataset);
+const SITES_TEXT = serializeTrialSites(DERIVED.dataset);
+const CORE_HASH = DERIVED.dataset.meta.contentHash;
+
+const derived = () => JSON.parse(CORE_TEXT) as CoreFile;
+const derivedSites = () => JSON.parse(SITES_TEXT) as SitesFile;
 
 describe('precomputed dataset', () => {
   it('holds every record of the raw snapshot as a compact trial, sorted by NCT id, with its provenance', () => {
-    const { dataset, shards } = precompute(RAW, 'raw', 'rules-x');
+    const { dataset, shards } = DERIVED;
     expect(dataset.trials).toHaveLength(RAW.studies.length);
     const ids = dataset.trials.map((t) => t.nctId);
     expect(ids).toEqual([...ids].sort());
     expect(dataset.meta).toMatchObject({
       format: 'hsct-trials-precomputed',
-      formatVersion: 2,
+      formatVersion: 3,
       query: RAW.meta.query,
       capturedAt: RAW.meta.capturedAt,
       rulesVersion: 'rules-x',
@@ -53,31 +66,53 @@ describe('precomputed dataset', () => {
     }
   });
 
-  it('reads back what it writes: the same trials, sites and all', async () => {
-    const { dataset } = precompute(RAW, 'raw', 'rules-x');
+  it('reads back what it writes: the core without sites, completed by the site lists into the same trials', async () => {
+    const { dataset } = DERIVED;
     const file = derived();
     expect(await contentHashProblem(file)).toBeUndefined();
     const read = readPrecomputedDataset(file);
     expect(read).toMatchObject({ ok: true, invalidTrials: 0 });
-    expect(read.ok && read.dataset.trials).toEqual(dataset.trials);
+    if (!read.ok) return;
+    // The core alone: no sites yet, everything else the first view reads (url derived from the id).
+    expect(read.dataset.trials.every((t) => t.locations.length === 0)).toBe(true);
+    expect(read.dataset.trials.map((t) => t.url)).toEqual(dataset.trials.map((t) => t.url));
+    expect(read.dataset.trials.map((t) => t.design)).toEqual(dataset.trials.map((t) => t.design));
+    const sitesFile = derivedSites();
+    expect(await contentHashProblem(sitesFile)).toBeUndefined();
+    const sites = readTrialSites(sitesFile, CORE_HASH);
+    expect(sites.ok).toBe(true);
+    if (!sites.ok) return;
+    const whole = read.dataset.trials.map((t) => completeTrial(t, sites.sites.get(t.nctId)!));
+    expect(whole).toEqual(dataset.trials);
     expect(dataset.trials.some((t) => t.locations.some((l) => l.lat !== undefined))).toBe(true);
   });
 
-  it('stores the trials by column, each field once, with the sites flattened', () => {
+  it('keeps the site lists, contacts and detail-only fields out of the core, and the url and design objects too', () => {
     const { trials } = derived();
     expect(trials.count).toBe(RAW.studies.length);
     expect(trials.fields.nctId).toHaveLength(trials.count);
-    expect(trials.fields.locations).toBeUndefined();
-    const sites = trials.sites.perTrial.reduce((a, b) => a + b, 0);
-    expect(trials.sites.fields.city).toHaveLength(sites);
+    for (const field of [...SITE_FILE_FIELDS, 'url', 'design']) {
+      expect(trials.fields[field]).toBeUndefined();
+    }
+    // The design facets by column: one short value per trial instead of an object each.
+    expect(trials.fields['design.conditioning']).toHaveLength(trials.count);
+    expect(trials.fields['design.evidence.graft']).toHaveLength(trials.count);
+    // The text search reads the official title: it stays in the core.
+    expect(trials.fields.officialTitle).toHaveLength(trials.count);
+    const site = derivedSites().trials;
+    expect(site.nctIds).toEqual(DERIVED.dataset.trials.map((t) => t.nctId));
+    const total = site.sites.perTrial.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(site.sites.fields.city).toHaveLength(total);
+    expect(site.fields.centralContacts).toHaveLength(trials.count);
   });
 
   it('rejects a damaged meta or damaged columns with a clear reason', () => {
     const wrongVersion = derived();
-    wrongVersion.meta.formatVersion = 1;
+    wrongVersion.meta.formatVersion = 2;
     expect(readPrecomputedDataset(wrongVersion)).toEqual({
       ok: false,
-      problem: 'meta.formatVersion 1 is not 2.',
+      problem: 'meta.formatVersion 2 is not 3.',
     });
     const wrongCount = derived();
     wrongCount.meta.trialCount = 3;
@@ -91,9 +126,13 @@ describe('precomputed dataset', () => {
       ok: false,
       problem: `the trial field "title" does not hold ${RAW.studies.length} values.`,
     });
-    const siteCounts = derived();
-    siteCounts.trials.sites.perTrial[0]! += 1;
-    expect(readPrecomputedDataset(siteCounts)).toMatchObject({ ok: false });
+    // The sites belong to the other file: a core that carries them is refused.
+    const withSites = derived();
+    withSites.trials.fields.locations = new Array<unknown>(withSites.trials.count).fill([]);
+    expect(readPrecomputedDataset(withSites)).toEqual({
+      ok: false,
+      problem: 'trials have an unknown field "locations".',
+    });
     // A field name the model does not have (here one that would reach the prototype) is refused.
     const unknown: unknown = JSON.parse(
       JSON.stringify(derived()).replace('"fields":{', '"fields":{"__proto__":[],'),
@@ -110,15 +149,86 @@ describe('precomputed dataset', () => {
     expect(await contentHashProblem(edited)).toBe(
       'its trials do not match its content hash (the file is damaged or was changed).',
     );
+    const editedSites = derivedSites();
+    editedSites.trials.sites.fields.city![0] = 'Elsewhere';
+    expect(await contentHashProblem(editedSites)).toBe(
+      'its trials do not match its content hash (the file is damaged or was changed).',
+    );
+  });
+
+  it('checks the content hash on the text as written, and on any other layout of the same trials', async () => {
+    expect(await contentHashProblem(derived(), CORE_TEXT)).toBeUndefined();
+    expect(await contentHashProblem(derivedSites(), SITES_TEXT)).toBeUndefined();
+    // The same file formatted again (e.g. by a host): still the same trials.
+    const relaid = JSON.stringify(derived(), null, 2);
+    expect(await contentHashProblem(JSON.parse(relaid), relaid)).toBeUndefined();
+    const damaged =
+      'its trials do not match its content hash (the file is damaged or was changed).';
+    // A value changed in the text.
+    const edited = CORE_TEXT.replace('"PHASE2"', '"PHASE3"');
+    expect(edited).not.toBe(CORE_TEXT);
+    expect(await contentHashProblem(JSON.parse(edited), edited)).toBe(damaged);
+    // Other trials after the genuine ones: JSON.parse keeps the last, which the hash does not cover.
+    const forged = derived();
+    forged.trials.fields.phase![0] = 'PHASE4';
+    const appended = `${CORE_TEXT.trimEnd().slice(0, -1)},"trials":${JSON.stringify(forged.trials)}}`;
+    expect(await contentHashProblem(JSON.parse(appended), appended)).toBe(damaged);
   });
 
   it('drops and counts trials that lost a field the app reads', () => {
     const data = derived();
     data.trials.fields.title![0] = null;
     data.trials.fields.phase![1] = 'PHASE9';
+    data.trials.fields['design.graft']![2] = null;
     const read = readPrecomputedDataset(data);
-    expect(read.ok && read.invalidTrials).toBe(2);
-    expect(read.ok && read.dataset.trials).toHaveLength(data.trials.count - 2);
+    expect(read.ok && read.invalidTrials).toBe(3);
+    expect(read.ok && read.dataset.trials).toHaveLength(data.trials.count - 3);
+  });
+
+  it('refuses site lists that are damaged, of another core, or whose trials are not the core’s', () => {
+    const count = RAW.studies.length;
+    const problem = (data: unknown, coreHash = CORE_HASH) => {
+      const read = readTrialSites(data, coreHash);
+      return read.ok ? undefined : read.problem;
+    };
+    expect(problem(derivedSites())).toBeUndefined();
+    expect(problem(null)).toBe('the file is not a JSON object.');
+    expect(problem(derivedSites(), 'another-core')).toBe(
+      'they belong to another version of the trial data (meta.coreHash is not the content hash of the trials shown).',
+    );
+    const wrongFormat = derivedSites();
+    wrongFormat.meta.format = 'hsct-trials-precomputed';
+    expect(problem(wrongFormat)).toBe('meta.format must be "hsct-trials-sites".');
+    const oldVersion = derivedSites();
+    oldVersion.meta.formatVersion = 2;
+    expect(problem(oldVersion)).toBe('meta.formatVersion 2 is not 3.');
+    const fewerIds = derivedSites();
+    fewerIds.trials.nctIds.pop();
+    expect(problem(fewerIds)).toBe(`they do not list the NCT ids of ${count} trials.`);
+    const repeated = derivedSites();
+    repeated.trials.nctIds[1] = repeated.trials.nctIds[0]!;
+    expect(problem(repeated)).toBe(
+      `the NCT id "${repeated.trials.nctIds[0]}" is malformed or repeated.`,
+    );
+    const siteCounts = derivedSites();
+    siteCounts.trials.sites.perTrial[0]! += 1;
+    expect(problem(siteCounts)).toMatch(/^the site field "\w+" does not hold \d+ values\.$/);
+    const shortColumn = derivedSites();
+    shortColumn.trials.fields.centralContacts!.pop();
+    expect(problem(shortColumn)).toBe(
+      `the trial field "centralContacts" does not hold ${count} values.`,
+    );
+    const badKind = derivedSites();
+    badKind.trials.sites.fields.lat![0] = 'north';
+    expect(problem(badKind)).toBe('a value of the field "lat" is not of its kind.');
+    const coreField = derivedSites();
+    coreField.trials.fields.title = new Array<unknown>(count).fill('x');
+    expect(problem(coreField)).toBe('trials have an unknown field "title".');
+    // A site field that would reach the prototype, written into the sites' own "fields".
+    const text = JSON.stringify(derivedSites());
+    const at = text.indexOf('"fields":{', text.indexOf('"sites":')) + '"fields":{'.length;
+    const proto: unknown = JSON.parse(`${text.slice(0, at)}"__proto__":[],${text.slice(at)}`);
+    expect(problem(proto)).toBe('sites have an unknown field "__proto__".');
   });
 
   it('keeps what the first view reads and leaves long texts and date types to the detail', () => {

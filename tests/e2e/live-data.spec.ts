@@ -125,11 +125,38 @@ test.describe('live data', () => {
     // The date lets the page ask the live changes while the file downloads (docs/hosting.md).
     const html = await (await request.get(`${PROD_URL}/`)).text();
     expect(html).toMatch(/<link rel="preload" href="\/data\/trials\.json" as="fetch" crossorigin/);
+    // Only the core is preloaded: the site lists are asked after it.
+    expect(html).not.toContain('trial-sites.json');
     const since = /<meta name="hsct-snapshot-since" content="(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
     const file = (await (await request.get(`${PROD_URL}/data/trials.json`)).json()) as {
-      meta: { dataTimestamp?: string; capturedAt: string };
+      meta: { dataTimestamp?: string; capturedAt: string; contentHash: string };
     };
     expect(since).toBe((file.meta.dataTimestamp ?? file.meta.capturedAt).slice(0, 10));
+    // The site lists served next to it belong to that core.
+    const sites = (await (await request.get(`${PROD_URL}/data/trial-sites.json`)).json()) as {
+      meta: { format: string; coreHash: string };
+    };
+    expect(sites.meta).toMatchObject({
+      format: 'hsct-trials-sites',
+      coreHash: file.meta.contentHash,
+    });
+  });
+
+  test('the site lists are asked once the core has arrived, not before the first draw', async ({
+    page,
+  }) => {
+    await blockLiveApi(page);
+    const times: Record<string, number> = {};
+    page.on('requestfinished', (r) => {
+      if (r.url().endsWith('/data/trials.json')) times.coreDone = Date.now();
+    });
+    page.on('request', (r) => {
+      if (r.url().endsWith('/data/trial-sites.json')) times.sitesAsked = Date.now();
+    });
+    await page.goto(PROD_URL);
+    await expect(page.locator('p.active-filters-count').first()).toBeVisible({ timeout: 30_000 });
+    await expect.poll(() => times.sitesAsked, { timeout: 10_000 }).toBeDefined();
+    expect(times.sitesAsked).toBeGreaterThanOrEqual(times.coreDone ?? Infinity);
   });
 
   test('a dataset made by npm run snapshot is shown offline with its date', async ({ page }) => {

@@ -258,10 +258,19 @@ test('works on the production build with the bundled sample, whose sites have no
 test('offline, the production build measures distances to the sites of its precomputed dataset', async ({
   page,
 }) => {
-  // No live API here: the patient view reads the sites (with their map positions) from data/trials.json.
+  // No live API here: the patient view reads the sites (with their map positions) from the site lists
+  // of the precomputed dataset (data/trial-sites.json), which it says it is loading until they are in.
   // NCT06193889 (CAR-T in myasthenia gravis, a real record of the bundled sample) recruits at 22 placed
   // sites; the nearest to Chicago is in Indianapolis, about 165 miles away.
+  let releaseSites = () => {};
+  const sitesHeld = new Promise<void>((resolve) => (releaseSites = resolve));
+  await page.route('**/data/trial-sites.json', async (route) => {
+    await sitesHeld;
+    await route.continue();
+  });
   await page.goto(`${PROD_URL}/?view=patient`);
+  await expect(page.getByText('Loading the trial sites…')).toBeVisible({ timeout: 30_000 });
+  releaseSites();
   await expect(
     page.getByRole('heading', { name: 'Trials for patients: in plain words' }),
   ).toBeVisible({ timeout: 30_000 });

@@ -193,6 +193,41 @@ describe('live changes asked while the snapshot downloads', () => {
     expect(dataset.snapshot?.delta).toEqual({ state: 'ok', updated: 1, added: 1 });
   });
 
+  it('draws the file once, merged, when the early changes answer shortly after it', async () => {
+    const { dataset: snapshot } = servePrecomputed(RAW);
+    const since = deltaSinceDate(snapshot.meta)!;
+    const events: string[] = [];
+    server.use(
+      http.get('*/api/v2/studies', async () => {
+        // The file (served at once) arrives first; the changes a moment later, within the grace.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        events.push('delta answered');
+        return HttpResponse.json({ studies: [syntheticUpdate()], totalCount: 1 });
+      }),
+    );
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    // What the page would draw: the file goes into the query cache as the snapshot placeholder.
+    client.getQueryCache().subscribe((event) => {
+      const key = event.query.queryKey as readonly unknown[];
+      if (event.type === 'updated' && key[1] === 'precomputed') {
+        events.push('snapshot drawn alone');
+      }
+    });
+    const dataset = await loadSnapshotFirst(
+      new AbortController().signal,
+      client,
+      { ...instant, ...site, query: DEFAULT_QUERY, sinceHint: since },
+      {
+        describe: (query) => ({ query, queryDescription: describeQuery(query), webSearchUrl: '' }),
+        loadFull: () => Promise.reject(new Error('no full pull expected')),
+        liveTimeoutMs: 5_000,
+      },
+    );
+    expect(dataset.snapshot?.delta).toEqual({ state: 'ok', updated: 1, added: 1 });
+    // The file reaches the cache only with the merged result, after the changes answered.
+    expect(events[0]).toBe('delta answered');
+  });
+
   it("asks again from the file's own date when the page carries another one", async () => {
     const { dataset: snapshot } = servePrecomputed(RAW);
     const since = deltaSinceDate(snapshot.meta)!;

@@ -13,7 +13,7 @@ import { server } from '../../mocks/node.ts';
 import { ApiError } from '../../src/api/api-error.ts';
 import type { BundledDataset } from '../../src/api/bundled-dataset.ts';
 import { DEFAULT_QUERY } from '../../src/api/ctgov/default-query.ts';
-import { readPrecomputedDataset } from '../../src/domain/precomputed-dataset.ts';
+import { readPrecomputedDataset, readTrialSites } from '../../src/domain/precomputed-dataset.ts';
 import { runSnapshot, SnapshotError, type SnapshotOptions } from '../../scripts/snapshot.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -198,12 +198,19 @@ describe('runSnapshot (in process, MSW)', () => {
       'ledger-baseline.json',
       'ledger.json',
       'snapshot.json',
+      'trial-sites.json',
       'trials.json',
     ]);
     const precomputed = readPrecomputedDataset(
       JSON.parse(await readFile(path.join(path.dirname(outFile), 'trials.json'), 'utf8')),
     );
     expect(precomputed.ok && precomputed.dataset.trials.map((t) => t.nctId)).toEqual(ALL_IDS);
+    // The site lists written with it belong to that core.
+    const sites = readTrialSites(
+      JSON.parse(await readFile(path.join(path.dirname(outFile), 'trial-sites.json'), 'utf8')),
+      precomputed.ok ? precomputed.dataset.meta.contentHash : '',
+    );
+    expect(sites.ok && [...sites.sites.keys()]).toEqual(ALL_IDS);
     expect(precomputed.ok && precomputed.dataset.meta.dataTimestamp).toBe('2025-09-24T09:00:05');
     expect(lines.at(-1)).toMatch(/4 page\(s\), 12 studies .* bytes.* in \d+\.\d s/);
   });

@@ -12,6 +12,7 @@ import {
   parseSeenState,
   snapshotSeen,
   type SeenState,
+  type SiteCountOf,
   type TrialChangeMark,
 } from '../../domain/changes.ts';
 import type { Trial } from '../../domain/trial.ts';
@@ -46,9 +47,20 @@ export function readSeenBaseline(): SeenBaseline | null {
   }
 }
 
-/** Stores `trials` as the new baseline and returns it. */
-export function writeSeenBaseline(trials: readonly Trial[], now = new Date()): SeenBaseline {
-  const baseline = { savedAt: now.toISOString(), seen: snapshotSeen(trials) };
+/**
+ * Stores `trials` as the new baseline and returns it. A site count not known now (`siteCountOf`) keeps
+ * the one of `previous`.
+ */
+export function writeSeenBaseline(
+  trials: readonly Trial[],
+  now = new Date(),
+  siteCountOf?: SiteCountOf,
+  previous: SeenState | null = null,
+): SeenBaseline {
+  const baseline = {
+    savedAt: now.toISOString(),
+    seen: snapshotSeen(trials, siteCountOf, previous),
+  };
   try {
     storage()?.setItem(
       SEEN_STORAGE_KEY,
@@ -69,19 +81,45 @@ export type ChangeTracking = {
   markAllSeen: () => void;
 };
 
-export function useChangeTracking(trials: readonly Trial[]): ChangeTracking {
+/** Same marks (trial, mark and change texts): then the earlier map is kept, and nothing redrawn. */
+function sameMarks(
+  a: ReadonlyMap<string, TrialChangeMark>,
+  b: ReadonlyMap<string, TrialChangeMark>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, mark] of a) {
+    const other = b.get(id);
+    if (other === undefined || other.mark !== mark.mark) return false;
+    if (other.changes.map((c) => c.text).join('\n') !== mark.changes.map((c) => c.text).join('\n'))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * `siteCountOf`: the trials' site counts, undefined for a trial whose site lists are not loaded yet
+ * (useSiteLists): its sites are then neither compared nor saved as seen.
+ */
+export function useChangeTracking(
+  trials: readonly Trial[],
+  siteCountOf?: SiteCountOf,
+): ChangeTracking {
   const [baseline, setBaseline] = useState<SeenBaseline | null>(readSeenBaseline);
-  const marks = useMemo(
-    () => diffSinceLastVisit(trials, baseline?.seen ?? null),
-    [trials, baseline],
+  const computed = useMemo(
+    () => diffSinceLastVisit(trials, baseline?.seen ?? null, siteCountOf),
+    [trials, baseline, siteCountOf],
   );
-  const latest = useRef(trials);
+  // The site lists arriving usually change no mark: the same map then, so the views keep their data.
+  const [marks, setMarks] = useState(computed);
+  if (marks !== computed && !sameMarks(marks, computed)) setMarks(computed);
+  const latest = useRef({ trials, siteCountOf, baseline });
   useEffect(() => {
-    latest.current = trials;
-  }, [trials]);
+    latest.current = { trials, siteCountOf, baseline };
+  }, [trials, siteCountOf, baseline]);
   useEffect(() => {
     const save = () => {
-      writeSeenBaseline(latest.current);
+      const now = latest.current;
+      writeSeenBaseline(now.trials, new Date(), now.siteCountOf, now.baseline?.seen ?? null);
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') save();
@@ -93,6 +131,11 @@ export function useChangeTracking(trials: readonly Trial[]): ChangeTracking {
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, []);
-  const markAllSeen = useCallback(() => setBaseline(writeSeenBaseline(latest.current)), []);
+  const markAllSeen = useCallback(() => {
+    const now = latest.current;
+    setBaseline(
+      writeSeenBaseline(now.trials, new Date(), now.siteCountOf, now.baseline?.seen ?? null),
+    );
+  }, []);
   return { marks, lastVisit: baseline?.savedAt ?? null, markAllSeen };
 }

@@ -15,6 +15,11 @@ export type ExportButtonsProps = {
   meta: ExportMeta;
   /** File name start, default "hsct-trials" (the data date and extension are added). */
   filenameBase?: string;
+  /**
+   * Why the files cannot be made yet (the trials' site lists are still loading or failed): the buttons
+   * are disabled and the reason is shown, so that no file leaves without the sites.
+   */
+  unavailable?: string;
 };
 
 type Format = {
@@ -46,7 +51,7 @@ const FORMATS: readonly Format[] = [
 ];
 
 /** Download buttons for the trials of the current view, as CSV, JSON and RIS. */
-export function ExportButtons({ trials, meta, filenameBase }: ExportButtonsProps) {
+export function ExportButtons({ trials, meta, filenameBase, unavailable }: ExportButtonsProps) {
   const [saved, setSaved] = useState('');
   return (
     <div
@@ -59,6 +64,7 @@ export function ExportButtons({ trials, meta, filenameBase }: ExportButtonsProps
           key={format.extension}
           type="button"
           className="button"
+          disabled={unavailable !== undefined}
           onClick={() => {
             const filename = exportFilename(meta, format.extension, filenameBase);
             downloadText(format.build(trials, meta), filename, format.mimeType);
@@ -69,7 +75,7 @@ export function ExportButtons({ trials, meta, filenameBase }: ExportButtonsProps
         </button>
       ))}
       <span role="status" className="share-export-status">
-        {saved}
+        {unavailable ?? saved}
       </span>
     </div>
   );

@@ -34,6 +34,12 @@ export type TrialDetailProps = {
   nctId: string;
   /** The trial as the loaded list holds it: shown at once while the full record loads. */
   trial?: Trial;
+  /**
+   * Set when `trial` came from the precomputed core without its site lists (and the other fields of
+   * the site lists file): they are loading, or could not be loaded. Its sites are then never shown as
+   * "none".
+   */
+  listSites?: 'loading' | 'failed' | undefined;
   onClose: () => void;
   /** New / changed since the last visit (a badge with what changed). */
   change?: TrialChangeMark | undefined;
@@ -247,12 +253,29 @@ function place(site: TrialLocation): string {
   return [site.city, site.state].filter((s) => s !== undefined).join(', ');
 }
 
-function Sites({ sites, pending }: { sites: readonly TrialLocation[]; pending: boolean }) {
+function Sites({
+  sites,
+  pending,
+  missing,
+}: {
+  sites: readonly TrialLocation[];
+  pending: boolean;
+  /** The list's trial, whose site lists could not be loaded. */
+  missing: boolean;
+}) {
   const [showAll, setShowAll] = useState(false);
   if (sites.length === 0) {
     return (
       <Section title="Sites">
-        {pending ? <Pending what="Sites" /> : <p>The record lists no sites.</p>}
+        {missing ? (
+          <p className="trial-detail-pending">
+            Sites: the site lists could not be loaded, and neither could the full record.
+          </p>
+        ) : pending ? (
+          <Pending what="Sites" />
+        ) : (
+          <p>The record lists no sites.</p>
+        )}
       </Section>
     );
   }
@@ -384,8 +407,19 @@ function LoadNotice({
   );
 }
 
-/** The trial's sections; `pending`: this is the list's trial and the full record is loading. */
-function Body({ trial, pending }: { trial: Trial; pending: boolean }) {
+/**
+ * The trial's sections; `pending`: this is the list's trial and the full record (or its site lists)
+ * is loading; `sitesMissing`: this is the list's trial and its site lists could not be loaded.
+ */
+function Body({
+  trial,
+  pending,
+  sitesMissing,
+}: {
+  trial: Trial;
+  pending: boolean;
+  sitesMissing: boolean;
+}) {
   return (
     <>
       {trial.briefSummary !== undefined ? (
@@ -398,7 +432,7 @@ function Body({ trial, pending }: { trial: Trial; pending: boolean }) {
       <Conditions trial={trial} />
       <Interventions trial={trial} pending={pending} />
       <Eligibility trial={trial} />
-      <Sites sites={trial.locations} pending={pending} />
+      <Sites sites={trial.locations} pending={pending} missing={sitesMissing} />
       <Sponsors trial={trial} />
     </>
   );
@@ -413,11 +447,20 @@ export function TrialDetail(props: TrialDetailProps) {
   return <TrialDetailDialog key={props.nctId} {...props} />;
 }
 
-function TrialDetailDialog({ nctId, trial, onClose, change, history }: TrialDetailProps) {
+function TrialDetailDialog({
+  nctId,
+  trial,
+  listSites,
+  onClose,
+  change,
+  history,
+}: TrialDetailProps) {
   const query = useTrialDetail(nctId, trial);
   // The list's trial is the query's placeholder data until the full record is in.
-  const pending = query.isPlaceholderData;
-  const full = pending ? undefined : query.data;
+  const full = query.isPlaceholderData ? undefined : query.data;
+  // Without the full record, a list trial whose site lists are still loading is pending too.
+  const pending = query.isPlaceholderData || (full === undefined && listSites === 'loading');
+  const sitesMissing = full === undefined && !query.isPlaceholderData && listSites === 'failed';
   // A refetch without data clears the query's error (TanStack Query v5): keep the last one on screen
   // while a retry runs, so the notice and its "Trying again…" stay visible.
   const [lastError, setLastError] = useState<unknown>(null);
@@ -482,7 +525,11 @@ function TrialDetailDialog({ nctId, trial, onClose, change, history }: TrialDeta
           />
           {history}
           {shown !== undefined && classified !== undefined ? (
-            <Body trial={{ ...shown, ...pickClassification(classified) }} pending={pending} />
+            <Body
+              trial={{ ...shown, ...pickClassification(classified) }}
+              pending={pending}
+              sitesMissing={sitesMissing}
+            />
           ) : null}
         </Dialog>
       </Modal>

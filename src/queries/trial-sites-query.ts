@@ -1,0 +1,193 @@
+/**
+ * The site lists of the precomputed dataset (data/trial-sites.json): the sites, central contacts and
+ * other SITE_FILE_FIELDS of the trials read from the core (data/trials.json). Asked at low priority, at
+ * once by a view that shows them, else shortly after the first draw (useSpeculativeSites); every view
+ * that shows sites or contacts waits for them through useSiteLists and says so, and change tracking
+ * compares site counts only once they are in.
+ */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
+import {
+  completeTrial,
+  contentHashProblem,
+  readTrialSites,
+  TRIAL_SITES_PATH,
+  type TrialSites,
+} from '../domain/precomputed-dataset.ts';
+import type { Trial } from '../domain/trial.ts';
+import { messageOf } from '../lib/error-message.ts';
+import type { TrialDataset } from './trial-queries.ts';
+
+/** The site lists file next to the core at `precomputedUrl` (default: data/trial-sites.json of the site). */
+export function trialSitesUrl(precomputedUrl?: string): string {
+  return precomputedUrl === undefined
+    ? siteFileUrl(TRIAL_SITES_PATH)
+    : precomputedUrl.replace(/[^/]*$/, TRIAL_SITES_PATH.split('/').at(-1) ?? '');
+}
+
+/** Reads and validates the site lists file of the core whose content hash is `coreHash`. */
+export async function loadTrialSites(
+  signal: AbortSignal,
+  coreHash: string,
+  url: string,
+): Promise<TrialSites> {
+  let data: unknown;
+  let text: string;
+  try {
+    ({ data, text } = await fetchSiteJson(url, { signal, priority: 'low' }));
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new Error(`The site lists could not be loaded: ${messageOf(error)}`, { cause: error });
+  }
+  const damaged = await contentHashProblem(data, text);
+  if (damaged !== undefined) throw new Error(`The site lists are damaged: ${damaged}`);
+  const read = readTrialSites(data, coreHash);
+  if (!read.ok) throw new Error(`The site lists are damaged: ${read.problem}`);
+  return read.sites;
+}
+
+export const trialSitesQuery = (coreHash: string, precomputedUrl?: string) => {
+  const url = trialSitesUrl(precomputedUrl);
+  return queryOptions({
+    queryKey: ['trial-sites', url, coreHash] as const,
+    queryFn: ({ signal }) => loadTrialSites(signal, coreHash, url),
+    staleTime: Infinity,
+    retry: 1,
+  });
+};
+
+/** How long after the first draw the site lists are asked when no view has needed them yet. */
+export const SPECULATIVE_SITES_DELAY_MS = 2_000;
+
+/**
+ * Whether to ask the site lists although no view needs them yet: once the first view has had time to
+ * load what it draws (the chart code, a similar size on the same slow line), after
+ * SPECULATIVE_SITES_DELAY_MS and an idle moment, so that the patient view, the trial detail and the
+ * downloads usually find them in. A view that needs them asks at once.
+ */
+export function useSpeculativeSites(): boolean {
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') {
+        idle = requestIdleCallback(() => setWanted(true), { timeout: 2_000 });
+      } else {
+        setWanted(true);
+      }
+    }, SPECULATIVE_SITES_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, []);
+  return wanted;
+}
+
+/**
+ * The site lists as the views use them. `completed(trial)` is the trial with its sites, contacts and
+ * other SITE_FILE_FIELDS, or undefined while they are not known (still loading, or failed).
+ */
+export type SiteLists = {
+  state: 'ready' | 'loading' | 'failed';
+  /** Why the site lists cannot be shown (state 'failed'). */
+  problem?: string;
+  completed: (trial: Trial) => Trial | undefined;
+  retry: () => void;
+};
+
+const whole = (trial: Trial) => trial;
+
+/**
+ * The site lists of `dataset`'s trials. A dataset that did not come from the precomputed core (a full
+ * live pull, the bundled sample) has them all already. Otherwise the site lists file is asked (low
+ * priority) once `wanted`: the trials of the live delta are whole, the others are completed from the
+ * file. A file without an entry for one of the core's trials is refused as a whole.
+ */
+export function useSiteLists(
+  dataset: TrialDataset,
+  precomputedUrl?: string,
+  /** False: not asked yet; the trials from the core stay without their sites ("loading"). */
+  wanted = true,
+): SiteLists {
+  const ref = dataset.sitesFile;
+  // Once asked, always: a view closed again does not disable the query (which would ask again, from
+  // "loading", when the next view needs it, after a failure too).
+  const [asked, setAsked] = useState(wanted);
+  if (wanted && !asked) setAsked(true);
+  const query = useQuery({
+    ...trialSitesQuery(ref?.coreHash ?? '', precomputedUrl),
+    enabled: ref !== undefined && (wanted || asked),
+  });
+  const { refetch } = query;
+  const sites = query.data;
+  const error = query.error;
+  const trials = dataset.trials;
+  return useMemo((): SiteLists => {
+    const retry = () => void refetch();
+    if (ref === undefined) return { state: 'ready', completed: whole, retry };
+    const live = new Set(ref.liveIds);
+    const completedOf = new WeakMap<Trial, Trial>();
+    const known = (trial: Trial) => (live.has(trial.nctId) ? trial : undefined);
+    if (sites === undefined) {
+      return error === null
+        ? { state: 'loading', completed: known, retry }
+        : { state: 'failed', problem: messageOf(error), completed: known, retry };
+    }
+    const missing = trials.find((t) => !live.has(t.nctId) && !sites.has(t.nctId));
+    if (missing !== undefined) {
+      return {
+        state: 'failed',
+        problem: `The site lists are damaged: they have no entry for ${missing.nctId}, one of the trials shown.`,
+        completed: known,
+        retry,
+      };
+    }
+    const completed = (trial: Trial) => {
+      if (live.has(trial.nctId)) return trial;
+      const data = sites.get(trial.nctId);
+      if (data === undefined) return undefined;
+      let full = completedOf.get(trial);
+      if (full === undefined) {
+        full = completeTrial(trial, data);
+        completedOf.set(trial, full);
+      }
+      return full;
+    };
+    return { state: 'ready', completed, retry };
+  }, [ref, sites, error, trials, refetch]);
+}
+
+/**
+ * What the trial detail gets of the selected trial: the list's trial with its site lists when they are
+ * in, else the list's trial and whether its site lists are loading or failed.
+ */
+export function selectedTrialProps(
+  trial: Trial | undefined,
+  siteLists: SiteLists,
+): { trial?: Trial; listSites?: 'loading' | 'failed' } {
+  if (trial === undefined) return {};
+  const whole = siteLists.completed(trial);
+  if (whole !== undefined) return { trial: whole };
+  return { trial, listSites: siteLists.state === 'failed' ? 'failed' : 'loading' };
+}
+
+/** The trials of the view with their site lists, for the downloads; or why they cannot be made yet. */
+export function useExportTrials(
+  trials: readonly Trial[],
+  siteLists: SiteLists,
+): { trials: readonly Trial[]; unavailable?: string } {
+  return useMemo(() => {
+    if (siteLists.state === 'loading') {
+      return { trials, unavailable: 'Preparing the downloads: loading the site lists…' };
+    }
+    if (siteLists.state === 'failed') {
+      return {
+        trials,
+        unavailable: `The downloads need the site lists. ${siteLists.problem ?? ''}`.trim(),
+      };
+    }
+    return { trials: trials.map((t) => siteLists.completed(t) ?? t) };
+  }, [trials, siteLists]);
+}
