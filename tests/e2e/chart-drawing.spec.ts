@@ -66,3 +66,24 @@ test('an idle period with time to spare draws several charts, not one', async ({
   expect(Math.max(...perPeriod)).toBeGreaterThanOrEqual(3);
   expect(perPeriod.reduce((sum, n) => sum + n, 0)).toBe(charts);
 });
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px every drawing, legend included, takes the height kept for it`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 9000 });
+    await page.goto('/');
+    await expectTrialCount(page, TOTAL);
+    await expect(page.locator('.chart-grid svg[role="img"]').first()).toBeVisible();
+    await expect(page.locator('.chart-pending')).toHaveCount(0, { timeout: 30_000 });
+    const grown = await page.locator('.chart-grid .chart').evaluateAll((charts) =>
+      charts
+        .filter((chart) => {
+          const kept = Number.parseFloat((chart as HTMLElement).style.minHeight);
+          return Math.round(chart.getBoundingClientRect().height) > kept;
+        })
+        .map((chart) => chart.closest('section')?.querySelector('h2')?.textContent),
+    );
+    expect(grown).toEqual([]);
+  });
+}
