@@ -308,6 +308,7 @@ function DashboardBody({
                         trials={exported.trials}
                         meta={exportMeta}
                         {...(exported.unavailable ? { unavailable: exported.unavailable } : {})}
+                        {...(exported.preparing ? { preparing: exported.preparing } : {})}
                       />
                     </Suspense>
                   </AfterFirstScreen>
