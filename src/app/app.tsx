@@ -20,7 +20,6 @@ import { ActiveFilters, chipsOf } from '../features/active-filters/active-filter
 import { DataSourceBanner } from '../features/data-source/data-source-banner.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { HiddenRecordsNote, RecordCoverage } from '../features/data-source/record-coverage.tsx';
-import { preloadChartDrawingsAfterFirstView } from '../features/charts/chart-drawings.tsx';
 import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
 import { whenFirstScreenShown } from '../lib/first-screen.ts';
@@ -393,12 +392,6 @@ function Dashboard({
 }) {
   const [fullLive, setFullLive] = useFullLivePull();
   const query = useTrialDataset(fullLive ? { ...datasetOptions, mode: 'live' } : datasetOptions);
-  const [view] = useView();
-  // The chart drawings (the chart library) download while the data is read and first drawn.
-  const charts = view !== 'patient';
-  useEffect(() => {
-    if (charts) preloadChartDrawingsAfterFirstView();
-  }, [charts]);
   // New data is rendered as a background update that React splits into small slices, so drawing the
   // whole dashboard never blocks input (the loading status stays on screen until it is ready).
   const data = useDeferredValue(query.data);

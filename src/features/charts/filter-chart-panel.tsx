@@ -14,7 +14,7 @@ import {
 } from '../../components/use-near-viewport.ts';
 import { chartSourceLine } from '../../domain/export/provenance.ts';
 import { FIRST_SCREEN } from '../../lib/first-screen.ts';
-import { ChartWidthContext, preloadChartDrawings } from './chart-drawings.tsx';
+import { ChartWidthContext, chartDrawingsAfterFirstScreen } from './chart-drawings.tsx';
 
 export type CrossFilter = {
   /** Values currently selected in the matching filter. */
@@ -78,7 +78,7 @@ export function FilterChartPanel({
   const tableId = useId();
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(chartRef, undefined, preloadChartDrawings);
+  const near = useNearViewport(chartRef, undefined, chartDrawingsAfterFirstScreen);
   // Far off-screen, the chart keeps its drawing until it comes near (or the page is idle or printed):
   // a filter click repaints the charts on screen first.
   const drawing = useHeldWhileAway(chartRef, children, near);
