@@ -94,6 +94,52 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * Puts the entry's stylesheet (about 6 kB gzip) into index.html as a `<style>` element: the first paint
+ * (the static header, then the app's first screen) then waits for the page alone, not for a second
+ * render-blocking request. The `<link>` stays in the head as `disabled` (not fetched, not applied): lazy
+ * chunks list the entry's stylesheet among their dependencies, and Vite's preload helper loads a
+ * listed stylesheet only when no `<link rel="stylesheet">` names it, so it is not loaded (and applied
+ * over later stylesheets) a second time.
+ */
+function inlineEntryStylesheet(): Plugin {
+  return {
+    name: 'hsct-inline-entry-stylesheet',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        let inlined = html;
+        for (const file of context.chunk?.viteMetadata?.importedCss ?? []) {
+          const asset = context.bundle?.[file];
+          if (asset?.type !== 'asset') continue;
+          const css =
+            typeof asset.source === 'string'
+              ? asset.source
+              : new TextDecoder().decode(asset.source);
+          if (/<\/style/i.test(css))
+            throw new Error(`${file} cannot be inlined: it contains </style`);
+          const link = new RegExp(
+            `<link rel="stylesheet"[^>]*href="([^"]*${escapeRegExp(file)})"[^>]*>`,
+          );
+          const match = link.exec(inlined);
+          if (!match) throw new Error(`${context.filename}: no <link> of ${file} to inline`);
+          inlined = inlined.replace(
+            match[0],
+            () =>
+              `<style>${css.trim()}</style>\n    <link rel="stylesheet" href="${match[1]}" disabled>`,
+          );
+        }
+        return inlined;
+      },
+    },
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
  * `public/mockServiceWorker.js` (MSW's worker, kept there by `msw init`) is for the mock build
  * (VITE_MOCK=1) only: every other build removes it from its output, so the deployed site cannot be told
  * to run a request-intercepting worker.
@@ -198,6 +244,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    inlineEntryStylesheet(),
     mockWorkerOnlyInMockBuild(),
     emulatedApi(),
     precomputedDataset(),

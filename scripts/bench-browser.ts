@@ -26,7 +26,8 @@
  * BENCH_FILTER=1: only the filter click on the new path (3,000 studies), in a real viewport scrolled to
  * the charts (the charts in view timed) and in the 9,000 px one (every chart timed); docs/performance.md,
  * "Filter click to repaint". BENCH_PROFILE=1: the same, desktop, one run, with the CPU profiler
- * (BENCH_PROFILE=mobile: the phone's clicks).
+ * (BENCH_PROFILE=mobile: the phone's clicks). BENCH_CASE=mobile or desktop: that case only (the full
+ * run: its new path only).
  * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
  * (desktop) or of the new path's cold mobile visit and of its repeat visit up to the final count, at
  * 3,000 studies.
@@ -75,10 +76,14 @@ const TIMEOUT_MS = 90_000;
 const VIEW_HEIGHT = 9_000;
 
 type Case = { name: string; mobile: boolean };
-const CASES: Case[] = [
-  { name: 'mobile', mobile: true },
-  { name: 'desktop', mobile: false },
-];
+/** BENCH_CASE=mobile or desktop: only that case (and, in the full run, only the new path). */
+const ONLY_CASE = process.env.BENCH_CASE;
+const CASES: Case[] = (
+  [
+    { name: 'mobile', mobile: true },
+    { name: 'desktop', mobile: false },
+  ] as Case[]
+).filter((c) => ONLY_CASE === undefined || c.name === ONLY_CASE);
 type PathName = 'new' | 'full live';
 
 type Sample = {
@@ -883,7 +888,7 @@ async function main(): Promise<void> {
           ['new', ''],
           ['full live', '?data=live'],
         ] as const) {
-          if (PROFILE_LOAD && name !== 'new') continue;
+          if ((PROFILE_LOAD || ONLY_CASE) && name !== 'new') continue;
           const samples: Sample[] = [];
           for (let i = 0; i < RUNS; i += 1) {
             samples.push(
@@ -914,7 +919,8 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  if (!QUICK && !FILTER && !PROFILE_LOAD) console.log(`\n${await snapshotJob(10_000)}`);
+  if (!QUICK && !FILTER && !PROFILE_LOAD && !ONLY_CASE)
+    console.log(`\n${await snapshotJob(10_000)}`);
 }
 
 await main();

@@ -127,7 +127,13 @@ for (let i = 0; i < runs; i++) {
   }
   if (runs > 1) {
     const perf = Math.round((one.categories?.performance?.score ?? 0) * 100);
-    console.log(`run ${i + 1} of ${runs}: performance ${perf}`);
+    const metric = (id) => one.audits?.[id]?.displayValue ?? 'n/a';
+    console.log(
+      `run ${i + 1} of ${runs}: performance ${perf} (FCP ${metric('first-contentful-paint')}, ` +
+        `LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, ` +
+        `SI ${metric('speed-index')}, CLS ${metric('cumulative-layout-shift')})`,
+    );
+    writeFileSync(join(outDir, `report-run-${i + 1}.json`), JSON.stringify(one));
   }
   reports.push(one);
 }

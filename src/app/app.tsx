@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
   type MouseEvent,
+  type ReactNode,
 } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { ViewTabs } from '../components/view-tabs.tsx';
@@ -19,9 +20,9 @@ import { ActiveFilters, chipsOf } from '../features/active-filters/active-filter
 import { DataSourceBanner } from '../features/data-source/data-source-banner.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { HiddenRecordsNote, RecordCoverage } from '../features/data-source/record-coverage.tsx';
-import { preloadChartDrawingsAfterFirstView } from '../features/charts/chart-drawings.tsx';
 import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
+import { whenFirstScreenShown } from '../lib/first-screen.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { formatDate } from '../lib/format.ts';
 import {
@@ -66,6 +67,22 @@ export type AppProps = {
   /** Running against the in-browser API emulator. Default: VITE_MOCK=1. */
   mockMode?: boolean;
 };
+
+/**
+ * `children` once the first screen has been shown (src/lib/first-screen.ts): what it can show a moment
+ * later (its room kept by the layout) neither delays that screen nor loads its code before it.
+ */
+function AfterFirstScreen({ children }: { children: ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void whenFirstScreenShown().then(() => live && setShown(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return shown ? children : null;
+}
 
 function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (
@@ -284,13 +301,16 @@ function DashboardBody({
                 onFocus={() => setDownloadsNear(true)}
               >
                 <ErrorBoundary label="Share and export">
-                  <Suspense fallback={null}>
-                    <ShareToolbar
-                      trials={exported.trials}
-                      meta={exportMeta}
-                      {...(exported.unavailable ? { unavailable: exported.unavailable } : {})}
-                    />
-                  </Suspense>
+                  <AfterFirstScreen>
+                    <Suspense fallback={null}>
+                      <ShareToolbar
+                        trials={exported.trials}
+                        meta={exportMeta}
+                        {...(exported.unavailable ? { unavailable: exported.unavailable } : {})}
+                        {...(exported.preparing ? { preparing: exported.preparing } : {})}
+                      />
+                    </Suspense>
+                  </AfterFirstScreen>
                 </ErrorBoundary>
               </div>
             )}
@@ -372,12 +392,6 @@ function Dashboard({
 }) {
   const [fullLive, setFullLive] = useFullLivePull();
   const query = useTrialDataset(fullLive ? { ...datasetOptions, mode: 'live' } : datasetOptions);
-  const [view] = useView();
-  // The chart drawings (the chart library) download while the data is read and first drawn.
-  const charts = view !== 'patient';
-  useEffect(() => {
-    if (charts) preloadChartDrawingsAfterFirstView();
-  }, [charts]);
   // New data is rendered as a background update that React splits into small slices, so drawing the
   // whole dashboard never blocks input (the loading status stays on screen until it is ready).
   const data = useDeferredValue(query.data);

@@ -9,12 +9,14 @@ export type ShareToolbarProps = {
   trials: readonly Trial[];
   /** Provenance of the view; its permalink is the address of the view. */
   meta: ExportMeta;
-  /** Why the downloads cannot be made yet (e.g. the site lists are loading): shown, buttons disabled. */
+  /** Why the downloads cannot be made (the site lists failed): shown, buttons disabled. */
   unavailable?: string;
+  /** What the downloads still wait for (the site lists are loading): said when a button is clicked. */
+  preparing?: string;
 };
 
 /** Share or embed the view, download its trials (CSV, JSON, RIS) and cite it. Loaded lazily. */
-export function ShareToolbar({ trials, meta, unavailable }: ShareToolbarProps) {
+export function ShareToolbar({ trials, meta, unavailable, preparing }: ShareToolbarProps) {
   return (
     <>
       <div className="share-toolbar">
@@ -26,6 +28,7 @@ export function ShareToolbar({ trials, meta, unavailable }: ShareToolbarProps) {
           trials={trials}
           meta={meta}
           {...(unavailable === undefined ? {} : { unavailable })}
+          {...(preparing === undefined ? {} : { preparing })}
         />
       </div>
       <details className="share-cite-details">

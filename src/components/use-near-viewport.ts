@@ -81,6 +81,18 @@ function enqueue(draw: () => void, element?: Element): () => void {
   };
 }
 
+/** Calls `callback` after the next frame has been painted; returns the function that cancels it. */
+function afterNextPaint(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /** True while the page is being printed (or emulated as print media). */
 function printing(): boolean {
   return typeof matchMedia === 'function' && matchMedia('print').matches;
@@ -200,10 +212,19 @@ export function useHeldWhileAway(
       stopPrint();
     };
   }, [ref, margin, active]);
-  // An out-of-date drawing is redrawn in an idle period (or taken off the queue when superseded).
+  // An out-of-date drawing is redrawn in an idle period once the frame that shows the click (the
+  // charts on screen) has been painted: a redraw is synchronous, and an idle period can come before
+  // that frame. Taken off the queue when superseded.
   useEffect(() => {
     if (!stale) return;
-    return enqueue(() => flushSync(() => setReleased(latest)), ref.current ?? undefined);
+    let dequeue: (() => void) | undefined;
+    const cancel = afterNextPaint(() => {
+      dequeue = enqueue(() => flushSync(() => setReleased(latest)), ref.current ?? undefined);
+    });
+    return () => {
+      cancel();
+      dequeue?.();
+    };
   }, [stale, latest, ref]);
   const refresh = () => {
     if (stale) flushSync(() => setReleased(latest));

@@ -15,6 +15,7 @@ import {
   type NormalizedText,
 } from './text-normalize.ts';
 import {
+  MAX_PLAUSIBLE_ENROLLMENT,
   TRIAL_DATE_FIELDS,
   trialUrl,
   type DateType,
@@ -86,11 +87,7 @@ function datesOf(statusModule: JsonObject | undefined): {
   return { dates, types };
 }
 
-/**
- * The largest enrollment taken as real (ten million people). Larger counts (1e308, 2^53) are data entry
- * or transfer errors that would overflow every sum; they are treated as missing and counted.
- */
-export const MAX_PLAUSIBLE_ENROLLMENT = 10_000_000;
+export { MAX_PLAUSIBLE_ENROLLMENT };
 
 /** Receives the name of each value a record gave that could not be right and was left out. */
 type DroppedValue = (field: string) => void;

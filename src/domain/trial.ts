@@ -168,6 +168,12 @@ export type TrialDateField = (typeof TRIAL_DATE_FIELDS)[number];
 
 export type Enrollment = { count: number; type: 'ACTUAL' | 'ESTIMATED' | 'UNKNOWN' };
 
+/**
+ * The largest enrollment taken as real (ten million people). Larger counts (1e308, 2^53) are data entry
+ * or transfer errors that would overflow every sum; they are treated as missing and counted.
+ */
+export const MAX_PLAUSIBLE_ENROLLMENT = 10_000_000;
+
 export type TrialLocation = {
   facility?: string;
   city?: string;

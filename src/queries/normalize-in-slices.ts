@@ -2,8 +2,16 @@
  * normalizeStudies without one long main-thread task: records are normalised in slices of at most
  * SLICE_MS, and the page gets the main thread back between slices (input, paint), so a 1,000-study page
  * never freezes the dashboard. The result is exactly normalizeStudies(raws).
+ *
+ * The normalizer and classifier (src/domain/normalize-study.ts and the rules) are a chunk of their own:
+ * the first screen draws the precomputed snapshot, already classified, without them. They are needed
+ * for live records only (the day's changes, the full live pull), and loaded when those are asked for.
  */
-import { createStudyCollector, type NormalizedStudies } from '../domain/normalize-study.ts';
+import { retryableImport } from '../lib/retryable-import.ts';
+import type { NormalizedStudies } from '../domain/normalize-study.ts';
+
+/** Loads the normalizer (once; a failed load is tried again on the next call). */
+export const loadNormalizer = retryableImport(() => import('../domain/normalize-study.ts'));
 
 /** Work per slice, in ms: well under the 50 ms after which a task counts as long. */
 export const SLICE_MS = 8;
@@ -22,8 +30,10 @@ export async function normalizeInSlices(
   signal?: AbortSignal,
   sliceMs: number = SLICE_MS,
 ): Promise<NormalizedStudies> {
-  const collector = createStudyCollector();
   const list = Array.isArray(raws) ? raws : [];
+  // Nothing to normalise (an empty delta: nothing changed since the snapshot) needs no normalizer.
+  if (list.length === 0) return { trials: [], skipped: 0, skippedValues: 0 };
+  const collector = (await loadNormalizer()).createStudyCollector();
   let sliceStart = performance.now();
   for (const raw of list) {
     collector.add(raw);

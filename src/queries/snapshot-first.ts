@@ -24,7 +24,7 @@ import {
 } from '../domain/precomputed-dataset.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress } from './load-progress.ts';
-import { normalizeInSlices } from './normalize-in-slices.ts';
+import { loadNormalizer, normalizeInSlices } from './normalize-in-slices.ts';
 import type { LoadDatasetOptions, SnapshotInfo, TrialDataset } from './trial-queries.ts';
 
 /** The precomputed dataset as read from the site, or why it cannot be used. */
@@ -168,6 +168,8 @@ export async function loadSnapshotFirst(
     ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
   };
   const askDelta = (since: string, report: boolean) => {
+    // The normalizer's chunk loads while the changes are asked (normalize-in-slices.ts).
+    loadNormalizer().catch(() => undefined);
     const own = new AbortController();
     live.signal.addEventListener('abort', () => own.abort(), { once: true });
     const asked = fetchAllStudies(liveChangesQuery(options.query, since), {

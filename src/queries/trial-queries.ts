@@ -18,7 +18,7 @@ import { matchesShape, type ShapeOf } from '../domain/shape.ts';
 import { TRIAL_SHAPE, type Trial } from '../domain/trial.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
-import { normalizeInSlices } from './normalize-in-slices.ts';
+import { loadNormalizer, normalizeInSlices } from './normalize-in-slices.ts';
 import {
   loadSnapshotFirst,
   precomputedQuery,
@@ -211,6 +211,8 @@ async function loadLive(
   };
   // The version is context only: its failure never blocks the trials.
   const version = fetchVersion(client).catch(() => undefined);
+  // The normalizer's chunk loads while the studies are asked (normalize-in-slices.ts).
+  loadNormalizer().catch(() => undefined);
   const result = await fetchAllStudies(query, {
     ...client,
     onProgress: (p) => progress.set({ stage: 'live', ...p }),

@@ -173,14 +173,17 @@ export function selectedTrialProps(
   return { trial, listSites: siteLists.state === 'failed' ? 'failed' : 'loading' };
 }
 
-/** The trials of the view with their site lists, for the downloads; or why they cannot be made yet. */
+/**
+ * The trials of the view with their site lists, for the downloads; or what they wait for (`preparing`,
+ * the site lists are loading) or why they cannot be made (`unavailable`, the site lists failed).
+ */
 export function useExportTrials(
   trials: readonly Trial[],
   siteLists: SiteLists,
-): { trials: readonly Trial[]; unavailable?: string } {
+): { trials: readonly Trial[]; unavailable?: string; preparing?: string } {
   return useMemo(() => {
     if (siteLists.state === 'loading') {
-      return { trials, unavailable: 'Preparing the downloads: loading the site lists…' };
+      return { trials, preparing: 'Preparing the downloads: loading the site lists…' };
     }
     if (siteLists.state === 'failed') {
       return {

@@ -200,6 +200,67 @@ test.describe('the first screen', () => {
     });
   }
 
+  test('the first paint needs only the page: index.html carries the stylesheet, so the static header is styled while every other file is held back', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    const stylesheets: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'stylesheet') stylesheets.push(request.url());
+    });
+    // Never answered: the page has nothing but itself.
+    await page.route(/\/(assets|data)\//, () => undefined);
+    await page.goto(`${PROD_URL}/`, { waitUntil: 'commit' });
+    await expect(page.getByText('Loading trials…')).toBeVisible();
+    const header = page.locator('header.app-header');
+    await expect(header).toHaveCSS('display', 'flex');
+    await expect(header.getByRole('heading', { level: 1 })).toHaveCSS('margin-top', '0px');
+    expect(stylesheets).toEqual([]);
+  });
+
+  test('the share and export tools are asked for only once the first screen is on screen', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await open(page);
+    await expect(page.getByRole('button', { name: 'Share or embed' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(chartPanels(page).first().getByRole('img')).toBeVisible({ timeout: 30_000 });
+    const { shownAt, scripts, inlined, inlinedFetched } = await page.evaluate(async () => {
+      // The first largest paint with the dashboard's data in it: the first screen on screen.
+      const paints = await new Promise<PerformanceEntryList>((resolve) =>
+        new PerformanceObserver((list) => resolve(list.getEntries())).observe({
+          type: 'largest-contentful-paint',
+          buffered: true,
+        }),
+      );
+      const shown = (paints as (PerformanceEntry & { element: Element | null })[]).find(
+        (entry) => entry.element?.closest('.explore') != null,
+      );
+      const requests = performance
+        .getEntriesByType('resource')
+        .map((entry) => ({ path: new URL(entry.name).pathname, at: entry.startTime }));
+      // The entry's stylesheet, inlined, keeps its <link> only as a disabled placeholder.
+      const inlined = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"][disabled]');
+      return {
+        shownAt: shown?.startTime,
+        scripts: requests.filter((entry) => entry.path.endsWith('.js')),
+        inlinedFetched: requests.some((entry) => entry.path === inlined?.getAttribute('href')),
+        inlined: inlined?.getAttribute('href'),
+      };
+    });
+    expect(shownAt).toBeDefined();
+    // The share toolbar's chunk lists that stylesheet among its dependencies; it is not loaded again.
+    expect(inlined).toMatch(/^\/assets\/index-.+\.css$/);
+    expect(inlinedFetched).toBe(false);
+    // The share toolbar's chunk. (The chart drawings' chunk is asked earlier on purpose, once the
+    // first view's preloaded files have arrived: src/features/charts/chart-drawings.tsx.)
+    const lazy = scripts.filter((script) => /^\/assets\/share-toolbar-/.test(script.path));
+    expect(lazy).toHaveLength(1);
+    expect(lazy.filter((script) => script.at < (shownAt ?? 0))).toEqual([]);
+  });
+
   test('the status line keeps details behind a disclosure', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await open(page);

@@ -5,6 +5,7 @@ import {
   type ChangeMark,
   type TrialFilters,
 } from '../../domain/filters.ts';
+import { FIRST_SCREEN } from '../../lib/first-screen.ts';
 import { formatCount, pluralWord } from '../../lib/format.ts';
 import { CHANGE_MARKS } from '../../state/changes-state.ts';
 import './active-filters.css';
@@ -128,7 +129,12 @@ export function ActiveFilters({
   };
   return (
     <div className="active-filters">
-      <p className="active-filters-count" role="status" aria-live="polite">
+      <p
+        className="active-filters-count"
+        role="status"
+        aria-live="polite"
+        elementtiming={FIRST_SCREEN}
+      >
         <strong>{formatCount(count)}</strong> {pluralWord(count, 'trial')}
       </p>
       {chips.length > 0 ? (

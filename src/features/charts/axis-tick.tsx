@@ -24,8 +24,11 @@ export type AxisTickProps = {
 let context: OffscreenCanvasRenderingContext2D | null | undefined;
 const widths = new Map<string, number>();
 
-/** Width of `text` in the page font, or undefined where no canvas can measure it (then no wrapping). */
-function textWidth(text: string): number | undefined {
+/**
+ * Width of `text` in the page font (its size on the body), or undefined where no canvas can measure it
+ * (then no wrapping). Also used for the legends of the drawings (drawing-parts.tsx).
+ */
+export function textWidth(text: string): number | undefined {
   if (context === undefined) {
     context =
       typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import type { TrialFilters } from '../../domain/filters.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { preloadChartDrawings } from './chart-drawings.tsx';
+import { preloadChartDrawingsAfterFirstView } from './chart-drawings.tsx';
 import type { ChartDefinition, ChartInput } from './chart-registry.tsx';
 import { useChartCrossFilters } from './cross-filters.ts';
 
@@ -34,9 +34,9 @@ export function ChartList({
         : {},
     [resultsOn, onFiltersChange],
   );
-  // Load the drawings while the first ones are drawn, so that printing finds every one loaded.
+  // Load the drawings once the first screen is shown, so that printing finds every one loaded.
   useEffect(() => {
-    preloadChartDrawings().catch(() => undefined);
+    preloadChartDrawingsAfterFirstView();
   }, []);
   if (charts.length === 0) return null;
   const input: ChartInput = { trials, filters, cross, results, onSelectTrial };

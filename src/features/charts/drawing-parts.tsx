@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { CartesianGridProps } from 'recharts';
+import { textWidth } from './axis-tick.tsx';
 
 type VerticalLines = NonNullable<CartesianGridProps['verticalCoordinatesGenerator']>;
 type GridAxis = Parameters<VerticalLines>[0]['xAxis'];
@@ -58,8 +59,49 @@ export function useTooltipWhenNeeded(): {
   return { tooltip, wake: tooltip ? {} : { onMouseEnter: show, onTouchStart: show } };
 }
 
-/** The room a one-line legend takes under its chart (charts.css, .charts-legend). */
-export const LEGEND_HEIGHT = 24;
+/** The legend's lines and gaps (charts.css, .charts-legend): a 14 px square and 4 px before the name. */
+const LEGEND = { font: 13, swatch: 18, columnGap: 12, line: 20, rowGap: 4, margin: 4 } as const;
+
+/**
+ * The room the legend of `names` takes under a chart `width` pixels wide (its lines as the browser
+ * wraps them, names measured on a canvas: no layout), so that the chart and its legend together keep
+ * the height the panel reserved (Recharts' legend measured itself and shrank the plot). One line when
+ * the width is not known.
+ */
+export function legendHeight(names: readonly string[], width: number | undefined): number {
+  /** The height of each row of items, and how far the last row is filled. */
+  const rows: number[] = [];
+  let filled = 0;
+  for (const name of names) {
+    const text = textWidth(name);
+    const item = LEGEND.swatch + (text === undefined ? 0 : (text * LEGEND.font) / pageFontSize());
+    if (width !== undefined && item > width) {
+      // Wider than the chart: a row of its own, its name wrapped in lines of the width left.
+      rows.push(Math.ceil((item - LEGEND.swatch) / (width - LEGEND.swatch)) * LEGEND.line);
+      filled = width;
+    } else if (
+      rows.length === 0 ||
+      (width !== undefined && filled + LEGEND.columnGap + item > width)
+    ) {
+      rows.push(LEGEND.line);
+      filled = item;
+    } else {
+      filled += LEGEND.columnGap + item;
+    }
+  }
+  const lines = rows.length === 0 ? [LEGEND.line] : rows;
+  return (
+    LEGEND.margin + lines.reduce((sum, row) => sum + row, 0) + (lines.length - 1) * LEGEND.rowGap
+  );
+}
+
+let bodyFontSize: number | undefined;
+
+/** The body's font size in pixels, which textWidth measures in (read once). */
+function pageFontSize(): number {
+  bodyFontSize ??= Number.parseFloat(getComputedStyle(document.body).fontSize) || 16;
+  return bodyFontSize;
+}
 
 /**
  * The legend of a stacked chart, under it: a square of each series' colour and its name. Recharts'

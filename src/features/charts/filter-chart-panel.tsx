@@ -13,7 +13,8 @@ import {
   useNearViewport,
 } from '../../components/use-near-viewport.ts';
 import { chartSourceLine } from '../../domain/export/provenance.ts';
-import { ChartWidthContext, preloadChartDrawings } from './chart-drawings.tsx';
+import { FIRST_SCREEN } from '../../lib/first-screen.ts';
+import { ChartWidthContext, chartDrawingsAfterFirstScreen } from './chart-drawings.tsx';
 
 export type CrossFilter = {
   /** Values currently selected in the matching filter. */
@@ -77,7 +78,7 @@ export function FilterChartPanel({
   const tableId = useId();
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(chartRef, undefined, preloadChartDrawings);
+  const near = useNearViewport(chartRef, undefined, chartDrawingsAfterFirstScreen);
   // Far off-screen, the chart keeps its drawing until it comes near (or the page is idle or printed):
   // a filter click repaints the charts on screen first.
   const drawing = useHeldWhileAway(chartRef, children, near);
@@ -93,7 +94,7 @@ export function FilterChartPanel({
       // Focus in the panel (its table buttons, downloads) brings a held drawing up to date first.
       onFocus={drawing.refresh}
     >
-      <h2 id={headingId} className="panel-title">
+      <h2 id={headingId} className="panel-title" elementtiming={FIRST_SCREEN}>
         {title}
       </h2>
       {finding && !empty ? <p className="panel-finding">{finding}</p> : null}

@@ -11,7 +11,7 @@ import {
   DrawingLegend,
   drawingSize,
   GRID_LINES,
-  LEGEND_HEIGHT,
+  legendHeight,
   useTooltipWhenNeeded,
 } from './drawing-parts.tsx';
 import type { CrossFilter } from './filter-chart-panel.tsx';
@@ -64,7 +64,14 @@ export function StackedBarChart({
     !legend && rowColors
       ? keys.map((key) => <Cell key={key} {...(rowColors[key] ? { fill: rowColors[key] } : {})} />)
       : null;
-  const height = stackedChartHeight(keys.length) - (legend ? LEGEND_HEIGHT : 0);
+  const height =
+    stackedChartHeight(keys.length) -
+    (legend
+      ? legendHeight(
+          series.map((s) => s.name),
+          width,
+        )
+      : 0);
   const chart = (
     <BarChart
       {...drawingSize(width, height)}

@@ -13,7 +13,7 @@ import {
   DrawingLegend,
   drawingSize,
   GRID_LINES,
-  LEGEND_HEIGHT,
+  legendHeight,
   useTooltipWhenNeeded,
 } from './drawing-parts.tsx';
 import type { CrossFilter } from './filter-chart-panel.tsx';
@@ -65,7 +65,16 @@ export function YearColumns({
   const legend = keys.length > 1;
   const chart = (
     <BarChart
-      {...drawingSize(width, YEAR_COLUMNS_HEIGHT - (legend ? LEGEND_HEIGHT : 0))}
+      {...drawingSize(
+        width,
+        YEAR_COLUMNS_HEIGHT -
+          (legend
+            ? legendHeight(
+                keys.map((k) => k.name),
+                width,
+              )
+            : 0),
+      )}
       {...wake}
       data={data}
       margin={{ top: 8, right: RIGHT_MARGIN, bottom: 4, left: 0 }}

@@ -1,4 +1,4 @@
-import { MAX_PLAUSIBLE_ENROLLMENT } from '../../domain/normalize-study.ts';
+import { MAX_PLAUSIBLE_ENROLLMENT } from '../../domain/trial.ts';
 import { formatCount, pluralize } from '../../lib/format.ts';
 
 export type RecordCoverageProps = {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { trialsToCsv } from '../../domain/export/csv.ts';
 import { trialsToJson } from '../../domain/export/json.ts';
 import { exportFilename, type ExportMeta } from '../../domain/export/provenance.ts';
@@ -16,10 +16,15 @@ export type ExportButtonsProps = {
   /** File name start, default "hsct-trials" (the data date and extension are added). */
   filenameBase?: string;
   /**
-   * Why the files cannot be made yet (the trials' site lists are still loading or failed): the buttons
-   * are disabled and the reason is shown, so that no file leaves without the sites.
+   * Why the files cannot be made (the trials' site lists failed to load): the buttons are disabled and
+   * the reason is shown, so that no file leaves without the sites.
    */
   unavailable?: string;
+  /**
+   * What the files still wait for (the site lists are loading). The buttons stay as they are, so that
+   * nothing on the page moves; a click says this and saves the file once it can be made.
+   */
+  preparing?: string;
 };
 
 type Format = {
@@ -51,8 +56,34 @@ const FORMATS: readonly Format[] = [
 ];
 
 /** Download buttons for the trials of the current view, as CSV, JSON and RIS. */
-export function ExportButtons({ trials, meta, filenameBase, unavailable }: ExportButtonsProps) {
+export function ExportButtons({
+  trials,
+  meta,
+  filenameBase,
+  unavailable,
+  preparing,
+}: ExportButtonsProps) {
   const [saved, setSaved] = useState('');
+  /** The format clicked while the files were still being prepared, saved once they can be made. */
+  const queued = useRef<Format | undefined>(undefined);
+  const [waiting, setWaiting] = useState(false);
+  const save = useCallback(
+    (format: Format) => {
+      const filename = exportFilename(meta, format.extension, filenameBase);
+      downloadText(format.build(trials, meta), filename, format.mimeType);
+      setWaiting(false);
+      setSaved(`Saved ${filename} (${pluralize(trials.length, 'trial')}).`);
+    },
+    [trials, meta, filenameBase],
+  );
+  const ready = unavailable === undefined && preparing === undefined;
+  useEffect(() => {
+    const format = queued.current;
+    if (format === undefined || (!ready && unavailable === undefined)) return;
+    queued.current = undefined;
+    // A failure drops the click: the reason is shown instead, and nothing is saved later behind it.
+    if (ready) save(format);
+  }, [ready, unavailable, save]);
   return (
     <div
       className="share-export-buttons"
@@ -66,16 +97,18 @@ export function ExportButtons({ trials, meta, filenameBase, unavailable }: Expor
           className="button"
           disabled={unavailable !== undefined}
           onClick={() => {
-            const filename = exportFilename(meta, format.extension, filenameBase);
-            downloadText(format.build(trials, meta), filename, format.mimeType);
-            setSaved(`Saved ${filename} (${pluralize(trials.length, 'trial')}).`);
+            if (ready) save(format);
+            else {
+              queued.current = format;
+              setWaiting(true);
+            }
           }}
         >
           {format.label}
         </button>
       ))}
       <span role="status" className="share-export-status">
-        {unavailable ?? saved}
+        {unavailable ?? (waiting && !ready ? preparing : saved)}
       </span>
     </div>
   );

@@ -101,4 +101,37 @@ describe('ExportButtons', () => {
       screen.getByRole('group', { name: 'Download the 2 trials of this view' }),
     ).toBeInTheDocument();
   });
+  it('while the site lists load, keeps its buttons as they are; a click says so and saves the file once they are in', async () => {
+    const user = userEvent.setup();
+    const preparing = 'Preparing the downloads: loading the site lists…';
+    const { rerender } = render(
+      <ExportButtons trials={trials} meta={meta} preparing={preparing} />,
+    );
+    // Nothing is said before a click, so the row keeps its height while the lists load.
+    expect(screen.getByRole('status')).toHaveTextContent(/^$/);
+    const csv = screen.getByRole('button', { name: 'Download CSV' });
+    expect(csv).toBeEnabled();
+    await user.click(csv);
+    expect(screen.getByRole('status')).toHaveTextContent(preparing);
+    expect(downloads).toHaveLength(0);
+    rerender(<ExportButtons trials={trials} meta={meta} />);
+    expect(downloads.map((d) => d.filename)).toEqual(['hsct-trials-2025-09-25.csv']);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Saved hsct-trials-2025-09-25.csv (2 trials).',
+    );
+  });
+
+  it('when the site lists failed, disables its buttons and says why; a click queued before saves nothing', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(
+      <ExportButtons trials={trials} meta={meta} preparing="Preparing the downloads…" />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Download JSON' }));
+    const reason = 'The downloads need the site lists. The file could not be loaded.';
+    rerender(<ExportButtons trials={trials} meta={meta} unavailable={reason} />);
+    expect(screen.getByRole('button', { name: 'Download JSON' })).toBeDisabled();
+    expect(screen.getByRole('status')).toHaveTextContent(reason);
+    rerender(<ExportButtons trials={trials} meta={meta} />);
+    expect(downloads).toHaveLength(0);
+  });
 });
