@@ -111,7 +111,7 @@ function isBundledDataset(data: unknown): boolean {
  * When a repeat visit stops using `client`'s saved dataset of the page's own search without asking: the
  * end of its freshness window; undefined when there is none, or it is the bundled fallback (stale at once).
  */
-export function freshUntilOf(client: PersistedClient): number | undefined {
+function freshUntilOf(client: PersistedClient): number | undefined {
   const key = JSON.stringify(trialQueries.dataset().queryKey);
   const saved = client.clientState.queries.find((q) => JSON.stringify(q.queryKey) === key);
   if (saved?.state.status !== 'success' || isBundledDataset(saved.state.data)) return undefined;
