@@ -85,31 +85,20 @@ export const CategoryBars = categoryBars.Drawing;
 export const StackedBars = stackedBars.Drawing;
 export const YearColumns = yearColumns.Drawing;
 
-/**
- * Starts loading every drawing (also once the charts are on screen, where nothing started it before, so
- * that printing finds them loaded).
- */
-export function preloadChartDrawings(): Promise<unknown> {
+/** Starts loading every drawing. */
+function preloadChartDrawings(): Promise<unknown> {
   return Promise.all([categoryBars.preload(), stackedBars.preload(), yearColumns.preload()]);
 }
 
 /**
- * Starts loading the drawings once the first screen with data has been shown (`whenFirstScreenShown`:
+ * Loads the drawings once the first screen with data has been shown (`whenFirstScreenShown`:
  * the result count and the chart panels' titles painted) and the files the page preloads for its first
  * view (the `<link rel="preload">` and `modulepreload` of index.html: the entry's chunks and the
  * dataset) have arrived, or at once when there are none. The chart library is the largest download
  * after those: asked together with them it would slow the dataset (and the result count) down on a slow
  * line; arriving before the first screen's paint, its compilation delays that paint (Lighthouse's
  * largest contentful paint went from 2.2 s to 3.3-3.6 s); asked only once a chart's turn came (as
- * before), the first chart waited for it.
- */
-export function preloadChartDrawingsAfterFirstView(): void {
-  chartDrawingsAfterFirstScreen().catch(() => undefined);
-}
-
-/**
- * The drawings, asked as `preloadChartDrawingsAfterFirstView` says: what a chart panel waits for before
- * its turn to draw, so that no chart asks for the chart library before the first screen is painted.
+ * before), the first chart waited for it. A chart panel waits for this before its turn to draw.
  */
 export function chartDrawingsAfterFirstScreen(): Promise<unknown> {
   return whenFirstScreenShown().then(preloadsArrived).then(preloadChartDrawings);

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import type { TrialFilters } from '../../domain/filters.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { preloadChartDrawingsAfterFirstView } from './chart-drawings.tsx';
+import { chartDrawingsAfterFirstScreen } from './chart-drawings.tsx';
 import type { ChartDefinition, ChartInput } from './chart-registry.tsx';
 import { useChartCrossFilters } from './cross-filters.ts';
 
@@ -36,7 +36,7 @@ export function ChartList({
   );
   // Load the drawings once the first screen is shown, so that printing finds every one loaded.
   useEffect(() => {
-    preloadChartDrawingsAfterFirstView();
+    chartDrawingsAfterFirstScreen().catch(() => undefined);
   }, []);
   if (charts.length === 0) return null;
   const input: ChartInput = { trials, filters, cross, results, onSelectTrial };
