@@ -1,8 +1,12 @@
 /** The drawing of CategoryBarChart (Recharts, loaded lazily through chart-drawings.tsx). */
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrawingWidth } from './chart-drawings.tsx';
-import { countAxisProps, GRID_STROKE, LABEL_AXIS_PROPS, TOOLTIP_PROPS } from './chart-style.ts';
-import { drawingSize, GRID_LINES, useTooltipWhenNeeded } from './drawing-parts.tsx';
+import { countAxisProps, LABEL_AXIS_PROPS, TOOLTIP_PROPS } from './chart-style.ts';
+import {
+  HORIZONTAL_BARS_GRID,
+  horizontalBarsFrame,
+  useTooltipWhenNeeded,
+} from './drawing-parts.tsx';
 import type { CrossFilter } from './filter-chart-panel.tsx';
 import { selectionBarShape } from './selection-bar-shape.tsx';
 
@@ -39,17 +43,8 @@ export function CategoryBars({
     if (filter && row && !inertKeys.includes(row.key)) filter.onToggle(row.key);
   };
   return (
-    <BarChart
-      {...drawingSize(width, height)}
-      {...wake}
-      data={rows}
-      layout="vertical"
-      margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
-      role="img"
-      aria-label={summary}
-      accessibilityLayer={false}
-    >
-      <CartesianGrid {...GRID_LINES} horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+    <BarChart {...horizontalBarsFrame(width, height, wake, summary)} data={rows}>
+      <CartesianGrid {...HORIZONTAL_BARS_GRID} />
       <XAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.count)))} />
       <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
       {tooltip ? <Tooltip {...TOOLTIP_PROPS} /> : null}

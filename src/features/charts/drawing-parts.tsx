@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { CartesianGridProps } from 'recharts';
 import { textWidth } from './axis-tick.tsx';
+import { GRID_STROKE } from './chart-style.ts';
 
 type VerticalLines = NonNullable<CartesianGridProps['verticalCoordinatesGenerator']>;
 type GridAxis = Parameters<VerticalLines>[0]['xAxis'];
@@ -43,6 +44,35 @@ export function drawingSize(width: number | undefined, height: number) {
     ? ({ responsive: true, style: { width: '100%', height } } as const)
     : ({ width, height } as const);
 }
+
+/**
+ * The frame of a drawing of horizontal bars (one row per category, the count along the x axis): its
+ * size, the props that wake its tooltip, the layout and margin, and its summary as the chart's name.
+ */
+export function horizontalBarsFrame(
+  width: number | undefined,
+  height: number,
+  wake: ReturnType<typeof useTooltipWhenNeeded>['wake'],
+  summary: string,
+) {
+  return {
+    ...drawingSize(width, height),
+    ...wake,
+    layout: 'vertical',
+    margin: { top: 4, right: 44, bottom: 4, left: 4 },
+    role: 'img',
+    'aria-label': summary,
+    accessibilityLayer: false,
+  } as const;
+}
+
+/** The grid of a drawing of horizontal bars: faint vertical lines at the count axis's ticks. */
+export const HORIZONTAL_BARS_GRID = {
+  ...GRID_LINES,
+  horizontal: false,
+  stroke: GRID_STROKE,
+  strokeOpacity: 0.15,
+} as const;
 
 /**
  * Whether to mount the drawing's <Tooltip>, and the chart props that turn it on: it is mounted when a

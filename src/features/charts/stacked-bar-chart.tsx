@@ -2,15 +2,14 @@ import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recha
 import type { DrawingWidth } from './chart-drawings.tsx';
 import {
   countAxisProps,
-  GRID_STROKE,
   LABEL_AXIS_PROPS,
   TOOLTIP_PROPS,
   stackedChartHeight,
 } from './chart-style.ts';
 import {
   DrawingLegend,
-  drawingSize,
-  GRID_LINES,
+  HORIZONTAL_BARS_GRID,
+  horizontalBarsFrame,
   legendHeight,
   useTooltipWhenNeeded,
 } from './drawing-parts.tsx';
@@ -73,17 +72,8 @@ export function StackedBarChart({
         )
       : 0);
   const chart = (
-    <BarChart
-      {...drawingSize(width, height)}
-      {...wake}
-      data={[...data]}
-      layout="vertical"
-      margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
-      role="img"
-      aria-label={summary}
-      accessibilityLayer={false}
-    >
-      <CartesianGrid {...GRID_LINES} horizontal={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+    <BarChart {...horizontalBarsFrame(width, height, wake, summary)} data={[...data]}>
+      <CartesianGrid {...HORIZONTAL_BARS_GRID} />
       <XAxis
         {...countAxisProps(
           Math.max(
