@@ -228,7 +228,7 @@ test('every bar chart has even count ticks (1, 2, 5 × 10ⁿ) and the same value
   await expect(tickGroups.first()).toBeAttached({ timeout: 15_000 });
   const axes = await tickGroups.evaluateAll((els) =>
     els.map((axis) =>
-      Array.from(axis.querySelectorAll('.recharts-cartesian-axis-tick-value')).map((t) =>
+      Array.from(axis.querySelectorAll('.recharts-cartesian-axis-tick-label text')).map((t) =>
         (t.textContent ?? '').trim(),
       ),
     ),

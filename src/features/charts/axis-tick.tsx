@@ -68,6 +68,21 @@ function wrapLabel(label: string, max: number): string[] {
   return lines.map((line) => line.words.join(' '));
 }
 
+/**
+ * The class Recharts gives every tick label. After each draw of an axis it looks its labels up by this
+ * class and reads their computed font (a style recalculation of the page), and the first time (its
+ * state starts empty) draws the axis and every label again with that font, which it only needs to
+ * measure labels. Our labels are not measured (every tick shown, wrapped by textWidth), so they go
+ * without it: a chart's first draw then draws its labels once.
+ */
+const MEASURED_LABEL_CLASS = 'recharts-cartesian-axis-tick-value';
+
+/** The label's classes: Recharts' text class and the axis's classes, without MEASURED_LABEL_CLASS. */
+function tickClasses(className: string | undefined): string {
+  const axis = (className ?? '').split(/\s+/).filter((c) => c && c !== MEASURED_LABEL_CLASS);
+  return ['recharts-text', ...axis].join(' ');
+}
+
 /** A tick label (pass as an axis's `tick`; Recharts calls it as a function). */
 export function AxisTick({
   x,
@@ -93,7 +108,7 @@ export function AxisTick({
       fill="currentColor"
       fontSize={TICK_FONT_SIZE}
       textAnchor={textAnchor}
-      className={className ? `recharts-text ${className}` : 'recharts-text'}
+      className={tickClasses(className)}
     >
       {lines.map((line, index) => (
         <tspan key={index} x={x} dy={index === 0 ? `${first}em` : '1em'}>

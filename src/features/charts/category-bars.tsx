@@ -1,12 +1,8 @@
 /** The drawing of CategoryBarChart (Recharts, loaded lazily through chart-drawings.tsx). */
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrawingWidth } from './chart-drawings.tsx';
 import { countAxisProps, LABEL_AXIS_PROPS, TOOLTIP_PROPS } from './chart-style.ts';
-import {
-  HORIZONTAL_BARS_GRID,
-  horizontalBarsFrame,
-  useTooltipWhenNeeded,
-} from './drawing-parts.tsx';
+import { CountGrid, horizontalBarsFrame, useTooltipWhenNeeded } from './drawing-parts.tsx';
 import type { CrossFilter } from './filter-chart-panel.tsx';
 import { selectionBarShape } from './selection-bar-shape.tsx';
 
@@ -42,10 +38,11 @@ export function CategoryBars({
     const row = rows[index];
     if (filter && row && !inertKeys.includes(row.key)) filter.onToggle(row.key);
   };
+  const countAxis = countAxisProps(Math.max(0, ...rows.map((r) => r.count)));
   return (
     <BarChart {...horizontalBarsFrame(width, height, wake, summary)} data={rows}>
-      <CartesianGrid {...HORIZONTAL_BARS_GRID} />
-      <XAxis {...countAxisProps(Math.max(0, ...rows.map((r) => r.count)))} />
+      <CountGrid ticks={countAxis.ticks} lines="vertical" />
+      <XAxis {...countAxis} />
       <YAxis {...LABEL_AXIS_PROPS} width={labelWidth} />
       {tooltip ? <Tooltip {...TOOLTIP_PROPS} /> : null}
       <Bar

@@ -3,37 +3,49 @@
  * pointer first comes over the chart, and a legend drawn without Recharts.
  */
 import { useState } from 'react';
-import type { CartesianGridProps } from 'recharts';
+import { usePlotArea } from 'recharts';
 import { textWidth } from './axis-tick.tsx';
 import { GRID_STROKE } from './chart-style.ts';
 
-type VerticalLines = NonNullable<CartesianGridProps['verticalCoordinatesGenerator']>;
-type GridAxis = Parameters<VerticalLines>[0]['xAxis'];
-
-/** Where the grid lines along an axis stand: at the ticks we gave it (count axes), else none. */
-function linesAtTicks(axis: GridAxis): number[] {
-  const { ticks, scale } = axis ?? {};
-  if (!ticks || !scale) return [];
-  return ticks.flatMap((tick) => {
-    const at = scale.map(tick);
-    return at === undefined || !Number.isFinite(at) ? [] : [at];
-  });
+/**
+ * The grid of a drawing (a child of its chart): faint lines across the plot at the count axis's ticks
+ * (`ticks`, from 0 to the last one, which is the end of the axis's domain), vertical for horizontal
+ * bars, horizontal for columns. Drawn from the plot area alone, under the bars and axes (Recharts draws
+ * those in its upper layers). Recharts' <CartesianGrid> selected both axes with their ticks from its
+ * store again on each of a first draw's renders, for lines we already know.
+ */
+export function CountGrid({
+  ticks,
+  lines,
+}: {
+  ticks: readonly number[];
+  /** The direction of the lines: `vertical` across a horizontal count axis. */
+  lines: 'vertical' | 'horizontal';
+}) {
+  const plot = usePlotArea();
+  const top = ticks.at(-1);
+  if (!plot || !top) return null;
+  return (
+    <g className="recharts-cartesian-grid">
+      <g className={`recharts-cartesian-grid-${lines}`}>
+        {ticks.map((tick) => {
+          if (lines === 'vertical') {
+            const x = plot.x + (plot.width * tick) / top;
+            return (
+              <line key={tick} {...GRID_LINE} x1={x} y1={plot.y} x2={x} y2={plot.y + plot.height} />
+            );
+          }
+          const y = plot.y + plot.height - (plot.height * tick) / top;
+          return (
+            <line key={tick} {...GRID_LINE} x1={plot.x} y1={y} x2={plot.x + plot.width} y2={y} />
+          );
+        })}
+      </g>
+    </g>
+  );
 }
 
-/**
- * Props of every drawing's <CartesianGrid>: lines at the count axis's ticks, worked out without
- * Recharts' default line generators. Those run for both directions (even the one not drawn) and pick
- * the lines as axis labels are picked, measuring every label's text in the page to drop overlapping
- * ones; on a chart's first draw, before its axes are registered, they do it for the axis Recharts
- * guesses from the data (every category name).
- */
-export const GRID_LINES = {
-  verticalCoordinatesGenerator: ({ xAxis }) => linesAtTicks(xAxis),
-  horizontalCoordinatesGenerator: ({ yAxis }) => linesAtTicks(yAxis),
-} as const satisfies Pick<
-  CartesianGridProps,
-  'verticalCoordinatesGenerator' | 'horizontalCoordinatesGenerator'
->;
+const GRID_LINE = { stroke: GRID_STROKE, strokeOpacity: 0.15, fill: 'none' } as const;
 
 /**
  * The size props of a drawing's <BarChart>: the width the panel measured (no measuring in Recharts), or
@@ -65,14 +77,6 @@ export function horizontalBarsFrame(
     accessibilityLayer: false,
   } as const;
 }
-
-/** The grid of a drawing of horizontal bars: faint vertical lines at the count axis's ticks. */
-export const HORIZONTAL_BARS_GRID = {
-  ...GRID_LINES,
-  horizontal: false,
-  stroke: GRID_STROKE,
-  strokeOpacity: 0.15,
-} as const;
 
 /**
  * Whether to mount the drawing's <Tooltip>, and the chart props that turn it on: it is mounted when a

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrawingWidth } from './chart-drawings.tsx';
 import {
   countAxisProps,
@@ -8,7 +8,7 @@ import {
 } from './chart-style.ts';
 import {
   DrawingLegend,
-  HORIZONTAL_BARS_GRID,
+  CountGrid,
   horizontalBarsFrame,
   legendHeight,
   useTooltipWhenNeeded,
@@ -71,22 +71,21 @@ export function StackedBarChart({
           width,
         )
       : 0);
+  const countAxis = countAxisProps(
+    Math.max(
+      0,
+      ...data.map((row) =>
+        series.reduce(
+          (sum, s) => sum + Number((row as Record<string, unknown>)[s.dataKey] ?? 0),
+          0,
+        ),
+      ),
+    ),
+  );
   const chart = (
     <BarChart {...horizontalBarsFrame(width, height, wake, summary)} data={[...data]}>
-      <CartesianGrid {...HORIZONTAL_BARS_GRID} />
-      <XAxis
-        {...countAxisProps(
-          Math.max(
-            0,
-            ...data.map((row) =>
-              series.reduce(
-                (sum, s) => sum + Number((row as Record<string, unknown>)[s.dataKey] ?? 0),
-                0,
-              ),
-            ),
-          ),
-        )}
-      />
+      <CountGrid ticks={countAxis.ticks} lines="vertical" />
+      <XAxis {...countAxis} />
       <YAxis {...LABEL_AXIS_PROPS} width={100} />
       {tooltip ? <Tooltip {...TOOLTIP_PROPS} /> : null}
       {series.map((s) => (

@@ -1,18 +1,12 @@
 /** The drawing of StartYearChart (Recharts, loaded lazily through chart-drawings.tsx). */
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { AxisTick } from './axis-tick.tsx';
 import type { DrawingWidth } from './chart-drawings.tsx';
-import {
-  AXIS_LINE,
-  countAxisProps,
-  GRID_STROKE,
-  TOOLTIP_PROPS,
-  YEAR_COLUMNS_HEIGHT,
-} from './chart-style.ts';
+import { AXIS_LINE, countAxisProps, TOOLTIP_PROPS, YEAR_COLUMNS_HEIGHT } from './chart-style.ts';
 import {
   DrawingLegend,
   drawingSize,
-  GRID_LINES,
+  CountGrid,
   legendHeight,
   useTooltipWhenNeeded,
 } from './drawing-parts.tsx';
@@ -63,6 +57,7 @@ export function YearColumns({
   const years = data.map((row) => row.year);
   const shape = selectionBarShape(years, filter?.selected);
   const legend = keys.length > 1;
+  const countAxis = countAxisProps(Math.max(0, ...data.map((r) => r.total)));
   const chart = (
     <BarChart
       {...drawingSize(
@@ -82,7 +77,7 @@ export function YearColumns({
       aria-label={summary}
       accessibilityLayer={false}
     >
-      <CartesianGrid {...GRID_LINES} vertical={false} stroke={GRID_STROKE} strokeOpacity={0.15} />
+      <CountGrid ticks={countAxis.ticks} lines="horizontal" />
       <XAxis
         dataKey="year"
         tick={AxisTick}
@@ -92,7 +87,7 @@ export function YearColumns({
           ? { minTickGap: 12 }
           : { ticks: yearTicks(years, width), interval: 0 })}
       />
-      <YAxis {...countAxisProps(Math.max(0, ...data.map((r) => r.total)))} width={36} />
+      <YAxis {...countAxis} width={36} />
       {tooltip ? <Tooltip {...TOOLTIP_PROPS} /> : null}
       {keys.map(({ key, name, fill }) => (
         <Bar
