@@ -21,7 +21,7 @@
  *
  * Eligibility criteria and outcomes are never read.
  */
-import { anyOf, compiledRegExp, lazyScanner } from './rules/compile-cues.ts';
+import { anyOf, lazyScanner } from './rules/compile-cues.ts';
 import {
   CELL_THERAPY_CUES,
   CORD_BLOOD_CUES,
@@ -101,8 +101,8 @@ const AUTO_ANY = anyOf([
   ...SOURCE_CUES.weakAutologous,
 ]);
 const AUTO_OR_ALLO = anyOf([...SOURCE_CUES.autologous, ...SOURCE_CUES.allogeneic]);
-const MASK_FOR_HSCT = compiledRegExp(FOREIGN_PRODUCT_FOR_HSCT, 'g');
-const MASK_FOR_OTHERS = compiledRegExp(HSCT_PRODUCT_FOR_OTHERS, 'g');
+const MASK_FOR_HSCT = new RegExp(FOREIGN_PRODUCT_FOR_HSCT, 'g');
+const MASK_FOR_OTHERS = new RegExp(HSCT_PRODUCT_FOR_OTHERS, 'g');
 
 // Every cue family of a field is found in one scan; bit i = THERAPY_SCAN_FAMILIES[i].
 const STRONG = 1 << 0;
@@ -127,7 +127,7 @@ const MOBILISATION = 1 << 15;
 const TRANSPLANT_ROLE = 1 << 16;
 const AUTO_IMPLIED_BIT = 1 << 17;
 const ALLO_IMPLIED_BIT = 1 << 18;
-const MECHANISM = compiledRegExp(DRUG_MECHANISM, 'g');
+const MECHANISM = new RegExp(DRUG_MECHANISM, 'g');
 const SCANNER = lazyScanner(THERAPY_SCAN_FAMILIES);
 /** Source cues only, for text with another product's phrases blanked out (SOURCE_BITS[i] = bit i). */
 const SOURCE_SCANNER = lazyScanner([

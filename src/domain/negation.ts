@@ -3,10 +3,9 @@
  * with those words blanked (so a disease named there is not read) and the governed words on their own
  * (so the classifier knows which diseases the record says it is NOT about).
  */
-import { compiledRegExp } from './rules/compile-cues.ts';
 import { NEGATION_RULES, NEGATION_TRIGGER } from './rules/disease-rules.ts';
 
-const RULES = NEGATION_RULES.map((source) => compiledRegExp(source, 'g'));
+const RULES = NEGATION_RULES.map((source) => new RegExp(source, 'g'));
 
 export type NegationSplit = {
   /** The text with every governed word replaced by spaces (same length, offsets stay valid). */

@@ -17,27 +17,9 @@
  */
 import { leadingVariants, requiredLiterals } from './cue-analysis.ts';
 
-/** A long run of spaces: see compiledRegExp. */
-const LONG_SUBJECT = ' '.repeat(1_024);
-
-/**
- * `new RegExp(source, flags)`, compiled to machine code at once. V8 runs a new expression first in its
- * bytecode interpreter, and compiling the cue tables' large expressions to bytecode (with its peephole
- * pass) takes about five times as long as compiling them to machine code: on a phone, a quarter of a
- * second before the first live study is classified. V8 compiles straight to machine code when an
- * expression's first subject is long (at least 1,000 characters), so each one is run once on a long run of
- * spaces here. Other engines simply run it once; the expression's state (`lastIndex`) is left at 0.
- */
-export function compiledRegExp(source: string, flags = ''): RegExp {
-  const pattern = new RegExp(source, flags);
-  pattern.exec(LONG_SUBJECT);
-  pattern.lastIndex = 0;
-  return pattern;
-}
-
-/** One expression matching any of the sources (compiled at once: compiledRegExp). */
+/** One expression matching any of the sources. */
 export function anyOf(sources: readonly string[], flags = ''): RegExp {
-  return compiledRegExp(sources.map((s) => `(?:${s})`).join('|'), flags);
+  return new RegExp(sources.map((s) => `(?:${s})`).join('|'), flags);
 }
 
 export type CueScanner = {
@@ -69,7 +51,7 @@ export function compileScanner(families: readonly (readonly string[])[]): CueSca
         const literals = requiredLiterals(cue);
         solos.push({
           bit: 1 << i,
-          pattern: compiledRegExp(cue),
+          pattern: new RegExp(cue),
           literals: literals !== null && literals.length <= MAX_GATE_LITERALS ? literals : null,
         });
         continue;
@@ -89,7 +71,7 @@ export function compileScanner(families: readonly (readonly string[])[]): CueSca
     ([first, rests]) => `${first}(?:${[...rests].map((r) => `(?:${r})`).join('|')})`,
   );
   const dispatch =
-    branches.length > 0 ? compiledRegExp(String.raw`\b(?:${branches.join('|')})`, 'g') : null;
+    branches.length > 0 ? new RegExp(String.raw`\b(?:${branches.join('|')})`, 'g') : null;
 
   return {
     scan(text: string, wanted: number = all): number {

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { leadingVariants, requiredLiterals } from '../../../src/domain/rules/cue-analysis.ts';
-import { anyOf, compiledRegExp, compileScanner } from '../../../src/domain/rules/compile-cues.ts';
+import { anyOf, compileScanner } from '../../../src/domain/rules/compile-cues.ts';
 import { DISEASE_RULES, NOT_AUTOIMMUNE_CUES } from '../../../src/domain/rules/disease-rules.ts';
 import {
   CELL_THERAPY_CUES,
@@ -126,21 +126,5 @@ describe('cue analysis', () => {
         }
       }
     }
-  });
-});
-
-describe('compiledRegExp', () => {
-  it('is the expression as written, ready to use from the start of a text', () => {
-    const global = compiledRegExp(String.raw`\bauto\w*`, 'g');
-    expect(global.flags).toBe('g');
-    expect(global.lastIndex).toBe(0);
-    expect('autologous or autograft'.match(global)).toEqual(['autologous', 'autograft']);
-    const sticky = compiledRegExp('hsct', 'y');
-    expect(sticky.lastIndex).toBe(0);
-    expect(sticky.test('hsct')).toBe(true);
-    // An expression that matches the spaces it is compiled on is still left at the start.
-    const spaces = compiledRegExp(' +', 'g');
-    expect(spaces.lastIndex).toBe(0);
-    expect(spaces.exec('a b')?.index).toBe(1);
   });
 });
