@@ -2,8 +2,8 @@
  * Issue 13, "all charts drawn <= 4 s on a phone": when the chart drawings are asked for and how they take
  * their turns. The drawings (the chart library) are requested once the first screen has been painted
  * (their compilation would otherwise delay that paint) and the files the page preloads have arrived;
- * an idle period with time to spare draws several charts, not one. The mock build (emulated API over
- * the fixtures).
+ * an idle period with time to spare draws several charts, not one; what a drawing draws without
+ * Recharts (its grid) stands where Recharts' did. The mock build (emulated API over the fixtures).
  */
 import { expect, test } from '@playwright/test';
 import { expectTrialCount } from './support/dashboard-page.ts';
@@ -93,3 +93,41 @@ for (const width of [360, 1280]) {
     expect(grown).toEqual([]);
   });
 }
+
+test('every drawing has its grid lines across the plot at the count axis ticks, under the bars', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 9000 });
+  await page.goto('/');
+  await expectTrialCount(page, TOTAL);
+  await expect(page.locator('.chart-pending')).toHaveCount(0, { timeout: 30_000 });
+  const drawings = await page.locator('.chart-grid svg[role="img"]').evaluateAll((svgs) =>
+    svgs.map((svg) => {
+      const grid = svg.querySelector('.recharts-cartesian-grid');
+      const vertical = grid?.querySelector('.recharts-cartesian-grid-vertical') !== null;
+      // The count axis: the x axis of horizontal bars, the y axis of columns.
+      const axis = svg.querySelector(vertical ? '.recharts-xAxis' : '.recharts-yAxis');
+      const at = (line: Element, name: string) => Math.round(Number(line.getAttribute(name)));
+      const ticks = Array.from(axis?.querySelectorAll('.recharts-cartesian-axis-tick-line') ?? []);
+      const lines = Array.from(grid?.querySelectorAll('line') ?? []);
+      const bar = svg.querySelector('.recharts-bar-rectangle');
+      return {
+        name: svg.getAttribute('aria-label')?.slice(0, 40),
+        ticks: ticks.map((t) => at(t, vertical ? 'x1' : 'y1')),
+        lines: lines.map((l) => at(l, vertical ? 'x1' : 'y1')),
+        // Each line spans the plot: as long as the other axis.
+        spans: lines.every((l) =>
+          vertical ? at(l, 'y1') < at(l, 'y2') : at(l, 'x1') < at(l, 'x2'),
+        ),
+        under: grid !== null && bar !== null && (grid.compareDocumentPosition(bar) & 4) !== 0,
+      };
+    }),
+  );
+  expect(drawings.length).toBeGreaterThan(5);
+  for (const drawing of drawings) {
+    expect(drawing.lines.length, drawing.name).toBeGreaterThan(1);
+    expect(drawing.lines, drawing.name).toEqual(drawing.ticks);
+    expect(drawing.spans, drawing.name).toBe(true);
+    expect(drawing.under, drawing.name).toBe(true);
+  }
+});
