@@ -1,7 +1,8 @@
 /**
  * Issue 13, "all charts drawn <= 4 s on a phone": when the chart drawings are asked for and how they take
  * their turns. The drawings (the chart library) are requested once the first screen has been painted
- * (their compilation would otherwise delay that paint) and the files the page preloads have arrived;
+ * (downloaded before it, even when run only after it, they count in Lighthouse's simulated largest
+ * paint: docs/performance.md) and the files the page preloads have arrived;
  * an idle period with time to spare draws several charts, not one. The mock build (emulated API over
  * the fixtures).
  */
