@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { DEFAULT_API_BASE, trimTrailingSlash } from './src/api/ctgov/config.ts';
 import {
+  EARLY_MODULE_META,
   EARLY_REQUEST_META,
   EARLY_REQUESTS_SCRIPT,
   earlyRequestUrls,
@@ -187,6 +188,9 @@ function emulatedApi(): Plugin {
  * requests (the file, the live changes since that date, /version), which its inline script preloads
  * unless the page will not ask them (src/app/early-requests.ts).
  */
+/** The chunk name of the early entry (src/early-changes.ts). */
+const EARLY_ENTRY = 'early-changes';
+
 function precomputedDataset(): Plugin {
   let since: string | undefined;
   let base = '/';
@@ -224,11 +228,18 @@ function precomputedDataset(): Plugin {
         const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
         const meta = (name: string, content: string) =>
           `<meta name="${name}" content="${attr(content)}" />`;
+        // The early entry (src/early-changes.ts), which asks the live changes since the data date.
+        const early = Object.values(context.bundle ?? {}).find(
+          (chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === EARLY_ENTRY,
+        );
         const tags = [
           ...(since === undefined ? [] : [meta(SNAPSHOT_SINCE_META, since)]),
           ...earlyRequestUrls({ base, apiBaseUrl, since }).map((url) =>
             meta(EARLY_REQUEST_META, url),
           ),
+          ...(since === undefined || early === undefined
+            ? []
+            : [meta(EARLY_MODULE_META, `${base}${early.fileName}`)]),
           `<script>${EARLY_REQUESTS_SCRIPT}</script>`,
         ].join('\n    ');
         const stylesheet = html.search(/<link rel="stylesheet"/);
@@ -254,6 +265,13 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    rollupOptions: {
+      // The page, and the early entry its inline script imports on a cold visit (src/early-changes.ts).
+      input: {
+        index: path.resolve(import.meta.dirname, 'index.html'),
+        [EARLY_ENTRY]: path.resolve(import.meta.dirname, 'src/early-changes.ts'),
+      },
+    },
     chunkSizeWarningLimit: 700,
   },
   test: {

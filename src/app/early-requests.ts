@@ -12,6 +12,11 @@
  *   window counts as not fresh (the requests are then preloaded, as on a first visit);
  * - `?data=live`: the full live pull asks other addresses and never reads data/trials.json.
  *
+ * Then it imports the early entry (src/early-changes.ts, address in `<meta name="hsct-early-module">`),
+ * which asks the live changes (the preloaded address) and classifies them while the app's entry script
+ * is still downloading (src/queries/live-changes.ts). A failed import costs nothing: the app then asks
+ * them itself.
+ *
  * Kept small and in plain old JavaScript: it runs in every browser that opens the page, before anything else.
  */
 import { DEFAULT_QUERY } from '../api/ctgov/default-query.ts';
@@ -24,6 +29,8 @@ export const FRESHNESS_WINDOW_MS = 30 * 60 * 1000;
 export const FRESH_UNTIL_KEY = 'hsct-trials-dashboard:fresh-until';
 /** The meta tags that carry the addresses to preload, one each, in order. */
 export const EARLY_REQUEST_META = 'hsct-preload';
+/** The meta tag that carries the address of the early entry (src/early-changes.ts), when the build has one. */
+export const EARLY_MODULE_META = 'hsct-early-module';
 
 export const EARLY_REQUESTS_SCRIPT = `(function () {
   var now = Date.now();
@@ -44,6 +51,8 @@ export const EARLY_REQUESTS_SCRIPT = `(function () {
     link.href = tags[i].getAttribute('content');
     document.head.appendChild(link);
   }
+  var early = document.querySelector('meta[name="${EARLY_MODULE_META}"]');
+  if (early !== null) import(early.getAttribute('content')).catch(function () {});
 })();`;
 
 /**

@@ -9,22 +9,20 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/api-error.ts';
 import type { DatasetMeta } from '../api/bundled-dataset.ts';
 import { describeQuery, type StudyQuery } from '../api/ctgov/default-query.ts';
-import { fetchAllStudies, fetchVersion, shortfallMessage } from '../api/ctgov/studies.ts';
+import { fetchVersion, shortfallMessage, type FetchProgress } from '../api/ctgov/studies.ts';
 import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
 import {
   compactTrial,
   contentHashProblem,
   deltaSinceDate,
-  liveChangesQuery,
   mergeTrials,
   PRECOMPUTED_DATASET_PATH,
   readPrecomputedDataset,
-  SNAPSHOT_SINCE_META,
   type PrecomputedDataset,
 } from '../domain/precomputed-dataset.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress } from './load-progress.ts';
-import { loadNormalizer, normalizeInSlices } from './normalize-in-slices.ts';
+import { askLiveChanges, LIVE_CHANGES_RETRY, takeEarlyLiveChanges } from './live-changes.ts';
 import type { LoadDatasetOptions, SnapshotInfo, TrialDataset } from './trial-queries.ts';
 
 /** The precomputed dataset as read from the site, or why it cannot be used. */
@@ -50,17 +48,6 @@ export async function loadPrecomputed(
     if (signal.aborted) throw error;
     return { ok: false, problem: messageOf(error) };
   }
-}
-
-/**
- * The data date of the precomputed dataset the page was built with, from index.html
- * (SNAPSHOT_SINCE_META), or undefined (no such tag, not a date, no document).
- */
-export function snapshotSinceHint(): string | undefined {
-  if (typeof document === 'undefined') return undefined;
-  const tag = document.querySelector(`meta[name="${SNAPSHOT_SINCE_META}"]`);
-  const content = tag?.getAttribute('content') ?? '';
-  return /^\d{4}-\d{2}-\d{2}$/.test(content) ? content : undefined;
 }
 
 /** The precomputed file, once per page (a refetch of the dataset asks only for the delta). */
@@ -163,31 +150,24 @@ export async function loadSnapshotFirst(
   const progress = options.progress ?? datasetLoadProgress;
   const request = {
     signal: live.signal,
-    retry: options.retry ?? { retries: 1, baseDelayMs: 500, maxDelayMs: 2_000 },
+    retry: options.retry ?? LIVE_CHANGES_RETRY,
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
   };
-  const askDelta = (since: string, report: boolean) => {
-    // The normalizer's chunk loads while the changes are asked (normalize-in-slices.ts).
-    loadNormalizer().catch(() => undefined);
-    const own = new AbortController();
-    live.signal.addEventListener('abort', () => own.abort(), { once: true });
-    const asked = fetchAllStudies(liveChangesQuery(options.query, since), {
+  const askDelta = (since: string, report: boolean) =>
+    askLiveChanges(options.query, since, {
       ...request,
-      signal: own.signal,
-      ...(report ? { onProgress: (p) => progress.set({ stage: 'live', ...p }) } : {}),
+      ...(report
+        ? { onProgress: (p: FetchProgress) => progress.set({ stage: 'live', ...p }) }
+        : {}),
     });
-    // Normalized as soon as it answers, while the file may still be downloading (a short answer too,
-    // although it is then never merged).
-    const normalized = asked.then((result) => normalizeInSlices(result.studies, own.signal));
-    // Read (and reported) below, or dropped.
-    asked.catch(() => undefined);
-    normalized.catch(() => undefined);
-    return { since, asked, normalized, drop: () => own.abort() };
-  };
   const hint = options.sinceHint;
-  // Asked before the file is read: its pages are not shown as the load's progress.
-  const early = hint === undefined ? undefined : askDelta(hint, false);
+  // Asked before the file is read (by index.html's early entry, when the page has one, for the
+  // default address): its pages are not shown as the load's progress.
+  const taken =
+    hint === undefined || options.baseUrl !== undefined ? undefined : takeEarlyLiveChanges(hint);
+  if (taken !== undefined) live.signal.addEventListener('abort', taken.drop, { once: true });
+  const early = hint === undefined ? undefined : (taken ?? askDelta(hint, false));
   let version = early === undefined ? undefined : fetchVersion(request).catch(() => undefined);
   let earlyAnswered = false;
   early?.asked.then(

@@ -19,12 +19,8 @@ import { TRIAL_SHAPE, type Trial } from '../domain/trial.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
 import { loadNormalizer, normalizeInSlices } from './normalize-in-slices.ts';
-import {
-  loadSnapshotFirst,
-  precomputedQuery,
-  snapshotDataset,
-  snapshotSinceHint,
-} from './snapshot-first.ts';
+import { snapshotSinceHint } from './live-changes.ts';
+import { loadSnapshotFirst, precomputedQuery, snapshotDataset } from './snapshot-first.ts';
 
 /**
  * `snapshot`: the precomputed dataset first, then the live changes since its date (the default);

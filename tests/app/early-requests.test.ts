@@ -26,9 +26,21 @@ const URLS = [
 
 type Link = { rel?: string; as?: string; crossOrigin?: string; href?: string };
 
-/** Runs the script in a page with `search`, and `saved` (or a throwing storage) under the marker key. */
-function runScript(options: { saved?: string | null; search?: string; storageThrows?: boolean }) {
+const EARLY_MODULE = '/assets/early-changes-abc123.js';
+
+/**
+ * Runs the script in a page with `search`, `saved` (or a throwing storage) under the marker key, and the
+ * early entry's meta tag unless `earlyModule` is false. Returns the links it added and what it imported.
+ */
+async function runPage(options: {
+  saved?: string | null;
+  search?: string;
+  storageThrows?: boolean;
+  earlyModule?: boolean;
+}): Promise<{ links: Link[]; imported: string[] }> {
   const links: Link[] = [];
+  const imported: string[] = [];
+  const early = { getAttribute: (name: string) => (name === 'content' ? EARLY_MODULE : null) };
   const metas = URLS.map((url) => ({
     getAttribute: (name: string) => (name === 'content' ? url : null),
   }));
@@ -45,24 +57,44 @@ function runScript(options: { saved?: string | null; search?: string; storageThr
     document: {
       querySelectorAll: (selector: string) =>
         selector === 'meta[name="hsct-preload"]' ? metas : [],
+      querySelector: (selector: string) =>
+        selector === 'meta[name="hsct-early-module"]' && options.earlyModule !== false
+          ? early
+          : null,
       createElement: (): Link => ({}),
       head: { appendChild: (link: Link) => links.push(link) },
     },
   };
-  runInNewContext(EARLY_REQUESTS_SCRIPT, page);
-  return links;
+  // The page's import(), as a function the test can see (vm runs import() only with a Node flag):
+  // recorded, then failed, as a failed download would, which must cost nothing.
+  const script = EARLY_REQUESTS_SCRIPT.replace(/\bimport\(/g, 'pageImport(');
+  runInNewContext(script, {
+    ...page,
+    pageImport: (specifier: string) => {
+      imported.push(specifier);
+      return Promise.reject(new Error('no modules here'));
+    },
+  });
+  // Let a rejected import surface (an unhandled rejection would fail the test run).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return { links, imported };
+}
+
+/** The links the script adds. */
+async function runScript(options: Parameters<typeof runPage>[0]): Promise<Link[]> {
+  return (await runPage(options)).links;
 }
 
 describe('the early requests script', () => {
-  it('preloads every address, as fetches with CORS, on a first visit', () => {
-    expect(runScript({})).toEqual(
+  it('preloads every address, as fetches with CORS, on a first visit', async () => {
+    expect(await runScript({})).toEqual(
       URLS.map((href) => ({ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href })),
     );
   });
 
-  it('preloads nothing while the saved copy is fresh', () => {
-    expect(runScript({ saved: String(NOW + 1) })).toEqual([]);
-    expect(runScript({ saved: String(NOW + FRESHNESS_WINDOW_MS) })).toEqual([]);
+  it('preloads nothing while the saved copy is fresh', async () => {
+    expect(await runScript({ saved: String(NOW + 1) })).toEqual([]);
+    expect(await runScript({ saved: String(NOW + FRESHNESS_WINDOW_MS) })).toEqual([]);
   });
 
   it.each([
@@ -76,18 +108,42 @@ describe('the early requests script', () => {
     ['empty', ''],
     ['padded', ` ${NOW + 1000}`],
     ['too long', '9'.repeat(40)],
-  ])('treats a marker %s as not fresh and preloads', (_, saved) => {
-    expect(runScript({ saved })).toHaveLength(URLS.length);
+  ])('treats a marker %s as not fresh and preloads', async (_, saved) => {
+    expect(await runScript({ saved })).toHaveLength(URLS.length);
   });
 
-  it('preloads when the storage cannot be read', () => {
-    expect(runScript({ storageThrows: true })).toHaveLength(URLS.length);
+  it('preloads when the storage cannot be read', async () => {
+    expect(await runScript({ storageThrows: true })).toHaveLength(URLS.length);
   });
 
-  it('preloads nothing for the full live pull (?data=live, as the app reads it)', () => {
-    expect(runScript({ search: '?data=live' })).toEqual([]);
-    expect(runScript({ search: '?view=patient&data=LIVE' })).toEqual([]);
-    expect(runScript({ search: '?data=snapshot' })).toHaveLength(URLS.length);
+  it('preloads nothing for the full live pull (?data=live, as the app reads it)', async () => {
+    expect(await runScript({ search: '?data=live' })).toEqual([]);
+    expect(await runScript({ search: '?view=patient&data=LIVE' })).toEqual([]);
+    expect(await runScript({ search: '?data=snapshot' })).toHaveLength(URLS.length);
+  });
+});
+
+describe('the early entry', () => {
+  it('is imported by the one import() of the script', () => {
+    expect(EARLY_REQUESTS_SCRIPT.match(/\bimport\(/g)).toHaveLength(1);
+  });
+
+  it('is imported on a cold visit, after the preloads', async () => {
+    const { links, imported } = await runPage({});
+    expect(links).toHaveLength(URLS.length);
+    expect(imported).toEqual([EARLY_MODULE]);
+  });
+
+  it('is not imported when the page will not ask the changes', async () => {
+    expect((await runPage({ saved: String(NOW + 1) })).imported).toEqual([]);
+    expect((await runPage({ search: '?data=live' })).imported).toEqual([]);
+  });
+
+  it('is not imported when the page names none (a build without a data date)', async () => {
+    expect(await runPage({ earlyModule: false })).toEqual({
+      links: URLS.map((href) => ({ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href })),
+      imported: [],
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * index.html starts the day's data requests itself, before the scripts have run (src/app/early-requests.ts):
- * the live changes and /version are asked while the entry script is still downloading, and the app's own
- * requests are answered by those downloads (one request each per cold visit); a repeat visit within the
+ * the live changes and /version are asked while the entry script is still downloading, and the changes are
+ * classified meanwhile (its early entry, src/early-changes.ts); the app's own requests are answered by
+ * those downloads, or taken over (one request each per cold visit); a repeat visit within the
  * saved copy's freshness window, and the full live pull (`?data=live`), start none of them.
  */
 import { expect, test, type Page, type Route } from '@playwright/test';
@@ -9,6 +10,9 @@ import { snapshotStudies } from './support/expected-data.ts';
 import { PROD_URL } from './support/servers.ts';
 
 const ENTRY_SCRIPT = /\/assets\/index-[^/]+\.js$/;
+/** The early entry index.html imports (src/early-changes.ts). */
+const EARLY_ENTRY = /\/assets\/early-changes-[^/]+\.js$/;
+const NORMALIZER_CHUNK = /\/assets\/normalize-study-[^/]+\.js$/;
 
 function banner(page: Page) {
   return page.getByRole('region', { name: 'Data source' });
@@ -67,6 +71,45 @@ test.describe('early requests of index.html', () => {
       `/studies AREA[LastUpdatePostDate]RANGE[${since},MAX]`,
       '/version',
     ]);
+    expect(traffic.core).toBe(1);
+  });
+
+  test('a cold visit classifies the live changes while the entry script is still downloading', async ({
+    page,
+  }) => {
+    const traffic = await serveLiveChanges(page);
+    // The classifier's chunk, loaded for the changed studies.
+    let normalizerLoaded = false;
+    page.on('requestfinished', (request) => {
+      if (NORMALIZER_CHUNK.test(new URL(request.url()).pathname)) normalizerLoaded = true;
+    });
+    // The entry script is held back until the classifier has arrived for the changes (at most 15 s).
+    let normalizerWhileHeld = false;
+    await page.route(ENTRY_SCRIPT, async (route) => {
+      const deadline = Date.now() + 15_000;
+      while (!normalizerLoaded && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      normalizerWhileHeld = normalizerLoaded;
+      await route.continue();
+    });
+
+    await page.goto(PROD_URL);
+    await expect(banner(page)).toContainText('2 trials updated live since', { timeout: 30_000 });
+    expect(normalizerWhileHeld).toBe(true);
+    // The app took over the changes the early entry asked: still one request each.
+    expect(traffic.api.filter((r) => r.startsWith('/studies'))).toHaveLength(1);
+    expect(traffic.api.filter((r) => r === '/version')).toHaveLength(1);
+  });
+
+  test('without the early entry (its download failed) the app asks the changes itself, once', async ({
+    page,
+  }) => {
+    const traffic = await serveLiveChanges(page);
+    await page.route(EARLY_ENTRY, (route) => route.abort());
+    await page.goto(PROD_URL);
+    await expect(banner(page)).toContainText('2 trials updated live since', { timeout: 30_000 });
+    expect(traffic.api.filter((r) => r.startsWith('/studies'))).toHaveLength(1);
     expect(traffic.core).toBe(1);
   });
 
