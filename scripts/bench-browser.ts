@@ -406,6 +406,17 @@ const FILTER_CLICK = `(async () => {
   return painted - t0;
 })()`;
 
+/**
+ * On a phone the filters are a closed sheet until "Show filters" (its options are drawn when it opens):
+ * opens it, as a user does before clicking an option, and waits for the options.
+ */
+async function openFilters(page: Page): Promise<void> {
+  const toggle = page.locator('.explore-filters-toggle[aria-expanded="false"]');
+  if (await toggle.isVisible()) await toggle.click();
+  await page.waitForSelector('fieldset input[type="checkbox"]', { timeout: TIMEOUT_MS });
+  await page.waitForTimeout(500);
+}
+
 /** After FILTER_CLICK: the click's long animation frames (reported after the frame, so a moment later). */
 const FILTER_CLICK_FRAMES = `(async () => {
   const { t0, painted, frames, loaf, charts, unchanged } = window.__click;
@@ -536,6 +547,7 @@ async function measure(
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
   const shown = (await page.locator('p.active-filters-count').first().textContent()) ?? '';
+  await openFilters(page);
   const filter = await page.evaluate<number>(FILTER_CLICK);
   // Repeat visit: the same profile a moment later (the saved copy is written at most once a second).
   await page.waitForTimeout(2_000);
@@ -624,6 +636,7 @@ async function measureFilter(
     await page.evaluate(`document.querySelector('.chart-grid').scrollIntoView({ block: 'start' })`);
     await page.waitForFunction(VISIBLE_CHARTS_DRAWN, undefined, wait);
   }
+  await openFilters(page);
   await page.evaluate(QUIET(1_000));
   const shown = ((await page.locator('p.active-filters-count').first().textContent()) ?? '').trim();
   const profiler =

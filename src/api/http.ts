@@ -23,7 +23,19 @@ export type RequestOptions = {
   timeoutMs?: number;
   /** The browser's fetch priority: 'low' for what the first view does not wait for. */
   priority?: RequestPriority;
+  /**
+   * Who answers, as the error messages name it (default "ClinicalTrials.gov"); written to be read
+   * mid-sentence ("Could not reach …") and capitalised at a sentence's start.
+   */
+  source?: string;
 };
+
+export const DEFAULT_SOURCE = 'ClinicalTrials.gov';
+
+/** `source` at the start of a sentence. */
+function sentenceStart(source: string): string {
+  return source.charAt(0).toUpperCase() + source.slice(1);
+}
 
 /** The parsed body, its size, the status, and the body as text (e.g. to check a content hash on it). */
 export type JsonResponse<T> = { data: T; bytes: number; status: number; text: string };
@@ -113,7 +125,7 @@ export async function getJson<T>(
   let parseFailures = 0;
 
   for (let attempt = 0; ; attempt += 1) {
-    if (signal?.aborted) throw abortedError(url, signal.reason);
+    if (signal?.aborted) throw abortedError(url, signal.reason, options.source);
     const result = await attemptOnce<T>(url, options);
     if (result.ok) return result.value;
     const { failure } = result;
@@ -137,13 +149,13 @@ export async function getJson<T>(
     try {
       await sleep(wait, signal);
     } catch (error) {
-      throw abortedError(url, error);
+      throw abortedError(url, error, options.source);
     }
   }
 }
 
-function abortedError(url: string, cause: unknown): ApiError {
-  return new ApiError('aborted', 'The request to ClinicalTrials.gov was cancelled.', {
+function abortedError(url: string, cause: unknown, source = DEFAULT_SOURCE): ApiError {
+  return new ApiError('aborted', `The request to ${source} was cancelled.`, {
     url,
     cause,
   });
@@ -155,6 +167,8 @@ async function attemptOnce<T>(
 ): Promise<Attempt<T>> {
   const callerSignal = options.signal;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const source = options.source ?? DEFAULT_SOURCE;
+  const Source = sentenceStart(source);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -166,12 +180,12 @@ async function attemptOnce<T>(
 
   const fail = (failure: Failure): Attempt<T> => ({ ok: false, failure });
   const interrupted = (error: unknown): Attempt<T> => {
-    if (callerSignal?.aborted) throw abortedError(url, error);
+    if (callerSignal?.aborted) throw abortedError(url, error, source);
     if (timedOut) {
       return fail({
         error: new ApiError(
           'timeout',
-          `ClinicalTrials.gov did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`}.`,
+          `${Source} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`}.`,
           { url, cause: error },
         ),
         retryable: true,
@@ -180,7 +194,7 @@ async function attemptOnce<T>(
     return fail({
       error: new ApiError(
         'network',
-        'Could not reach ClinicalTrials.gov (network error). Check the connection and try again.',
+        `Could not reach ${source} (network error). Check the connection and try again.`,
         { url, cause: error },
       ),
       retryable: true,
@@ -208,7 +222,7 @@ async function attemptOnce<T>(
         return fail({
           error: new ApiError(
             'parse',
-            `ClinicalTrials.gov answered with something that is not JSON (${contentType || 'no content type'}), ` +
+            `${Source} answered with something that is not JSON (${contentType || 'no content type'}), ` +
               'perhaps an error page. Try again later.',
             { url, status },
           ),
@@ -221,15 +235,11 @@ async function attemptOnce<T>(
         data = JSON.parse(text);
       } catch (error) {
         return fail({
-          error: new ApiError(
-            'parse',
-            'ClinicalTrials.gov sent a response that is not valid JSON.',
-            {
-              url,
-              status,
-              cause: error,
-            },
-          ),
+          error: new ApiError('parse', `${Source} sent a response that is not valid JSON.`, {
+            url,
+            status,
+            cause: error,
+          }),
           retryable: true,
           parse: true,
         });
@@ -237,14 +247,10 @@ async function attemptOnce<T>(
       const problem = options.validate?.(data);
       if (problem !== undefined) {
         return fail({
-          error: new ApiError(
-            'parse',
-            `ClinicalTrials.gov sent an unexpected response: ${problem}`,
-            {
-              url,
-              status,
-            },
-          ),
+          error: new ApiError('parse', `${Source} sent an unexpected response: ${problem}`, {
+            url,
+            status,
+          }),
           retryable: true,
           parse: true,
         });
@@ -257,7 +263,7 @@ async function attemptOnce<T>(
       return fail({
         error: new ApiError(
           'rejected',
-          `ClinicalTrials.gov rejected the query: ${body || 'HTTP 400 Bad Request'}`,
+          `${Source} rejected the query: ${body || 'HTTP 400 Bad Request'}`,
           { url, status },
         ),
         retryable: false,
@@ -267,7 +273,7 @@ async function attemptOnce<T>(
       return fail({
         error: new ApiError(
           'not-found',
-          `ClinicalTrials.gov found nothing at this address (HTTP 404)${body ? `: ${body}` : '.'}`,
+          `${Source} found nothing at this address (HTTP 404)${body ? `: ${body}` : '.'}`,
           { url, status },
         ),
         retryable: false,
@@ -278,7 +284,7 @@ async function attemptOnce<T>(
       return fail({
         error: new ApiError(
           'rate-limited',
-          'ClinicalTrials.gov is limiting the request rate (HTTP 429). Wait a minute and try again.',
+          `${Source} is limiting the request rate (HTTP 429). Wait a minute and try again.`,
           { url, status },
         ),
         retryable: true,
@@ -289,7 +295,7 @@ async function attemptOnce<T>(
     return fail({
       error: new ApiError(
         'http',
-        `ClinicalTrials.gov answered HTTP ${status}${statusText}${body && status < 500 ? `: ${body}` : '.'}`,
+        `${Source} answered HTTP ${status}${statusText}${body && status < 500 ? `: ${body}` : '.'}`,
         { url, status },
       ),
       retryable: status >= 500,

@@ -14,6 +14,15 @@ export function siteFileUrl(relative: string): string {
   return href ? new URL(path, href).href : path;
 }
 
+/** The path of a site file's address (the address itself when it cannot be read as one). */
+function siteFilePath(url: string): string {
+  try {
+    return new URL(url, 'http://site.invalid/').pathname;
+  } catch {
+    return url;
+  }
+}
+
 /** GET a JSON file of the site (one quick retry). Throws ApiError (not-found, http, parse, network…). */
 export async function fetchSiteJson(
   url: string,
@@ -23,6 +32,8 @@ export async function fetchSiteJson(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.priority ? { priority: options.priority } : {}),
     retry: { retries: 1, baseDelayMs: 200, maxDelayMs: 1_000 },
+    // Errors name the file, not the registry: "Could not reach this site's file /data/trials.json …".
+    source: `this site's file ${siteFilePath(url)}`,
   });
   return { data: response.data, bytes: response.bytes, text: response.text };
 }

@@ -11,6 +11,7 @@ import {
   type ReactNode,
 } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { useMediaQuery } from '../components/use-media-query.ts';
 import { ViewTabs } from '../components/view-tabs.tsx';
 import { parseEmbedParams } from '../domain/embed-params.ts';
 import { filterTrials, type TrialFilters } from '../domain/filters.ts';
@@ -151,6 +152,9 @@ function FiltersRegion({
   const headingId = useId();
   const bodyId = useId();
   const [open, setOpen] = useState(false);
+  // On phones the panel is a closed sheet until "Show filters": its options (a render of every facet's
+  // counts) are drawn when it opens, not with the first screen.
+  const folded = useMediaQuery(FOLDED_FILTERS_QUERY);
   const toggle = useRef<HTMLButtonElement>(null);
   const close = () => {
     setOpen(false);
@@ -179,7 +183,9 @@ function FiltersRegion({
           if (open && event.key === 'Escape') close();
         }}
       >
-        <FilterPanel trials={trials} filters={filters} onChange={onChange} />
+        {folded && !open ? null : (
+          <FilterPanel trials={trials} filters={filters} onChange={onChange} />
+        )}
         {open ? (
           <button type="button" className="button explore-filters-done" onClick={close}>
             Done
@@ -426,6 +432,8 @@ function Dashboard({
 /** Ids of the skip links' targets. */
 const RESULTS_ID = 'results';
 const FILTERS_ID = 'filters';
+/** When the filters fold into a "Show filters" sheet: the breakpoint of app.css (`max-width: 56rem`). */
+const FOLDED_FILTERS_QUERY = '(max-width: 56rem)';
 
 /**
  * The first tab stops of the page: straight to the results (the views) and to the filters, instead of

@@ -345,6 +345,10 @@ const oneOf =
   (v: unknown): boolean =>
     typeof v === 'string' && values.includes(v);
 
+const IS_PHASE = oneOf(PHASES);
+const IS_THERAPY = oneOf(THERAPIES);
+const IS_TRANSPLANT_TYPE = oneOf(TRANSPLANT_TYPES);
+
 /**
  * Whether `value` has the shape of a Trial as the app reads it: every required field with its type, and
  * the optional fields the first view reads. Used for data read back from files and browser storage.
@@ -361,10 +365,10 @@ export function isTrialShape(value: unknown): value is Trial {
     isText(t.title) &&
     isText(t.status) &&
     isText(t.studyType) &&
-    oneOf(PHASES)(t.phase) &&
+    IS_PHASE(t.phase) &&
     isTextList(t.diseases) &&
-    oneOf(THERAPIES)(t.therapy) &&
-    oneOf(TRANSPLANT_TYPES)(t.transplantType) &&
+    IS_THERAPY(t.therapy) &&
+    IS_TRANSPLANT_TYPE(t.transplantType) &&
     isTextList(t.conditions) &&
     Array.isArray(t.interventions) &&
     t.interventions.every((i) => isRecord(i) && isText(i.name) && isText(i.type)) &&

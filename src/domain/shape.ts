@@ -45,13 +45,28 @@ function isKind(value: unknown, kind: Kind): boolean {
   }
 }
 
+type FieldCheck = { field: string; kind: Kind; optional: boolean };
+
+/** Each shape's fields, read once (a shape is checked against thousands of records). */
+const compiled = new WeakMap<object, readonly FieldCheck[]>();
+
+function fieldChecks(shape: Readonly<Record<string, string>>): readonly FieldCheck[] {
+  let checks = compiled.get(shape);
+  if (checks === undefined) {
+    checks = Object.entries(shape).map(([field, spec]) => {
+      const optional = spec.endsWith('?');
+      return { field, kind: (optional ? spec.slice(0, -1) : spec) as Kind, optional };
+    });
+    compiled.set(shape, checks);
+  }
+  return checks;
+}
+
 /** Whether `value` is an object with every required field of `shape`, each field of its kind. */
 export function matchesShape(value: unknown, shape: Readonly<Record<string, string>>): boolean {
   const record = obj(value);
   if (record === undefined) return false;
-  for (const [field, spec] of Object.entries(shape)) {
-    const optional = spec.endsWith('?');
-    const kind = (optional ? spec.slice(0, -1) : spec) as Kind;
+  for (const { field, kind, optional } of fieldChecks(shape)) {
     const item = Object.hasOwn(record, field) ? record[field] : undefined;
     if (item === undefined ? !optional : !isKind(item, kind)) return false;
   }
