@@ -63,13 +63,18 @@ export function countTicks(max: number, maxTicks = 5): number[] {
   return ticks;
 }
 
-/** Props of a count axis reaching `max` (spread onto the <XAxis> of horizontal, <YAxis> of vertical bars). */
+/**
+ * Props of a count axis reaching `max` (spread onto the <XAxis> of horizontal, <YAxis> of vertical bars).
+ * Its ticks and domain are ours, so Recharts' own "nice" ticks (worked out in decimal arithmetic on
+ * every draw, for a domain that is already fixed and ticks that are not shown) are turned off.
+ */
 export function countAxisProps(max: number) {
   const ticks = countTicks(max);
   return {
     type: 'number',
     allowDecimals: false,
     ticks,
+    niceTicks: 'none',
     domain: [0, ticks.at(-1) ?? 1],
     interval: 0,
     tick: AxisTick,
