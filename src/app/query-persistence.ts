@@ -17,6 +17,7 @@ import type {
 import { DEFAULT_QUERY, STUDY_FIELDS } from '../api/ctgov/default-query.ts';
 import { fnv1a } from '../lib/hash.ts';
 import { createIdbStorage, type StringStorage } from '../lib/idb-storage.ts';
+import { whenDrawsDone } from '../lib/pending-draws.ts';
 import { TRIAL_SHAPE } from '../domain/trial.ts';
 import { DATASET_SHAPE, isUsableDataset, trialQueries } from '../queries/trial-queries.ts';
 import { DEFAULT_STALE_TIME_MS } from './query-client.ts';
@@ -159,6 +160,8 @@ export function createDatasetPersister(storage: StringStorage): Persister {
     key: CACHE_KEY,
     throttleTime: 1000,
     serialize: async (client) => {
+      // Not between the first view's chart drawings (src/lib/pending-draws.ts), then in an idle moment.
+      await whenDrawsDone();
       await whenIdle(SAVE_IDLE_TIMEOUT_MS);
       freshUntil = freshUntilOf(client);
       return JSON.stringify(client);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
+import { drawAwaited } from '../lib/pending-draws.ts';
 
 /**
  * Elements that came near the viewport and wait for their turn to be drawn, in idle periods of the main
@@ -137,19 +138,26 @@ export function useNearViewport(
     if (near || !element || typeof IntersectionObserver === 'undefined') return;
     let live = true;
     let dequeue: (() => void) | undefined;
+    // Awaited from when the element comes near until it is drawn (src/lib/pending-draws.ts).
+    let settle: (() => void) | undefined;
+    const draw = () => {
+      flushSync(() => setNear(true));
+      settle?.();
+    };
     // Printing draws every chart at once, synchronously, before the browser lays out the pages.
     const stopPrint = onPrint(() => {
       observer.disconnect();
       dequeue?.();
-      flushSync(() => setNear(true));
+      draw();
     });
     const join = () => {
-      if (live) dequeue = enqueue(() => flushSync(() => setNear(true)), element);
+      if (live) dequeue = enqueue(draw, element);
     };
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           observer.disconnect();
+          settle = drawAwaited();
           // A failed load draws too: the drawing then reports the failure.
           if (ready) ready().then(join, join);
           else join();
@@ -163,6 +171,7 @@ export function useNearViewport(
       observer.disconnect();
       stopPrint();
       dequeue?.();
+      settle?.();
     };
   }, [ref, margin, near, ready]);
   return near;

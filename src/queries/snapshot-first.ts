@@ -10,45 +10,19 @@ import { ApiError } from '../api/api-error.ts';
 import type { DatasetMeta } from '../api/bundled-dataset.ts';
 import { describeQuery, type StudyQuery } from '../api/ctgov/default-query.ts';
 import { fetchVersion, shortfallMessage, type FetchProgress } from '../api/ctgov/studies.ts';
-import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
 import {
   compactTrial,
-  contentHashProblem,
   deltaSinceDate,
   mergeTrials,
   PRECOMPUTED_DATASET_PATH,
-  readPrecomputedDataset,
   type PrecomputedDataset,
 } from '../domain/precomputed-dataset.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress } from './load-progress.ts';
-import { askLiveChanges, LIVE_CHANGES_RETRY, takeEarlyLiveChanges } from './live-changes.ts';
+import { takeEarlyLiveChanges, takeEarlyPrecomputed } from './early-data.ts';
+import { askLiveChanges, LIVE_CHANGES_RETRY } from './live-changes.ts';
+import { loadPrecomputed, type PrecomputedLoad } from './precomputed-load.ts';
 import type { LoadDatasetOptions, SnapshotInfo, TrialDataset } from './trial-queries.ts';
-
-/** The precomputed dataset as read from the site, or why it cannot be used. */
-export type PrecomputedLoad =
-  | { ok: true; dataset: PrecomputedDataset; invalidTrials: number; bytes: number }
-  | { ok: false; problem: string };
-
-export async function loadPrecomputed(
-  signal: AbortSignal,
-  url: string = siteFileUrl(PRECOMPUTED_DATASET_PATH),
-): Promise<PrecomputedLoad> {
-  try {
-    const { data, bytes, text } = await fetchSiteJson(url, { signal });
-    const damaged = await contentHashProblem(data, text);
-    if (damaged !== undefined) {
-      return { ok: false, problem: `The precomputed dataset is damaged: ${damaged}` };
-    }
-    const read = readPrecomputedDataset(data);
-    return read.ok
-      ? { ok: true, dataset: read.dataset, invalidTrials: read.invalidTrials, bytes }
-      : { ok: false, problem: `The precomputed dataset is damaged: ${read.problem}` };
-  } catch (error) {
-    if (signal.aborted) throw error;
-    return { ok: false, problem: messageOf(error) };
-  }
-}
 
 /** The precomputed file, once per page (a refetch of the dataset asks only for the delta). */
 export const precomputedQuery = (url?: string) =>
@@ -182,7 +156,12 @@ export async function loadSnapshotFirst(
   let unpublished: PrecomputedLoad | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const load = cached ?? (await loadPrecomputed(signal, options.precomputedUrl));
+    // Read by index.html's early entry when the page has one (its own file, at the default address).
+    const earlyFile =
+      cached === undefined && options.precomputedUrl === undefined
+        ? takeEarlyPrecomputed()
+        : undefined;
+    const load = cached ?? (await (earlyFile ?? loadPrecomputed(signal, options.precomputedUrl)));
     if (
       cached === undefined &&
       load.ok &&

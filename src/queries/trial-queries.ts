@@ -19,7 +19,7 @@ import { TRIAL_SHAPE, type Trial } from '../domain/trial.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { datasetLoadProgress, type LoadProgressStore } from './load-progress.ts';
 import { loadNormalizer, normalizeInSlices } from './normalize-in-slices.ts';
-import { snapshotSinceHint } from './live-changes.ts';
+import { snapshotSinceHint } from './early-data.ts';
 import { loadSnapshotFirst, precomputedQuery, snapshotDataset } from './snapshot-first.ts';
 
 /**

@@ -17,6 +17,7 @@ import {
 } from '../domain/precomputed-dataset.ts';
 import type { Trial } from '../domain/trial.ts';
 import { messageOf } from '../lib/error-message.ts';
+import { whenDrawsDone } from '../lib/pending-draws.ts';
 import type { TrialDataset } from './trial-queries.ts';
 
 /** The site lists file next to the core at `precomputedUrl` (default: data/trial-sites.json of the site). */
@@ -70,14 +71,20 @@ export function useSpeculativeSites(): boolean {
   const [wanted, setWanted] = useState(false);
   useEffect(() => {
     let idle: number | undefined;
+    let live = true;
     const timer = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') {
-        idle = requestIdleCallback(() => setWanted(true), { timeout: 2_000 });
-      } else {
-        setWanted(true);
-      }
+      // Not between the first view's chart drawings (src/lib/pending-draws.ts), then when idle.
+      void whenDrawsDone().then(() => {
+        if (!live) return;
+        if (typeof requestIdleCallback === 'function') {
+          idle = requestIdleCallback(() => setWanted(true), { timeout: 2_000 });
+        } else {
+          setWanted(true);
+        }
+      });
     }, SPECULATIVE_SITES_DELAY_MS);
     return () => {
+      live = false;
       clearTimeout(timer);
       if (idle !== undefined) cancelIdleCallback(idle);
     };
