@@ -210,6 +210,61 @@ describe('ConditioningChart', () => {
 });
 
 describe('RandomisedTrials', () => {
+  it('shows the 10 largest of a long list, and all of them on "Show all"', async () => {
+    const user = userEvent.setup();
+    const trials = Array.from({ length: 14 }, (_, i) =>
+      syntheticTrial({
+        acronym: `RCT${i + 1}`,
+        enrollment: { count: 100 + i, type: 'ACTUAL' },
+        design: { ...noDesign(), allocation: 'randomised', comparator: 'drug-therapy' },
+      }),
+    );
+    render(<RandomisedTrials trials={trials} />);
+    const panel = screen.getByRole('region', { name: 'Randomised trials' });
+    expect(within(panel).getByText(/^14 randomised transplant trials/)).toBeInTheDocument();
+    // Header row + the 10 largest (RCT14 … RCT5).
+    const rows = () => tableRows(within(panel).getByRole('table'));
+    expect(rows()).toHaveLength(11);
+    expect(rows()[1]![0]).toMatch(/^RCT14/);
+    expect(rows()[10]![0]).toMatch(/^RCT5/);
+
+    const more = within(panel).getByRole('button', { name: 'Show all 14 randomised trials' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await user.click(more);
+    expect(rows()).toHaveLength(15);
+    const less = within(panel).getByRole('button', { name: 'Show the 10 largest only' });
+    expect(less).toHaveAttribute('aria-expanded', 'true');
+    await user.click(less);
+    expect(rows()).toHaveLength(11);
+  });
+
+  it('prints every row', () => {
+    // The browser as it prints (or saves as PDF): the print media query matches.
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      value: (query: string) => ({
+        matches: query === 'print',
+        media: query,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+      }),
+    });
+    try {
+      const trials = Array.from({ length: 12 }, (_, i) =>
+        syntheticTrial({
+          acronym: `RCT${i + 1}`,
+          design: { ...noDesign(), allocation: 'randomised', comparator: 'drug-therapy' },
+        }),
+      );
+      render(<RandomisedTrials trials={trials} />);
+      const panel = screen.getByRole('region', { name: 'Randomised trials' });
+      expect(tableRows(within(panel).getByRole('table'))).toHaveLength(13);
+    } finally {
+      // jsdom has no matchMedia of its own.
+      delete (window as { matchMedia?: unknown }).matchMedia;
+    }
+  });
+
   it('lists every randomised HSCT trial with its comparator, phase, status and enrollment, largest first', () => {
     const design = (over: Partial<Trial['design']>): Trial['design'] => ({
       ...noDesign(),

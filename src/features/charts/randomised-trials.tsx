@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { DataTable } from '../../components/data-table.tsx';
+import { useMediaQuery } from '../../components/use-media-query.ts';
 import { Panel } from '../../components/panel.tsx';
 import { randomisedHsctTrials } from '../../domain/aggregate.ts';
 import { FILTER_SCHEMA } from '../../domain/filter-schema.ts';
 import { PHASE_LABELS, STATUS_LABELS, type KnownStatus, type Trial } from '../../domain/trial.ts';
-import { pluralize } from '../../lib/format.ts';
+import { formatCount, pluralize } from '../../lib/format.ts';
 
 export type RandomisedTrialsProps = {
   trials: readonly Trial[];
@@ -11,12 +13,20 @@ export type RandomisedTrialsProps = {
   onSelectTrial?: (nctId: string) => void;
 };
 
+/** Rows shown before "Show all" (the largest trials; a broad view can hold a hundred or more). */
+export const RANDOMISED_ROWS_FIRST = 10;
+
 /**
  * Every randomised transplant (HSCT) trial of the view with its comparator, phase, status and
- * enrollment: the table a reviewer writes by hand.
+ * enrollment: the table a reviewer writes by hand. The largest RANDOMISED_ROWS_FIRST are shown, the
+ * others on "Show all" (and always when printed).
  */
 export function RandomisedTrials({ trials, onSelectTrial }: RandomisedTrialsProps) {
   const randomised = randomisedHsctTrials(trials);
+  const [expanded, setExpanded] = useState(false);
+  const printing = useMediaQuery('print');
+  const folded = randomised.length > RANDOMISED_ROWS_FIRST && !expanded && !printing;
+  const shown = folded ? randomised.slice(0, RANDOMISED_ROWS_FIRST) : randomised;
   return (
     <Panel
       title="Randomised trials"
@@ -38,7 +48,7 @@ export function RandomisedTrials({ trials, onSelectTrial }: RandomisedTrialsProp
             { header: 'Status' },
             { header: 'Enrollment', numeric: true },
           ]}
-          rows={randomised.map((t) => ({
+          rows={shown.map((t) => ({
             key: t.nctId,
             cells: [
               <>
@@ -70,6 +80,18 @@ export function RandomisedTrials({ trials, onSelectTrial }: RandomisedTrialsProp
             ],
           }))}
         />
+      ) : null}
+      {randomised.length > RANDOMISED_ROWS_FIRST ? (
+        <button
+          type="button"
+          className="button button-quiet randomised-more"
+          aria-expanded={!folded}
+          onClick={() => setExpanded((v) => !v)}
+        >
+          {folded
+            ? `Show all ${formatCount(randomised.length)} randomised trials`
+            : `Show the ${RANDOMISED_ROWS_FIRST} largest only`}
+        </button>
       ) : null}
     </Panel>
   );
