@@ -37,8 +37,17 @@ function sentenceStart(source: string): string {
   return source.charAt(0).toUpperCase() + source.slice(1);
 }
 
-/** The parsed body, its size, the status, and the body as text (e.g. to check a content hash on it). */
-export type JsonResponse<T> = { data: T; bytes: number; status: number; text: string };
+/**
+ * The parsed body, its size, the status, and the body as text and as the bytes that came (e.g. to
+ * check a content hash on them).
+ */
+export type JsonResponse<T> = {
+  data: T;
+  bytes: number;
+  status: number;
+  text: string;
+  body: Uint8Array<ArrayBuffer>;
+};
 
 export const DEFAULT_RETRIES = 4;
 export const DEFAULT_BASE_DELAY_MS = 500;
@@ -204,13 +213,15 @@ async function attemptOnce<T>(
   try {
     let response: Response;
     let text: string;
+    let raw: Uint8Array<ArrayBuffer>;
     try {
       response = await fetch(url, {
         signal: controller.signal,
         headers: { Accept: 'application/json' },
         ...(options.priority === undefined ? {} : { priority: options.priority }),
       });
-      text = await response.text();
+      raw = new Uint8Array(await response.arrayBuffer());
+      text = new TextDecoder().decode(raw);
     } catch (error) {
       return interrupted(error);
     }
@@ -255,7 +266,7 @@ async function attemptOnce<T>(
           parse: true,
         });
       }
-      return { ok: true, value: { data: data as T, bytes: text.length, status, text } };
+      return { ok: true, value: { data: data as T, bytes: text.length, status, text, body: raw } };
     }
 
     const body = quote(text);

@@ -27,7 +27,7 @@ function siteFilePath(url: string): string {
 export async function fetchSiteJson(
   url: string,
   options: { signal?: AbortSignal; priority?: RequestPriority } = {},
-): Promise<{ data: unknown; bytes: number; text: string }> {
+): Promise<{ data: unknown; bytes: number; text: string; body: Uint8Array<ArrayBuffer> }> {
   const response = await getJson<unknown>(url, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.priority ? { priority: options.priority } : {}),
@@ -35,5 +35,5 @@ export async function fetchSiteJson(
     // Errors name the file, not the registry: "Could not reach this site's file /data/trials.json …".
     source: `this site's file ${siteFilePath(url)}`,
   });
-  return { data: response.data, bytes: response.bytes, text: response.text };
+  return { data: response.data, bytes: response.bytes, text: response.text, body: response.body };
 }

@@ -576,13 +576,49 @@ export function completeTrial(trial: Trial, siteData: TrialSiteData): Trial {
  */
 function trialsText(text: string): string | undefined {
   const end = text.trimEnd();
-  const key = end.lastIndexOf('"trials":');
+  const key = end.lastIndexOf(TRIALS_KEY);
   if (!end.endsWith('}') || key < 0) return undefined;
-  return end.slice(key + '"trials":'.length, -1).trim();
+  return end.slice(key + TRIALS_KEY.length, -1).trim();
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(text);
+const TRIALS_KEY = '"trials":';
+const TRIALS_KEY_BYTES = new TextEncoder().encode(TRIALS_KEY);
+
+/** JSON's whitespace: space, tab, line feed, carriage return. */
+function isJsonSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+}
+
+/** Where `key` last starts in `bytes` before `end`, or -1. */
+function lastIndexOfBytes(bytes: Uint8Array, key: Uint8Array, end: number): number {
+  for (let at = end - key.length; at >= 0; at -= 1) {
+    let i = 0;
+    while (i < key.length && bytes[at + i] === key[i]) i += 1;
+    if (i === key.length) return at;
+  }
+  return -1;
+}
+
+/**
+ * trialsText on the file's bytes as they came (UTF-8): the same span, as bytes, without encoding the
+ * text again (about 40 ms for the 3,000-trial core on a phone). Undefined where trialsText on the
+ * text could still find it (whitespace other than JSON's around the end), which is then checked on it.
+ */
+function trialsBytes(body: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> | undefined {
+  let end = body.length;
+  while (end > 0 && isJsonSpace(body[end - 1])) end -= 1;
+  if (end === 0 || body[end - 1] !== 0x7d /* } */) return undefined;
+  const key = lastIndexOfBytes(body, TRIALS_KEY_BYTES, end);
+  if (key < 0) return undefined;
+  let start = key + TRIALS_KEY_BYTES.length;
+  let stop = end - 1;
+  while (start < stop && isJsonSpace(body[start])) start += 1;
+  while (stop > start && isJsonSpace(body[stop - 1])) stop -= 1;
+  return body.subarray(start, stop);
+}
+
+async function sha256Hex(input: string | Uint8Array<ArrayBuffer>): Promise<string> {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
   let hex = '';
   for (const b of digest) hex += b.toString(16).padStart(2, '0');
@@ -592,16 +628,20 @@ async function sha256Hex(text: string): Promise<string> {
 /**
  * Why the file's trials do not match its meta.contentHash (SHA-256 of JSON.stringify of the columns),
  * or undefined when they do. A file cut short or edited by hand fails here even when every trial left
- * still has the right shape. Both files (the core and the site lists) carry one. With the file's
- * `text`, the hash is checked on the text of its trials as written (no JSON.stringify of what was just
- * parsed); a file laid out otherwise (e.g. formatted again by a host) is checked on JSON.stringify.
+ * still has the right shape. Both files (the core and the site lists) carry one. With the file as it
+ * came (its `text`, and its bytes `body`), the hash is checked on its trials as written (no
+ * JSON.stringify of what was just parsed; on the bytes, no encoding of the text either); a file laid out
+ * otherwise (e.g. formatted again by a host) is checked on JSON.stringify.
  */
 export async function contentHashProblem(
   data: unknown,
   text?: string,
+  body?: Uint8Array<ArrayBuffer>,
 ): Promise<string | undefined> {
   if (!isRecord(data) || !isRecord(data.meta)) return 'the file is not a JSON object with a meta.';
-  const written = text === undefined ? undefined : trialsText(text);
+  const written =
+    (body === undefined ? undefined : trialsBytes(body)) ??
+    (text === undefined ? undefined : trialsText(text));
   if (written !== undefined && (await sha256Hex(written)) === data.meta.contentHash) {
     return undefined;
   }

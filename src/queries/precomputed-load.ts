@@ -21,8 +21,8 @@ export async function loadPrecomputed(
   url: string = siteFileUrl(PRECOMPUTED_DATASET_PATH),
 ): Promise<PrecomputedLoad> {
   try {
-    const { data, bytes, text } = await fetchSiteJson(url, { signal });
-    const damaged = await contentHashProblem(data, text);
+    const { data, bytes, text, body } = await fetchSiteJson(url, { signal });
+    const damaged = await contentHashProblem(data, text, body);
     if (damaged !== undefined) {
       return { ok: false, problem: `The precomputed dataset is damaged: ${damaged}` };
     }

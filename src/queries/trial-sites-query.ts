@@ -35,13 +35,14 @@ export async function loadTrialSites(
 ): Promise<TrialSites> {
   let data: unknown;
   let text: string;
+  let body: Uint8Array<ArrayBuffer>;
   try {
-    ({ data, text } = await fetchSiteJson(url, { signal, priority: 'low' }));
+    ({ data, text, body } = await fetchSiteJson(url, { signal, priority: 'low' }));
   } catch (error) {
     if (signal.aborted) throw error;
     throw new Error(`The site lists could not be loaded: ${messageOf(error)}`, { cause: error });
   }
-  const damaged = await contentHashProblem(data, text);
+  const damaged = await contentHashProblem(data, text, body);
   if (damaged !== undefined) throw new Error(`The site lists are damaged: ${damaged}`);
   const read = readTrialSites(data, coreHash);
   if (!read.ok) throw new Error(`The site lists are damaged: ${read.problem}`);

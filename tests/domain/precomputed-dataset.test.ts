@@ -175,6 +175,32 @@ describe('precomputed dataset', () => {
     expect(await contentHashProblem(JSON.parse(appended), appended)).toBe(damaged);
   });
 
+  it('checks the content hash on the bytes as they came too, with the same result as on the text', async () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const damaged =
+      'its trials do not match its content hash (the file is damaged or was changed).';
+    // Trials with text beyond ASCII, so that a span counted in characters would miss bytes.
+    expect([...CORE_TEXT].some((c) => c.charCodeAt(0) > 0x7f)).toBe(true);
+    expect(await contentHashProblem(derived(), CORE_TEXT, bytes(CORE_TEXT))).toBeUndefined();
+    expect(await contentHashProblem(derivedSites(), SITES_TEXT, bytes(SITES_TEXT))).toBeUndefined();
+    // The span of the bytes is what is checked: it matches where the parsed trials (here changed in
+    // memory, so that checking them would fail) are not looked at. With JSON whitespace at the end too.
+    const meta = { meta: derived().meta, trials: 'not looked at' };
+    for (const text of [CORE_TEXT, `${CORE_TEXT}\n \r\n\t`]) {
+      expect(await contentHashProblem(meta, undefined, bytes(text))).toBeUndefined();
+    }
+    // Laid out again: the bytes' span does not match, and the parsed trials are checked.
+    const relaid = JSON.stringify(derived(), null, 2);
+    expect(await contentHashProblem(JSON.parse(relaid), relaid, bytes(relaid))).toBeUndefined();
+    // Changed, and forged by appending other trials: refused as on the text.
+    const edited = CORE_TEXT.replace('"PHASE2"', '"PHASE3"');
+    expect(await contentHashProblem(JSON.parse(edited), edited, bytes(edited))).toBe(damaged);
+    const forged = derived();
+    forged.trials.fields.phase![0] = 'PHASE4';
+    const appended = `${CORE_TEXT.trimEnd().slice(0, -1)},"trials":${JSON.stringify(forged.trials)}}`;
+    expect(await contentHashProblem(JSON.parse(appended), appended, bytes(appended))).toBe(damaged);
+  });
+
   it('drops and counts trials that lost a field the app reads', () => {
     const data = derived();
     data.trials.fields.title![0] = null;
