@@ -144,9 +144,18 @@ function whenIdle(timeoutMs: number): Promise<void> {
 export function createDatasetPersister(storage: StringStorage): Persister {
   // When the copy being saved stops being fresh: recorded once it is written (src/app/early-requests.ts).
   let freshUntil: number | undefined;
+  // The saved copy is read as soon as the persister is made (before the app's first render), not when
+  // the provider asks for it after that render: the storage works while the page renders, and on a
+  // phone the dataset's query (which waits for this read) starts about 0.2 s sooner.
+  let readAhead: Promise<string | null | undefined> | undefined = storage.getItem(CACHE_KEY);
+  readAhead.catch(() => undefined); // reported to the provider when it asks
   return createAsyncStoragePersister({
     storage: {
-      getItem: (key) => storage.getItem(key),
+      getItem: (key) => {
+        const ahead = key === CACHE_KEY ? readAhead : undefined;
+        readAhead = undefined;
+        return ahead ?? storage.getItem(key);
+      },
       setItem: async (key, value) => {
         const until = freshUntil;
         await storage.setItem(key, value);

@@ -166,6 +166,24 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     expect(api.studyRequests).toBe(1);
   });
 
+  it('reads the saved copy as soon as the persister is made, once, and restores that read', async () => {
+    const storage = createMemoryStorage();
+    await storage.setItem(CACHE_KEY, '{}');
+    const reads: string[] = [];
+    const persister = createDatasetPersister({
+      ...storage,
+      getItem: (key) => {
+        reads.push(key);
+        return storage.getItem(key);
+      },
+    });
+    // Before the app's first render has asked for it.
+    expect(reads).toEqual([CACHE_KEY]);
+    // The provider's restore gets that read (`{}` is no saved client of this app: nothing restored).
+    expect(await persister.restoreClient()).toBeUndefined();
+    expect(reads).toEqual([CACHE_KEY]);
+  });
+
   it('saves only the dataset query, marked with the model and search fingerprint', async () => {
     serveCounted();
     // Another query in the same cache (a trial's full record, as the detail loads it) is not saved.
