@@ -13,9 +13,9 @@
  * - `?data=live`: the full live pull asks other addresses and never reads data/trials.json.
  *
  * Then it imports the early entry (src/early-changes.ts, address in `<meta name="hsct-early-module">`),
- * which asks the live changes (the preloaded address) and classifies them while the app's entry script
- * is still downloading (src/queries/live-changes.ts). A failed import costs nothing: the app then asks
- * them itself.
+ * which reads data/trials.json as it arrives and asks the live changes (the preloaded addresses) and
+ * classifies them while the app's entry script is still downloading (src/queries/early-data.ts). A
+ * failed import costs nothing: the app then does both itself.
  *
  * Kept small and in plain old JavaScript: it runs in every browser that opens the page, before anything else.
  */
