@@ -84,7 +84,7 @@ export function RandomisedTrials({ trials, onSelectTrial }: RandomisedTrialsProp
       {randomised.length > RANDOMISED_ROWS_FIRST ? (
         <button
           type="button"
-          className="button button-quiet randomised-more"
+          className="button button-quiet charts-randomised-more"
           aria-expanded={!folded}
           onClick={() => setExpanded((v) => !v)}
         >
