@@ -30,7 +30,7 @@ export type RequestOptions = {
   source?: string;
 };
 
-export const DEFAULT_SOURCE = 'ClinicalTrials.gov';
+const DEFAULT_SOURCE = 'ClinicalTrials.gov';
 
 /** `source` at the start of a sentence. */
 function sentenceStart(source: string): string {

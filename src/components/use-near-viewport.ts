@@ -117,6 +117,24 @@ function onPrint(draw: () => void): () => void {
 }
 
 /**
+ * True while the page is printed or saved as PDF: set synchronously when printing starts (onPrint), so
+ * that what a component shows only in print is there before the browser lays out the pages.
+ */
+export function usePrinting(): boolean {
+  const [on, setOn] = useState(printing);
+  useEffect(() => {
+    const stop = onPrint(() => flushSync(() => setOn(true)));
+    const after = () => setOn(printing());
+    window.addEventListener('afterprint', after);
+    return () => {
+      stop();
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return on;
+}
+
+/**
  * True once the element has come within `margin` of the viewport (and its turn to be drawn came), and
  * from then on. Charts below the fold are drawn only when the reader gets near them, so the first view
  * does not pay for a dozen SVG charts at once (the main-thread cost that blocks a phone for seconds).

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DataTable } from '../../components/data-table.tsx';
-import { useMediaQuery } from '../../components/use-media-query.ts';
+import { usePrinting } from '../../components/use-near-viewport.ts';
 import { Panel } from '../../components/panel.tsx';
 import { randomisedHsctTrials } from '../../domain/aggregate.ts';
 import { FILTER_SCHEMA } from '../../domain/filter-schema.ts';
@@ -24,7 +24,7 @@ export const RANDOMISED_ROWS_FIRST = 10;
 export function RandomisedTrials({ trials, onSelectTrial }: RandomisedTrialsProps) {
   const randomised = randomisedHsctTrials(trials);
   const [expanded, setExpanded] = useState(false);
-  const printing = useMediaQuery('print');
+  const printing = usePrinting();
   const folded = randomised.length > RANDOMISED_ROWS_FIRST && !expanded && !printing;
   const shown = folded ? randomised.slice(0, RANDOMISED_ROWS_FIRST) : randomised;
   return (
