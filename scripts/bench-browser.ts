@@ -310,6 +310,22 @@ const INSTALL_MARKS = `(() => {
   }, true);
   window.__marks = marks;
   window.__tasks = tasks;
+  // When the first screen (the elements marked elementtiming="first-screen") and the largest
+  // contentful paint were painted.
+  marks.paints = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.identifier === 'first-screen' && marks.firstScreen === undefined) {
+          marks.firstScreen = e.renderTime || e.startTime;
+          marks.firstScreenSeen = performance.now();
+        }
+      }
+    }).observe({ type: 'element', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) marks.lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch {}
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
@@ -532,13 +548,18 @@ async function measure(
     drawn: number[];
     preloads: number[];
     tasks: number[][];
+    firstScreen?: number;
+    firstScreenSeen?: number;
+    lcp?: number;
   }>(
-    '({ count: window.__marks.count, charts: window.__marks.charts, drawn: window.__marks.drawn, preloads: window.__marks.preloads, tasks: window.__tasks })',
+    '({ count: window.__marks.count, charts: window.__marks.charts, drawn: window.__marks.drawn, preloads: window.__marks.preloads, tasks: window.__tasks, firstScreen: window.__marks.firstScreen, firstScreenSeen: window.__marks.firstScreenSeen, lcp: window.__marks.lcp })',
   );
   const s = (ms: number) => (ms / 1000).toFixed(2);
   timeline.push(
     `preloaded files' load events at ${marks.preloads.map(s).join(', ')} s`,
     `count on screen ${s(marks.count ?? NaN)} s; charts drawn at ${marks.drawn.map(s).join(', ')} s`,
+    `first screen painted at ${s(marks.firstScreen ?? NaN)} s (reported at ${s(marks.firstScreenSeen ?? NaN)} s); ` +
+      `largest contentful paint ${s(marks.lcp ?? NaN)} s`,
     `long tasks after the count (start+duration ms): ${marks.tasks
       .filter(([start]) => (start ?? 0) >= (marks.count ?? Infinity))
       .map(([start, d]) => `${(start ?? 0).toFixed(0)}+${(d ?? 0).toFixed(0)}`)
