@@ -99,6 +99,12 @@ type Sample = {
   repeatCount: number;
   repeatApiRequests: number;
   repeatDataBytes: number;
+  /**
+   * When the chart library arrived (the end of the largest script asked after the count: the chunk of
+   * Recharts), and the long tasks from then until all charts were drawn (its evaluation and the draws).
+   */
+  library: number;
+  drawTasks: number;
   shown: string;
   /** Every request of the cold visit, from navigation start: what, when it started and ended, bytes. */
   timeline: string[];
@@ -567,6 +573,14 @@ async function measure(
   );
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
+  const library = await chartLibraryArrival(page, counter.sent, marks.count ?? Infinity);
+  const drawTasks = marks.tasks
+    .filter(([start]) => (start ?? 0) >= library && (start ?? 0) < until)
+    .reduce((sum, [, d]) => sum + (d ?? 0), 0);
+  timeline.push(
+    `chart library in at ${s(library)} s; all charts drawn ${s(until - library)} s after it; ` +
+      `long tasks meanwhile ${drawTasks.toFixed(0)} ms`,
+  );
   const shown = (await page.locator('p.active-filters-count').first().textContent()) ?? '';
   await openFilters(page);
   const filter = await page.evaluate<number>(FILTER_CLICK);
@@ -600,6 +614,8 @@ async function measure(
     repeatCount,
     repeatApiRequests: repeat.apiRequests,
     repeatDataBytes: repeat.dataBytes,
+    library,
+    drawTasks,
     shown: shown.trim(),
     timeline,
   };
@@ -714,6 +730,27 @@ async function filterMode(browser: Browser, url: string, size: number): Promise<
     console.log(line);
   }
   return lines;
+}
+
+/**
+ * When the chart library arrived: the end of the largest script (bytes sent) that was asked for after
+ * `after` (the count on screen; the drawings are asked once the first screen is painted).
+ */
+async function chartLibraryArrival(
+  page: Page,
+  sent: Counter['sent'],
+  after: number,
+): Promise<number> {
+  const entries = await page.evaluate<[string, number, number][]>(
+    `performance.getEntriesByType('resource').map((e) => [e.name, e.startTime, e.responseEnd])`,
+  );
+  let largest = { bytes: -1, end: NaN };
+  for (const [name, start, end] of entries) {
+    const path = new URL(name, 'http://bench.local').pathname;
+    const bytes = sent.find((s) => s.path === path)?.bytes ?? 0;
+    if (path.endsWith('.js') && start >= after && bytes > largest.bytes) largest = { bytes, end };
+  }
+  return largest.end;
 }
 
 /** The cold visit's requests from the page's resource timing, with the bytes the server sent for each. */
@@ -832,6 +869,17 @@ function row(size: number, c: Case, name: PathName, samples: Sample[]): string {
   ].join(' | ');
 }
 
+/** Chart library in → all charts drawn, per run and the median, and the long tasks meanwhile. */
+function libraryToCharts(samples: Sample[]): string {
+  const after = samples.map((s) => s.charts - s.library);
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  return (
+    `chart library in → all charts drawn: median ${s(median(after))} s (runs ${after.map(s).join(', ')} s); ` +
+    `long tasks meanwhile: median ${median(samples.map((x) => x.drawTasks)).toFixed(0)} ms ` +
+    `(runs ${samples.map((x) => x.drawTasks.toFixed(0)).join(', ')} ms)`
+  );
+}
+
 // ------------------------------------------------------------------------------------ snapshot job
 
 async function snapshotJob(n: number): Promise<string> {
@@ -932,6 +980,7 @@ async function main(): Promise<void> {
           const line = row(size, c, name, samples);
           lines.push(line);
           console.log(line);
+          console.log(`  ${libraryToCharts(samples)}`);
           if (name === 'new')
             console.log(`  requests of the first run:\n    ${samples[0]?.timeline.join('\n    ')}`);
         }
