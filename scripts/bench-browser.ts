@@ -31,6 +31,12 @@
  * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
  * (desktop) or of the new path's cold mobile visit and of its repeat visit up to the final count, at
  * 3,000 studies.
+ * The cold visits also print when the chart library arrived (the largest script asked after the
+ * count), how long after it all charts were drawn, the long tasks meanwhile and, on the phone, the main
+ * thread's own time meanwhile (thread time from a trace, without the waits for a core).
+ * BENCH_AB=dirA,dirB: no build; the cold visits (not BENCH_FILTER) measure these existing builds in
+ * turn, run by run (A, B, A, B, …), one row each: an A/B comparison under the same machine load. Build
+ * each with `VITE_CTGOV_API_BASE=http://127.0.0.1:<BENCH_PORT>/api/v2 npx vite build --outDir <dir>`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,6 +77,10 @@ const SIZES = process.env.BENCH_SIZES
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT ?? 4195);
 const OUT_DIR = path.join(ROOT, 'dist-bench');
+/** BENCH_AB: existing builds measured in turn instead of a new build of OUT_DIR. */
+const AB_DIRS = process.env.BENCH_AB?.split(',').map((dir) => path.resolve(ROOT, dir));
+/** The build the server serves now. */
+let served = OUT_DIR;
 const TIMEOUT_MS = 90_000;
 /** Both cases use a viewport this tall, so "all charts drawn" means every chart of the dashboard. */
 const VIEW_HEIGHT = 9_000;
@@ -105,6 +115,7 @@ type Sample = {
    */
   library: number;
   drawTasks: number;
+  cpu: number;
   shown: string;
   /** Every request of the cold visit, from navigation start: what, when it started and ended, bytes. */
   timeline: string[];
@@ -275,9 +286,9 @@ function startServer(getSite: () => Site, counter: Counter): Promise<Server> {
     ) {
       file = path.join(site.dataDir, url.pathname.replace(/^\/data\//, ''));
     } else {
-      file = path.join(OUT_DIR, url.pathname === '/' ? 'index.html' : url.pathname);
+      file = path.join(served, url.pathname === '/' ? 'index.html' : url.pathname);
     }
-    if (!file.startsWith(OUT_DIR) && !file.startsWith(site.dataDir)) {
+    if (!file.startsWith(served) && !file.startsWith(site.dataDir)) {
       return send(req, res, 403, 'text/plain', Buffer.from('no'), false);
     }
     if (!existsSync(file))
@@ -513,6 +524,14 @@ async function measure(
   counter.dataRequests = 0;
   counter.apiRequests = 0;
   counter.sent = [];
+  // The main thread's tasks (with their thread time) for the phone's CPU figure (mainThreadCpu).
+  const traceFile = mobile ? path.join(tmpdir(), `bench-browser-${PORT}-trace.json`) : undefined;
+  if (traceFile) {
+    await browser.startTracing(page, {
+      path: traceFile,
+      categories: ['toplevel', 'blink.user_timing'],
+    });
+  }
   await page.goto(url, { waitUntil: 'commit' });
   try {
     await page.waitForFunction('window.__marks && window.__marks.charts !== undefined', undefined, {
@@ -574,12 +593,18 @@ async function measure(
   const until = marks.charts ?? Infinity;
   const tasks = marks.tasks.filter(([start]) => (start ?? 0) < until);
   const library = await chartLibraryArrival(page, counter.sent, marks.count ?? Infinity);
+  let cpu = NaN;
+  if (traceFile) {
+    await browser.stopTracing();
+    cpu = mainThreadCpu(traceFile, library, until);
+    rmSync(traceFile, { force: true });
+  }
   const drawTasks = marks.tasks
     .filter(([start]) => (start ?? 0) >= library && (start ?? 0) < until)
     .reduce((sum, [, d]) => sum + (d ?? 0), 0);
   timeline.push(
     `chart library in at ${s(library)} s; all charts drawn ${s(until - library)} s after it; ` +
-      `long tasks meanwhile ${drawTasks.toFixed(0)} ms`,
+      `long tasks meanwhile ${drawTasks.toFixed(0)} ms; main-thread CPU meanwhile ${cpu.toFixed(0)} ms`,
   );
   const shown = (await page.locator('p.active-filters-count').first().textContent()) ?? '';
   await openFilters(page);
@@ -616,6 +641,7 @@ async function measure(
     repeatDataBytes: repeat.dataBytes,
     library,
     drawTasks,
+    cpu,
     shown: shown.trim(),
     timeline,
   };
@@ -869,6 +895,40 @@ function row(size: number, c: Case, name: PathName, samples: Sample[]): string {
   ].join(' | ');
 }
 
+/**
+ * Time (ms) the page's main thread ran its tasks that started between `from` and `to` (ms from
+ * navigation), from a trace: the tasks' thread time, which leaves out the time the thread waited for a
+ * core (a loaded machine) and keeps the emulated CPU slowdown. Steadier than wall time under load.
+ */
+function mainThreadCpu(file: string, from: number, to: number): number {
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    ts: number;
+    dur?: number;
+    tdur?: number;
+  };
+  const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] })
+    .traceEvents;
+  const nav = events.find((e) => e.name === 'navigationStart');
+  if (!nav) return NaN;
+  let sum = 0;
+  for (const e of events) {
+    if (
+      e.pid !== nav.pid ||
+      e.tid !== nav.tid ||
+      e.ph !== 'X' ||
+      e.name !== 'ThreadControllerImpl::RunTask'
+    )
+      continue;
+    const start = (e.ts - nav.ts) / 1000;
+    if (start >= from && start < to) sum += (e.tdur ?? 0) / 1000;
+  }
+  return sum;
+}
+
 /** Chart library in → all charts drawn, per run and the median, and the long tasks meanwhile. */
 function libraryToCharts(samples: Sample[]): string {
   const after = samples.map((s) => s.charts - s.library);
@@ -876,7 +936,8 @@ function libraryToCharts(samples: Sample[]): string {
   return (
     `chart library in → all charts drawn: median ${s(median(after))} s (runs ${after.map(s).join(', ')} s); ` +
     `long tasks meanwhile: median ${median(samples.map((x) => x.drawTasks)).toFixed(0)} ms ` +
-    `(runs ${samples.map((x) => x.drawTasks.toFixed(0)).join(', ')} ms)`
+    `(runs ${samples.map((x) => x.drawTasks.toFixed(0)).join(', ')} ms); ` +
+    `main-thread CPU meanwhile: median ${median(samples.map((x) => x.cpu)).toFixed(0)} ms (runs ${samples.map((x) => x.cpu.toFixed(0)).join(', ')} ms)`
   );
 }
 
@@ -927,25 +988,28 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  console.log('Building the production bundle…');
-  const build = spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--outDir',
-      OUT_DIR,
-      '--logLevel',
-      'warn',
-      // A profile needs readable function names.
-      ...(PROFILE || PROFILE_LOAD ? ['--minify', 'false'] : []),
-    ],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, VITE_CTGOV_API_BASE: `http://127.0.0.1:${PORT}/api/v2` },
-      cwd: ROOT,
-    },
-  );
+  if (AB_DIRS) console.log(`A/B of the builds ${AB_DIRS.join(', ')}`);
+  else console.log('Building the production bundle…');
+  const build = AB_DIRS
+    ? { status: 0 }
+    : spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--outDir',
+          OUT_DIR,
+          '--logLevel',
+          'warn',
+          // A profile needs readable function names.
+          ...(PROFILE || PROFILE_LOAD ? ['--minify', 'false'] : []),
+        ],
+        {
+          stdio: 'inherit',
+          env: { ...process.env, VITE_CTGOV_API_BASE: `http://127.0.0.1:${PORT}/api/v2` },
+          cwd: ROOT,
+        },
+      );
   if (build.status !== 0) throw new Error('the build failed');
 
   const counter: Counter = { dataBytes: 0, dataRequests: 0, apiRequests: 0, sent: [] };
@@ -971,18 +1035,25 @@ async function main(): Promise<void> {
           ['full live', '?data=live'],
         ] as const) {
           if ((PROFILE_LOAD || ONLY_CASE) && name !== 'new') continue;
-          const samples: Sample[] = [];
+          const builds = AB_DIRS ?? [OUT_DIR];
+          const samples: Sample[][] = builds.map(() => []);
           for (let i = 0; i < RUNS; i += 1) {
-            samples.push(
-              await measure(browser, `http://127.0.0.1:${PORT}/${query}`, c.mobile, counter),
-            );
+            for (const [b, dir] of builds.entries()) {
+              served = dir;
+              samples[b]?.push(
+                await measure(browser, `http://127.0.0.1:${PORT}/${query}`, c.mobile, counter),
+              );
+            }
           }
-          const line = row(size, c, name, samples);
-          lines.push(line);
-          console.log(line);
-          console.log(`  ${libraryToCharts(samples)}`);
-          if (name === 'new')
-            console.log(`  requests of the first run:\n    ${samples[0]?.timeline.join('\n    ')}`);
+          for (const [b, dir] of builds.entries()) {
+            const runs = samples[b] ?? [];
+            const line = `${row(size, c, name, runs)}${AB_DIRS ? ` | ${path.relative(ROOT, dir)}` : ''}`;
+            lines.push(line);
+            console.log(line);
+            console.log(`  ${libraryToCharts(runs)}`);
+            if (name === 'new')
+              console.log(`  requests of the first run:\n    ${runs[0]?.timeline.join('\n    ')}`);
+          }
         }
       }
       rmSync(site.dataDir, { recursive: true, force: true });

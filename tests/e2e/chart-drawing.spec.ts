@@ -168,3 +168,31 @@ test('every drawing has its grid lines across the plot at the count axis ticks, 
     expect(drawing.under, drawing.name).toBe(true);
   }
 });
+
+// V8 compiles every function of a script that starts with this comment as it streams in (off the main
+// thread), instead of each on its first call: the first chart draw after the chart library arrived cost
+// several times the next ones (docs/performance.md, "Drawing the charts sooner after the library arrives").
+test('the chart library chunk, and no other script, starts with V8’s eager compile hint', async ({
+  page,
+}) => {
+  await blockLiveApi(page);
+  await page.setViewportSize({ width: 1280, height: 9000 });
+  await page.goto(PROD_URL);
+  await expect(page.locator('.chart-grid svg[role="img"]').first()).toBeVisible({
+    timeout: 30_000,
+  });
+  const scripts = await page.evaluate(() =>
+    Promise.all(
+      [...new Set(performance.getEntriesByType('resource').map((entry) => entry.name))]
+        .filter((name) => new URL(name).pathname.endsWith('.js'))
+        .map(async (name) => ({ name, text: await (await fetch(name)).text() })),
+    ),
+  );
+  const hinted = (text: string) => text.startsWith('//# allFunctionsCalledOnLoad\n');
+  const library = scripts.filter((script) => script.text.includes('recharts-surface'));
+  expect(library).toHaveLength(1);
+  expect(hinted(library[0]?.text ?? '')).toBe(true);
+  expect(scripts.filter((script) => hinted(script.text)).map((script) => script.name)).toEqual(
+    library.map((script) => script.name),
+  );
+});
