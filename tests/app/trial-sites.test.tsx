@@ -256,4 +256,22 @@ describe('the site lists file', () => {
     await waitFor(() => expect(resultCount()).toBe('4 trials'));
     expect(screen.queryByText(/The search did not look in/)).not.toBeInTheDocument();
   });
+
+  it('searches the site lists texts in a locked embed too, and says so until they are in', async () => {
+    const { sitesText } = servePrecomputed(RAW);
+    answerDelta([]);
+    const sites = holdSiteLists(sitesText);
+    renderAt('/?embed=1&lock=1&panels=summary&q=filgrastim');
+    const preset = () => document.querySelector('.embed-preset')?.textContent ?? '';
+    const note = await screen.findByText(
+      /the official titles, conditions and interventions are still loading/,
+      {},
+      { timeout: 5000 },
+    );
+    expect(preset()).toMatch(/^0 trials/);
+    await waitFor(() => expect(sites.asked()).toBe(1));
+    sites.release();
+    await waitFor(() => expect(preset()).toMatch(/^4 trials/));
+    expect(note).not.toBeInTheDocument();
+  });
 });
