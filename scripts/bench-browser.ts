@@ -30,7 +30,9 @@
  * run: its new path only).
  * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
  * (desktop) or of the new path's cold mobile visit and of its repeat visit up to the final count, at
- * 3,000 studies.
+ * 3,000 studies (load: also from the core's arrival to the first screen's paint, and from the count to
+ * all charts; the profile and the page's marks are written to dist-bench/cold-visit.cpuprofile and
+ * cold-visit.marks.json).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,6 +90,8 @@ type PathName = 'new' | 'full live';
 
 type Sample = {
   count: number;
+  /** When the first screen (the elements marked elementtiming="first-screen") was painted. */
+  firstScreen: number;
   charts: number;
   dataBytes: number;
   dataRequests: number;
@@ -525,13 +529,30 @@ async function measure(
   }
   if (loadProfiler) {
     // The profile's clock (µs) against the page's: read just before the profiler stops.
-    const at = await page.evaluate<{ now: number; count: number; charts: number }>(
-      '({ now: performance.now(), count: window.__marks.count, charts: window.__marks.charts })',
+    const at = await page.evaluate<{
+      now: number;
+      count: number;
+      charts: number;
+      firstScreen?: number;
+      core?: number;
+    }>(
+      "({ now: performance.now(), count: window.__marks.count, charts: window.__marks.charts, firstScreen: window.__marks.firstScreen, core: performance.getEntriesByType('resource').find((e) => e.name.includes('/data/trials.json'))?.responseEnd })",
     );
     const { profile } = await loadProfiler.send('Profiler.stop');
     writeFileSync(path.join(OUT_DIR, 'cold-visit.cpuprofile'), JSON.stringify(profile));
+    // The page's marks (ms since navigation) and the page's clock when the profiler stopped, to place
+    // the profile's samples (µs) on the page's timeline: page ms = µs / 1000 - (endTime / 1000 - now).
+    writeFileSync(path.join(OUT_DIR, 'cold-visit.marks.json'), JSON.stringify(at));
     const toPage = (µs: number) => µs / 1000 - (profile.endTime / 1000 - at.now);
     printProfile(profile, 'Cold visit to the count', (t) => toPage(t) <= at.count);
+    if (at.core !== undefined && at.firstScreen !== undefined) {
+      const [core, shown] = [at.core, at.firstScreen];
+      printProfile(
+        profile,
+        "Cold visit, from the core's arrival to the first screen painted",
+        (t) => toPage(t) > core && toPage(t) <= shown,
+      );
+    }
     printProfile(
       profile,
       'Cold visit, from the count to all charts drawn',
@@ -590,6 +611,7 @@ async function measure(
   await context.close();
   return {
     count: marks.count ?? NaN,
+    firstScreen: marks.firstScreen ?? NaN,
     charts: marks.charts ?? NaN,
     dataBytes: data.dataBytes,
     dataRequests: data.dataRequests,
@@ -932,6 +954,13 @@ async function main(): Promise<void> {
           const line = row(size, c, name, samples);
           lines.push(line);
           console.log(line);
+          const runs = (key: 'count' | 'firstScreen' | 'charts') =>
+            samples.map((sample) => (sample[key] / 1000).toFixed(2)).join(', ');
+          console.log(
+            `  each run: final count ${runs('count')} s; first screen painted ${runs('firstScreen')} s ` +
+              `(median ${(median(samples.map((x) => x.firstScreen)) / 1000).toFixed(2)} s); ` +
+              `all charts drawn ${runs('charts')} s`,
+          );
           if (name === 'new')
             console.log(`  requests of the first run:\n    ${samples[0]?.timeline.join('\n    ')}`);
         }

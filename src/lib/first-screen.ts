@@ -16,6 +16,12 @@ export const FIRST_SCREEN = 'first-screen';
 const FALLBACK_MS = 1000;
 
 let shown: Promise<void> | undefined;
+let wasShown = false;
+
+/** True once the first screen has been shown (`whenFirstScreenShown` resolved). */
+export function firstScreenWasShown(): boolean {
+  return wasShown;
+}
 
 function afterNextFrames(callback: () => void): void {
   if (typeof requestAnimationFrame !== 'function') setTimeout(callback, 0);
@@ -42,6 +48,7 @@ export function whenFirstScreenShown(): Promise<void> {
     function done() {
       observer?.disconnect();
       clearTimeout(timer);
+      wasShown = true;
       resolve();
     }
     if (observer) observer.observe({ type: 'element', buffered: true });
