@@ -23,7 +23,8 @@ export function firstScreenWasShown(): boolean {
   return wasShown;
 }
 
-function afterNextFrames(callback: () => void): void {
+/** Calls `callback` in a task after the frame after the next one (at once, in a task, without frames). */
+export function afterNextFrames(callback: () => void): void {
   if (typeof requestAnimationFrame !== 'function') setTimeout(callback, 0);
   else requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(callback, 0)));
 }
