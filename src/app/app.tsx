@@ -14,7 +14,7 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { useMediaQuery } from '../components/use-media-query.ts';
 import { ViewTabs } from '../components/view-tabs.tsx';
 import { parseEmbedParams } from '../domain/embed-params.ts';
-import { filterTrials, type TrialFilters } from '../domain/filters.ts';
+import { filterTrials, searchTerms, type TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
 import { isShownByDefault } from '../domain/visibility.ts';
 import { ActiveFilters, chipsOf } from '../features/active-filters/active-filters.tsx';
@@ -34,6 +34,7 @@ import {
 import {
   selectedTrialProps,
   useExportTrials,
+  useSearchableTrials,
   useSiteLists,
   useSpeculativeSites,
 } from '../queries/trial-sites-query.ts';
@@ -221,15 +222,21 @@ function DashboardBody({
     () => dataset.trials.length - dataset.trials.filter(isShownByDefault).length,
     [dataset.trials],
   );
-  const filtered = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
   // Asked at once by a view that shows sites (the patient view, a trial's detail, the downloads when
-  // the pointer or focus reaches them), else a moment after the first draw, at low priority.
+  // the pointer or focus reaches them) or by a text search (it reads their texts too), else a moment
+  // after the first draw, at low priority.
   const speculative = useSpeculativeSites();
   const [downloadsNear, setDownloadsNear] = useState(false);
+  const searching = searchTerms(filters.q).length > 0;
   const siteLists = useSiteLists(
     dataset,
     precomputedUrl,
-    speculative || downloadsNear || view === 'patient' || selectedTrial !== null,
+    speculative || downloadsNear || searching || view === 'patient' || selectedTrial !== null,
+  );
+  const searchable = useSearchableTrials(dataset, siteLists, searching);
+  const filtered = useMemo(
+    () => filterTrials(searchable.trials, filters),
+    [searchable.trials, filters],
   );
   const siteCountOf = useMemo(
     () => (trial: Trial) => siteLists.completed(trial)?.locations.length,
@@ -300,6 +307,7 @@ function DashboardBody({
                 onChange={setFilters}
                 changed={changes.panel.changed}
                 onChangedChange={changes.panel.onChangedChange}
+                searchGap={searchable.searchGap}
               />
             )}
             {patient ? null : (

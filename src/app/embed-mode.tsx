@@ -10,8 +10,12 @@ import { ChartDataDateContext } from '../components/chart-source.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
 import { describeIgnored } from '../domain/filter-schema.ts';
-import { filterTrials, type TrialFilters } from '../domain/filters.ts';
-import { chipsOf, ActiveFilters } from '../features/active-filters/active-filters.tsx';
+import { filterTrials, searchTerms, type TrialFilters } from '../domain/filters.ts';
+import {
+  chipsOf,
+  ActiveFilters,
+  SearchGapNote,
+} from '../features/active-filters/active-filters.tsx';
 import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { FilterPanel } from '../features/filters/filter-panel.tsx';
 import { EmbedCredit, EmbedProblems } from '../features/share/embed-credit.tsx';
@@ -27,7 +31,11 @@ import {
 import { useFullLivePull, useSelectedTrial, useTrialFilters } from '../state/url-state.ts';
 import { EmbedCharts } from './embed-charts.tsx';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
-import { selectedTrialProps, useSiteLists } from '../queries/trial-sites-query.ts';
+import {
+  selectedTrialProps,
+  useSearchableTrials,
+  useSiteLists,
+} from '../queries/trial-sites-query.ts';
 import { TrialDetail, TrialTable } from './lazy-views.tsx';
 import './embed-mode.css';
 
@@ -242,9 +250,15 @@ function EmbedBody({
   precomputedUrl?: string | undefined;
 }) {
   const [selectedTrial, setSelectedTrial] = useSelectedTrial();
-  // An embed shows sites only in the trial detail: the site lists are asked when a trial is opened.
-  const siteLists = useSiteLists(dataset, precomputedUrl, selectedTrial !== null);
-  const trials = useMemo(() => filterTrials(dataset.trials, filters), [dataset.trials, filters]);
+  // An embed shows sites only in the trial detail: the site lists are asked when a trial is opened,
+  // or for a text search (it reads their texts too).
+  const searching = searchTerms(filters.q).length > 0;
+  const siteLists = useSiteLists(dataset, precomputedUrl, searching || selectedTrial !== null);
+  const searchable = useSearchableTrials(dataset, siteLists, searching);
+  const trials = useMemo(
+    () => filterTrials(searchable.trials, filters),
+    [searchable.trials, filters],
+  );
   const selected =
     selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
   const show = (panel: EmbedParams['panels'][number]) => params.panels.includes(panel);
@@ -252,10 +266,18 @@ function EmbedBody({
   return (
     <>
       {params.lock ? (
-        <PresetText filters={filters} count={trials.length} />
+        <>
+          <PresetText filters={filters} count={trials.length} />
+          <SearchGapNote gap={searchable.searchGap} />
+        </>
       ) : (
         <>
-          <ActiveFilters filters={filters} count={trials.length} onChange={setFilters} />
+          <ActiveFilters
+            filters={filters}
+            count={trials.length}
+            onChange={setFilters}
+            searchGap={searchable.searchGap}
+          />
           <details className="embed-filters">
             <summary>Filters</summary>
             <FilterPanel

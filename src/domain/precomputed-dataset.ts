@@ -6,17 +6,21 @@
  *
  * Two files, so that the first view waits only for what it shows:
  * - the core (public/data/trials.json, preloaded by index.html) is `{ meta, trials }`: every field the
- *   figures, charts, filters (text search included), the table and the change marks read, stored by
- *   column (encodeCore): one list per field with a value for every trial, sorted by NCT id. The design
- *   facets are stored by column too ("design.graft", "design.evidence.graft", ...), and `url` is left
- *   out (derived from the NCT id on reading, trialUrl).
+ *   figures, charts, filters, the table and the change marks read, stored by column (encodeCore): one
+ *   list per field with a value for every trial, sorted by NCT id. The design facets are stored by column
+ *   too ("design.graft", "design.evidence.graft", ...), and `url` is left out (derived from the NCT id on
+ *   reading, trialUrl).
  * - the site lists (public/data/trial-sites.json) hold SITE_FILE_FIELDS: the sites of every trial
- *   (flattened by column), the central contacts and the fields only the trial detail and the exports
- *   show. Asked at once by a view that needs them, else shortly after the first draw (completeTrial).
- *   It names the core it belongs to (meta.coreHash) and the NCT id of each of its trials.
- * Until the site lists are in, a trial read from the core has no sites (`locations: []`); the
- * dataset's `sitesFile` (src/queries/trial-queries.ts) says which trials still lack them, and every
- * view that shows sites or contacts says they are loading.
+ *   (flattened by column), the central contacts, the texts that only the text search, the patient view,
+ *   the trial detail and the exports read (official title, conditions, interventions, the transplant
+ *   evidence: about 40% of what the core held), and the fields only those views show. Asked at once by
+ *   a view that needs them (a text search among them), else shortly after the first draw
+ *   (completeTrial). It names the core it belongs to (meta.coreHash) and the NCT id of each of its
+ *   trials.
+ * Until the site lists are in, a trial read from the core has none of them (`locations`, `conditions`
+ * and `interventions` empty, CORE_PLACEHOLDERS); the dataset's `sitesFile`
+ * (src/queries/trial-queries.ts) says which trials still lack them, every view that shows them says
+ * they are loading, and a text search says what it has not searched yet (useSearchableTrials).
  *
  * What only the trial detail shows (DETAIL_ONLY_FIELDS: brief summary, arms, keywords, MeSH terms,
  * officials, date types; and site contacts) stays in the raw records, split into DETAIL_SHARD_COUNT
@@ -38,7 +42,7 @@ import {
 export const PRECOMPUTED_FORMAT = 'hsct-trials-precomputed';
 export const TRIAL_SITES_FORMAT = 'hsct-trials-sites';
 /** Bumped whenever the shape of either file or of a compact trial changes (both files carry it). */
-export const PRECOMPUTED_FORMAT_VERSION = 3;
+export const PRECOMPUTED_FORMAT_VERSION = 4;
 export const DETAILS_FORMAT = 'hsct-trials-details';
 
 /** Paths under the site's base URL. */
@@ -54,12 +58,18 @@ export const DETAIL_SHARD_DIR = 'data/details';
 export const DETAIL_SHARD_COUNT = 100;
 
 /**
- * Trial fields the core leaves to the site lists file: the sites, the central contacts, and what only
- * the patient view, the site map, the trial detail and the exports show. Everything else (the text
- * search reads the official title, the change marks the status, enrollment and dates) is in the core.
+ * Trial fields the core leaves to the site lists file: the sites, the central contacts, the texts only
+ * the text search reads besides the views below (official title, conditions, interventions) and what
+ * only the patient view, the site map, the trial detail and the exports show. Everything the figures,
+ * charts, filters, table and change marks read (the change marks: status, enrollment and dates) is in
+ * the core.
  */
 export const SITE_FILE_FIELDS = [
   'locations',
+  'officialTitle',
+  'conditions',
+  'interventions',
+  'transplantEvidence',
   'centralContacts',
   'collaborators',
   'primaryCompletionDate',
@@ -199,6 +209,16 @@ const DESIGN_COLUMNS = [
   'design.evidence.comparator',
 ] as const;
 
+/**
+ * What a trial read from the core holds in place of the site file's list fields until completeTrial
+ * adds them (the Trial model has them as lists).
+ */
+const CORE_PLACEHOLDERS = {
+  locations: [],
+  conditions: [],
+  interventions: [],
+} as const satisfies Partial<Record<SiteFileField, readonly unknown[]>>;
+
 /** Not stored in the core: the site file's fields, the derived url, and design (stored by path). */
 const NOT_IN_CORE: ReadonlySet<string> = new Set([...SITE_FILE_FIELDS, 'url', 'design']);
 const CORE_COLUMNS: readonly string[] = [
@@ -295,7 +315,8 @@ function nestDesign(row: Record<string, unknown>): void {
 
 /**
  * Trials back from the core's columns, not yet checked one by one (isTrialShape does that): the url
- * derived from the NCT id, the design nested again, `locations: []` until the site lists complete them.
+ * derived from the NCT id, the design nested again, the site file's lists empty (CORE_PLACEHOLDERS)
+ * until the site lists complete them.
  * A column of the wrong length or an unknown field rejects the whole list.
  */
 export function decodeCore(data: unknown): { trials: unknown[] } | { problem: string } {
@@ -307,7 +328,7 @@ export function decodeCore(data: unknown): { trials: unknown[] } | { problem: st
   for (const row of rows) {
     nestDesign(row);
     if (isText(row.nctId)) row.url = trialUrl(row.nctId);
-    row.locations = [];
+    for (const [name, empty] of Object.entries(CORE_PLACEHOLDERS)) row[name] = [...empty];
   }
   return { trials: rows };
 }
@@ -467,6 +488,14 @@ const isCoordinate = (v: unknown): boolean => typeof v === 'number' && Number.is
 
 /** How each stored value of the site lists file must look (a site's fields: SITE_VALUE_CHECKS). */
 const SITE_FILE_CHECKS: Record<string, (v: unknown) => boolean> = {
+  officialTitle: isText,
+  conditions: isTextList,
+  interventions: (v) =>
+    Array.isArray(v) &&
+    v.every(
+      (i) => isRecord(i) && isText(i.name) && isText(i.type) && optional(i.otherNames, isTextList),
+    ),
+  transplantEvidence: isText,
   centralContacts: (v) => Array.isArray(v) && v.every(isContact),
   collaborators: (v) =>
     Array.isArray(v) && v.every((c) => isRecord(c) && isText(c.name) && isText(c.class)),
@@ -554,10 +583,14 @@ export function readTrialSites(data: unknown, coreHash: string): TrialSitesReadR
   let next = 0;
   rows.forEach((row, i) => {
     const n = perTrial[i] as number;
-    byId.set(nctIds[i] as string, {
-      ...row,
+    // Every value was checked above (badValue); a list the file does not hold stays empty.
+    const data: TrialSiteData = {
+      conditions: [],
+      interventions: [],
+      ...(row as Partial<TrialSiteData>),
       locations: siteRows.slice(next, next + n),
-    });
+    };
+    byId.set(nctIds[i] as string, data);
     next += n;
   });
   return { ok: true, sites: byId };

@@ -167,6 +167,38 @@ export function useSiteLists(
   }, [ref, sites, error, trials, refetch]);
 }
 
+/** What a text search has not looked in yet: the site lists' texts are loading, or failed. */
+export type SearchGap =
+  { state: 'loading' } | { state: 'failed'; problem: string; retry: () => void };
+
+/**
+ * The trials a filter state is applied to. The text search also reads texts of the site lists file
+ * (official titles, conditions, interventions: SITE_FILE_FIELDS): while `searching`, the trials are
+ * completed from it once it is in (useSiteLists must then be `wanted`); until then, or when it failed,
+ * the core's trials are searched and `searchGap` says so. Without a search the dataset's own list is
+ * returned, so that the site lists arriving redraw nothing.
+ */
+export function useSearchableTrials(
+  dataset: TrialDataset,
+  siteLists: SiteLists,
+  searching: boolean,
+): { trials: readonly Trial[]; searchGap?: SearchGap } {
+  const trials = dataset.trials;
+  return useMemo(() => {
+    if (!searching || dataset.sitesFile === undefined) return { trials };
+    if (siteLists.state === 'ready') {
+      return { trials: trials.map((trial) => siteLists.completed(trial) ?? trial) };
+    }
+    return {
+      trials,
+      searchGap:
+        siteLists.state === 'failed'
+          ? { state: 'failed', problem: siteLists.problem ?? '', retry: siteLists.retry }
+          : { state: 'loading' },
+    };
+  }, [trials, dataset.sitesFile, siteLists, searching]);
+}
+
 /**
  * What the trial detail gets of the selected trial: the list's trial with its site lists when they are
  * in, else the list's trial and whether its site lists are loading or failed.

@@ -5,6 +5,7 @@
  * Through MSW: the precomputed files derived from the bundled sample, the live API answering the delta.
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
@@ -73,6 +74,9 @@ function renderAt(path: string) {
   window.history.replaceState(null, '', path);
   return renderWithProviders(<App datasetOptions={{ retry: { retries: 0 } }} mockMode={false} />);
 }
+
+const resultCount = () =>
+  document.querySelector('.active-filters-count')?.textContent?.replace(/\s+/g, ' ').trim();
 
 const sitesSection = async () => {
   const dialog = await screen.findByRole('dialog', {}, { timeout: 5000 });
@@ -208,5 +212,66 @@ describe('the site lists file', () => {
     sites.release();
     await waitFor(() => expect(screen.getByRole('tab', { name: 'For patients' })).toBeVisible());
     expect(screen.getByText('Since your last visit: 0 new, 0 changed')).toBeVisible();
+  });
+
+  it('searches the conditions and interventions of the site lists file, and says so until they are in', async () => {
+    const { sitesText } = servePrecomputed(RAW);
+    answerDelta([]);
+    const sites = holdSiteLists(sitesText);
+    // Filgrastim is named only in the interventions of 4 trials of the sample shown by default.
+    renderAt('/?q=filgrastim');
+    const note = await screen.findByText(
+      /the official titles, conditions and interventions are still loading/,
+      {},
+      { timeout: 5000 },
+    );
+    expect(resultCount()).toBe('0 trials');
+    // Asked at once for the search, not after the first draw.
+    await waitFor(() => expect(sites.asked()).toBe(1));
+    sites.release();
+    await waitFor(() => expect(resultCount()).toBe('4 trials'));
+    expect(note).not.toBeInTheDocument();
+  });
+
+  it('says what the search could not look in when the site lists fail, and retries on request', async () => {
+    const { sitesText } = servePrecomputed(RAW);
+    answerDelta([]);
+    let fail = true;
+    server.use(
+      http.get('*/data/trial-sites.json', () =>
+        fail
+          ? HttpResponse.text('Not found', { status: 404 })
+          : HttpResponse.text(sitesText, { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    );
+    renderAt('/?q=filgrastim');
+    const alert = await screen.findByText(/The search did not look in/, {}, { timeout: 5000 });
+    expect(alert).toHaveAttribute('role', 'alert');
+    expect(alert).toHaveTextContent(
+      /The search did not look in the official titles, conditions and interventions: .*site lists/,
+    );
+    expect(resultCount()).toBe('0 trials');
+    fail = false;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(resultCount()).toBe('4 trials'));
+    expect(screen.queryByText(/The search did not look in/)).not.toBeInTheDocument();
+  });
+
+  it('searches the site lists texts in a locked embed too, and says so until they are in', async () => {
+    const { sitesText } = servePrecomputed(RAW);
+    answerDelta([]);
+    const sites = holdSiteLists(sitesText);
+    renderAt('/?embed=1&lock=1&panels=summary&q=filgrastim');
+    const preset = () => document.querySelector('.embed-preset')?.textContent ?? '';
+    const note = await screen.findByText(
+      /the official titles, conditions and interventions are still loading/,
+      {},
+      { timeout: 5000 },
+    );
+    expect(preset()).toMatch(/^0 trials/);
+    await waitFor(() => expect(sites.asked()).toBe(1));
+    sites.release();
+    await waitFor(() => expect(preset()).toMatch(/^4 trials/));
+    expect(note).not.toBeInTheDocument();
   });
 });

@@ -52,7 +52,7 @@ describe('precomputed dataset', () => {
     expect(ids).toEqual([...ids].sort());
     expect(dataset.meta).toMatchObject({
       format: 'hsct-trials-precomputed',
-      formatVersion: 3,
+      formatVersion: 4,
       query: RAW.meta.query,
       capturedAt: RAW.meta.capturedAt,
       rulesVersion: 'rules-x',
@@ -97,9 +97,14 @@ describe('precomputed dataset', () => {
     // The design facets by column: one short value per trial instead of an object each.
     expect(trials.fields['design.conditioning']).toHaveLength(trials.count);
     expect(trials.fields['design.evidence.graft']).toHaveLength(trials.count);
-    // The text search reads the official title: it stays in the core.
-    expect(trials.fields.officialTitle).toHaveLength(trials.count);
+    // What the table and charts show of a trial stays in the core; the texts only the search and
+    // the detail views read are in the site lists file, one value per trial.
+    expect(trials.fields.title).toHaveLength(trials.count);
+    expect(trials.fields.acronym).toBeDefined();
     const site = derivedSites().trials;
+    for (const field of ['officialTitle', 'conditions', 'interventions']) {
+      expect(site.fields[field]).toHaveLength(trials.count);
+    }
     expect(site.nctIds).toEqual(DERIVED.dataset.trials.map((t) => t.nctId));
     const total = site.sites.perTrial.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(0);
@@ -112,7 +117,7 @@ describe('precomputed dataset', () => {
     wrongVersion.meta.formatVersion = 2;
     expect(readPrecomputedDataset(wrongVersion)).toEqual({
       ok: false,
-      problem: 'meta.formatVersion 2 is not 3.',
+      problem: 'meta.formatVersion 2 is not 4.',
     });
     const wrongCount = derived();
     wrongCount.meta.trialCount = 3;
@@ -227,7 +232,7 @@ describe('precomputed dataset', () => {
     expect(problem(wrongFormat)).toBe('meta.format must be "hsct-trials-sites".');
     const oldVersion = derivedSites();
     oldVersion.meta.formatVersion = 2;
-    expect(problem(oldVersion)).toBe('meta.formatVersion 2 is not 3.');
+    expect(problem(oldVersion)).toBe('meta.formatVersion 2 is not 4.');
     const fewerIds = derivedSites();
     fewerIds.trials.nctIds.pop();
     expect(problem(fewerIds)).toBe(`they do not list the NCT ids of ${count} trials.`);

@@ -290,3 +290,22 @@ test('offline, the production build measures distances to the sites of its preco
   expect(distance).toBeGreaterThan(140);
   expect(distance).toBeLessThan(190);
 });
+
+test.describe('dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test("the form fields take the page's dark surface and text colours, not the browser's grey", async ({
+    page,
+  }) => {
+    await openPatientView(page);
+    // --color-surface and --color-text of src/styles/global.css in dark mode (#1c1f24, #e8eaed).
+    for (const field of [
+      page.getByRole('combobox', { name: 'My condition' }),
+      page.getByLabel('Or type the name of your condition'),
+      page.getByLabel('Your age (years)'),
+    ]) {
+      await expect(field).toHaveCSS('background-color', 'rgb(28, 31, 36)');
+      await expect(field).toHaveCSS('color', 'rgb(232, 234, 237)');
+    }
+  });
+});

@@ -7,6 +7,7 @@ import {
 } from '../../domain/filters.ts';
 import { FIRST_SCREEN } from '../../lib/first-screen.ts';
 import { formatCount, pluralWord } from '../../lib/format.ts';
+import type { SearchGap } from '../../queries/trial-sites-query.ts';
 import { CHANGE_MARKS } from '../../state/changes-state.ts';
 import './active-filters.css';
 
@@ -21,6 +22,8 @@ export type ActiveFiltersProps = {
    */
   changed?: readonly ChangeMark[];
   onChangedChange?: (next: readonly ChangeMark[]) => void;
+  /** What the text search has not looked in yet (useSearchableTrials). */
+  searchGap?: SearchGap | undefined;
 };
 
 type Chip = { key: string; label: string; remove: Partial<TrialFilters> };
@@ -102,12 +105,37 @@ export function changedChipsOf(changed: readonly ChangeMark[]): ChangedChip[] {
   }));
 }
 
+/**
+ * Says that the count of a text search is not final: the texts it also searches (official titles,
+ * conditions, interventions) are loading, or could not be loaded (with the reason and a retry).
+ */
+export function SearchGapNote({ gap }: { gap: SearchGap | undefined }) {
+  if (gap === undefined) return null;
+  if (gap.state === 'loading') {
+    return (
+      <p className="active-filters-note" role="status">
+        Searching titles, acronyms, sponsors and diseases so far: the official titles, conditions
+        and interventions are still loading.
+      </p>
+    );
+  }
+  return (
+    <p className="active-filters-note" role="alert">
+      The search did not look in the official titles, conditions and interventions: {gap.problem}{' '}
+      <button type="button" className="button button-quiet" onClick={gap.retry}>
+        Retry
+      </button>
+    </p>
+  );
+}
+
 export function ActiveFilters({
   filters,
   count,
   onChange,
   changed = [],
   onChangedChange,
+  searchGap,
 }: ActiveFiltersProps) {
   const changedChips = onChangedChange ? changedChipsOf(changed) : [];
   const chips = [
@@ -137,6 +165,7 @@ export function ActiveFilters({
       >
         <strong>{formatCount(count)}</strong> {pluralWord(count, 'trial')}
       </p>
+      <SearchGapNote gap={searchGap} />
       {chips.length > 0 ? (
         <ul className="active-filters-chips" aria-label="Active filters">
           {chips.map((chip) => (
