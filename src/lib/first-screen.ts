@@ -1,7 +1,8 @@
 /**
- * When the first screen with data is on screen. What that screen does not need (the share and export
- * tools) starts loading only then, so it never competes with it for the network or the main thread,
- * and a phone shows the figures and the charts' findings first.
+ * When the first screen with data is on screen. What that screen does not need (the chart drawings'
+ * code, the chart panels after the first four, the share and export tools once the first charts are
+ * drawn as well) starts loading or rendering only then, so it never competes with it for the network
+ * or the main thread, and a phone shows the figures and the charts' findings first.
  *
  * The screen says so itself: its elements that are there whenever data is shown (the result count,
  * the chart panels' titles) carry `elementtiming={FIRST_SCREEN}`, and the Element Timing API reports
