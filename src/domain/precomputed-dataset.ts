@@ -18,7 +18,7 @@
  *   (completeTrial). It names the core it belongs to (meta.coreHash) and the NCT id of each of its
  *   trials.
  * Until the site lists are in, a trial read from the core has none of them (`locations`, `conditions`
- * and `interventions` empty, CORE_PLACEHOLDERS); the dataset's `sitesFile`
+ * and `interventions` empty, emptySiteLists); the dataset's `sitesFile`
  * (src/queries/trial-queries.ts) says which trials still lack them, every view that shows them says
  * they are loading, and a text search says what it has not searched yet (useSearchableTrials).
  *
@@ -211,13 +211,11 @@ const DESIGN_COLUMNS = [
 
 /**
  * What a trial read from the core holds in place of the site file's list fields until completeTrial
- * adds them (the Trial model has them as lists).
+ * adds them (the Trial model has them as lists): new empty lists for each trial.
  */
-const CORE_PLACEHOLDERS = {
-  locations: [],
-  conditions: [],
-  interventions: [],
-} as const satisfies Partial<Record<SiteFileField, readonly unknown[]>>;
+function emptySiteLists(): Pick<Trial, 'locations' | 'conditions' | 'interventions'> {
+  return { locations: [], conditions: [], interventions: [] };
+}
 
 /** Not stored in the core: the site file's fields, the derived url, and design (stored by path). */
 const NOT_IN_CORE: ReadonlySet<string> = new Set([...SITE_FILE_FIELDS, 'url', 'design']);
@@ -315,7 +313,7 @@ function nestDesign(row: Record<string, unknown>): void {
 
 /**
  * Trials back from the core's columns, not yet checked one by one (isTrialShape does that): the url
- * derived from the NCT id, the design nested again, the site file's lists empty (CORE_PLACEHOLDERS)
+ * derived from the NCT id, the design nested again, the site file's lists empty (emptySiteLists)
  * until the site lists complete them.
  * A column of the wrong length or an unknown field rejects the whole list.
  */
@@ -328,7 +326,7 @@ export function decodeCore(data: unknown): { trials: unknown[] } | { problem: st
   for (const row of rows) {
     nestDesign(row);
     if (isText(row.nctId)) row.url = trialUrl(row.nctId);
-    for (const [name, empty] of Object.entries(CORE_PLACEHOLDERS)) row[name] = [...empty];
+    Object.assign(row, emptySiteLists());
   }
   return { trials: rows };
 }
@@ -585,8 +583,7 @@ export function readTrialSites(data: unknown, coreHash: string): TrialSitesReadR
     const n = perTrial[i] as number;
     // Every value was checked above (badValue); a list the file does not hold stays empty.
     const data: TrialSiteData = {
-      conditions: [],
-      interventions: [],
+      ...emptySiteLists(),
       ...(row as Partial<TrialSiteData>),
       locations: siteRows.slice(next, next + n),
     };
