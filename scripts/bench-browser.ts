@@ -342,7 +342,8 @@ const INSTALL_MARKS = `(() => {
     if (marks.count === undefined && final) marks.count = performance.now();
     if (marks.count !== undefined && marks.charts === undefined) {
       const grid = document.querySelector('.chart-grid');
-      if (!grid || document.querySelector('.chart-grid-loading')) return;
+      // Not before every panel is in the grid (it is aria-busy while the later ones are to be added).
+      if (!grid || document.querySelector('.chart-grid-loading') || grid.getAttribute('aria-busy') === 'true') return;
       // Every chart area (panels that are only a table have none) holds its drawing.
       const charts = Array.from(grid.querySelectorAll('div.chart'));
       const drawn = charts.filter((chart) => chart.querySelector('svg[role="img"]') !== null);

@@ -52,7 +52,9 @@ export function ChartList({
   if (charts.length === 0) return null;
   const input: ChartInput = { trials, filters, cross, results, onSelectTrial };
   return (
-    <div className="chart-grid">
+    // Busy while the charts after the first screen's are still to be added (assistive technology waits;
+    // the browser benchmark counts the charts only once the grid is complete).
+    <div className="chart-grid" aria-busy={all ? undefined : true}>
       {(all ? charts : charts.slice(0, FIRST_SCREEN_CHARTS)).map((chart) => (
         <ErrorBoundary key={chart.id} label={chart.name}>
           {chart.render(input)}

@@ -30,8 +30,11 @@ describe('the chart registry', () => {
     render(<ChartsSection trials={trials} />);
     const first = panelTitles();
     expect(first).toHaveLength(FIRST_SCREEN_CHARTS);
+    const grid = document.querySelector('.chart-grid');
+    expect(grid).toHaveAttribute('aria-busy', 'true');
     // The rest follow once that screen has been painted (here: the frames after it).
     await waitFor(() => expect(panelTitles()).toHaveLength(CHARTS.length));
+    expect(grid).not.toHaveAttribute('aria-busy');
     expect(panelTitles().slice(0, FIRST_SCREEN_CHARTS)).toEqual(first);
     expect(panelTitles()).toEqual([
       'Trials by disease',
