@@ -30,7 +30,9 @@
  * run: its new path only).
  * BENCH_PROFILE=1 / BENCH_PROFILE=load: an unminified build and a CPU profile of a filter click
  * (desktop) or of the new path's cold mobile visit and of its repeat visit up to the final count, at
- * 3,000 studies.
+ * 3,000 studies (load: also from the core's arrival to the first screen's paint, and from the count to
+ * all charts; the profile and the page's marks are written to dist-bench/cold-visit.cpuprofile and
+ * cold-visit.marks.json).
  * The cold visits also print when the chart library arrived (the largest lazy script), how long
  * after it all charts were drawn, the long tasks meanwhile and, on the phone, the main thread's own
  * time meanwhile (thread time from a trace, without the waits for a core).
@@ -98,6 +100,8 @@ type PathName = 'new' | 'full live';
 
 type Sample = {
   count: number;
+  /** When the first screen (the elements marked elementtiming="first-screen") was painted. */
+  firstScreen: number;
   charts: number;
   dataBytes: number;
   dataRequests: number;
@@ -110,8 +114,9 @@ type Sample = {
   repeatApiRequests: number;
   repeatDataBytes: number;
   /**
-   * When the chart library arrived (the end of the largest script asked after the count: the chunk of
-   * Recharts), and the long tasks from then until all charts were drawn (its evaluation and the draws).
+   * When the chart library arrived (the end of the largest lazy script: the chunk of Recharts), the
+   * long tasks from then until all charts were drawn (its evaluation and the draws), and on the phone
+   * the main thread's task time meanwhile (mainThreadCpu).
    */
   library: number;
   drawTasks: number;
@@ -355,7 +360,8 @@ const INSTALL_MARKS = `(() => {
     if (marks.count === undefined && final) marks.count = performance.now();
     if (marks.count !== undefined && marks.charts === undefined) {
       const grid = document.querySelector('.chart-grid');
-      if (!grid || document.querySelector('.chart-grid-loading')) return;
+      // Not before every panel is in the grid (it is aria-busy while the later ones are to be added).
+      if (!grid || document.querySelector('.chart-grid-loading') || grid.getAttribute('aria-busy') === 'true') return;
       // Every chart area (panels that are only a table have none) holds its drawing.
       const charts = Array.from(grid.querySelectorAll('div.chart'));
       const drawn = charts.filter((chart) => chart.querySelector('svg[role="img"]') !== null);
@@ -550,13 +556,30 @@ async function measure(
   }
   if (loadProfiler) {
     // The profile's clock (µs) against the page's: read just before the profiler stops.
-    const at = await page.evaluate<{ now: number; count: number; charts: number }>(
-      '({ now: performance.now(), count: window.__marks.count, charts: window.__marks.charts })',
+    const at = await page.evaluate<{
+      now: number;
+      count: number;
+      charts: number;
+      firstScreen?: number;
+      core?: number;
+    }>(
+      "({ now: performance.now(), count: window.__marks.count, charts: window.__marks.charts, firstScreen: window.__marks.firstScreen, core: performance.getEntriesByType('resource').find((e) => e.name.includes('/data/trials.json'))?.responseEnd })",
     );
     const { profile } = await loadProfiler.send('Profiler.stop');
     writeFileSync(path.join(OUT_DIR, 'cold-visit.cpuprofile'), JSON.stringify(profile));
+    // The page's marks (ms since navigation) and the page's clock when the profiler stopped, to place
+    // the profile's samples (µs) on the page's timeline: page ms = µs / 1000 - (endTime / 1000 - now).
+    writeFileSync(path.join(OUT_DIR, 'cold-visit.marks.json'), JSON.stringify(at));
     const toPage = (µs: number) => µs / 1000 - (profile.endTime / 1000 - at.now);
     printProfile(profile, 'Cold visit to the count', (t) => toPage(t) <= at.count);
+    if (at.core !== undefined && at.firstScreen !== undefined) {
+      const [core, shown] = [at.core, at.firstScreen];
+      printProfile(
+        profile,
+        "Cold visit, from the core's arrival to the first screen painted",
+        (t) => toPage(t) > core && toPage(t) <= shown,
+      );
+    }
     printProfile(
       profile,
       'Cold visit, from the count to all charts drawn',
@@ -629,6 +652,7 @@ async function measure(
   await context.close();
   return {
     count: marks.count ?? NaN,
+    firstScreen: marks.firstScreen ?? NaN,
     charts: marks.charts ?? NaN,
     dataBytes: data.dataBytes,
     dataRequests: data.dataRequests,
@@ -901,7 +925,8 @@ function row(size: number, c: Case, name: PathName, samples: Sample[]): string {
 /**
  * Time (ms) the page's main thread ran its tasks that started between `from` and `to` (ms from
  * navigation), from a trace: the tasks' thread time, which leaves out the time the thread waited for a
- * core (a loaded machine) and keeps the emulated CPU slowdown. Steadier than wall time under load.
+ * core (a loaded machine) and keeps the emulated CPU slowdown. It still moves with the load (more
+ * frames and idle periods between the draws), less than wall time.
  */
 function mainThreadCpu(file: string, from: number, to: number): number {
   type TraceEvent = {
@@ -1053,6 +1078,13 @@ async function main(): Promise<void> {
             const line = `${row(size, c, name, runs)}${AB_DIRS ? ` | ${path.relative(ROOT, dir)}` : ''}`;
             lines.push(line);
             console.log(line);
+            const each = (key: 'count' | 'firstScreen' | 'charts') =>
+              runs.map((sample) => (sample[key] / 1000).toFixed(2)).join(', ');
+            console.log(
+              `  each run: final count ${each('count')} s; first screen painted ${each('firstScreen')} s ` +
+                `(median ${(median(runs.map((x) => x.firstScreen)) / 1000).toFixed(2)} s); ` +
+                `all charts drawn ${each('charts')} s`,
+            );
             console.log(`  ${libraryToCharts(runs)}`);
             if (name === 'new')
               console.log(`  requests of the first run:\n    ${runs[0]?.timeline.join('\n    ')}`);

@@ -23,9 +23,9 @@ import { LoadStatus } from '../features/data-source/load-status.tsx';
 import { HiddenRecordsNote, RecordCoverage } from '../features/data-source/record-coverage.tsx';
 import { FilterPanel, type FilterChange } from '../features/filters/filter-panel.tsx';
 import { SummaryFigures } from '../features/summary/summary-figures.tsx';
-import { whenFirstScreenShown } from '../lib/first-screen.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { formatDate } from '../lib/format.ts';
+import { whenFirstViewDrawn } from '../lib/pending-draws.ts';
 import {
   useTrialDataset,
   type LoadDatasetOptions,
@@ -71,14 +71,16 @@ export type AppProps = {
 };
 
 /**
- * `children` once the first screen has been shown (src/lib/first-screen.ts): what it can show a moment
- * later (its room kept by the layout) neither delays that screen nor loads its code before it.
+ * `children` once the first screen has been shown and its charts are drawn (`whenFirstViewDrawn`,
+ * src/lib/pending-draws.ts): what the page can show a moment later (its room kept by the layout)
+ * neither delays that screen nor loads its code before it, nor shares a phone's slow line with the
+ * chart library (the first charts wait for it) or the main thread with their drawing.
  */
-function AfterFirstScreen({ children }: { children: ReactNode }) {
+function AfterFirstView({ children }: { children: ReactNode }) {
   const [shown, setShown] = useState(false);
   useEffect(() => {
     let live = true;
-    void whenFirstScreenShown().then(() => live && setShown(true));
+    void whenFirstViewDrawn().then(() => live && setShown(true));
     return () => {
       live = false;
     };
@@ -315,7 +317,7 @@ function DashboardBody({
                 onFocus={() => setDownloadsNear(true)}
               >
                 <ErrorBoundary label="Share and export">
-                  <AfterFirstScreen>
+                  <AfterFirstView>
                     <Suspense fallback={null}>
                       <ShareToolbar
                         trials={exported.trials}
@@ -324,7 +326,7 @@ function DashboardBody({
                         {...(exported.preparing ? { preparing: exported.preparing } : {})}
                       />
                     </Suspense>
-                  </AfterFirstScreen>
+                  </AfterFirstView>
                 </ErrorBoundary>
               </div>
             )}

@@ -1,7 +1,8 @@
 /**
- * When the first screen with data is on screen. What that screen does not need (the share and export
- * tools) starts loading only then, so it never competes with it for the network or the main thread,
- * and a phone shows the figures and the charts' findings first.
+ * When the first screen with data is on screen. What that screen does not need (the chart drawings'
+ * code, the chart panels after the first four, the share and export tools once the first charts are
+ * drawn as well) starts loading or rendering only then, so it never competes with it for the network
+ * or the main thread, and a phone shows the figures and the charts' findings first.
  *
  * The screen says so itself: its elements that are there whenever data is shown (the result count,
  * the chart panels' titles) carry `elementtiming={FIRST_SCREEN}`, and the Element Timing API reports
@@ -16,8 +17,15 @@ export const FIRST_SCREEN = 'first-screen';
 const FALLBACK_MS = 1000;
 
 let shown: Promise<void> | undefined;
+let wasShown = false;
 
-function afterNextFrames(callback: () => void): void {
+/** True once the first screen has been shown (`whenFirstScreenShown` resolved). */
+export function firstScreenWasShown(): boolean {
+  return wasShown;
+}
+
+/** Calls `callback` in a task after the frame after the next one (at once, in a task, without frames). */
+export function afterNextFrames(callback: () => void): void {
   if (typeof requestAnimationFrame !== 'function') setTimeout(callback, 0);
   else requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(callback, 0)));
 }
@@ -42,6 +50,7 @@ export function whenFirstScreenShown(): Promise<void> {
     function done() {
       observer?.disconnect();
       clearTimeout(timer);
+      wasShown = true;
       resolve();
     }
     if (observer) observer.observe({ type: 'element', buffered: true });

@@ -4,7 +4,8 @@
  * never comes.
  */
 import { describe, expect, it } from 'vitest';
-import { drawAwaited, whenDrawsDone } from '../../src/lib/pending-draws.ts';
+import { whenFirstScreenShown } from '../../src/lib/first-screen.ts';
+import { drawAwaited, whenDrawsDone, whenFirstViewDrawn } from '../../src/lib/pending-draws.ts';
 
 /** Whether `promise` has settled after pending microtasks and a macrotask. */
 async function settled(promise: Promise<unknown>): Promise<boolean> {
@@ -37,5 +38,19 @@ describe('whenDrawsDone', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(await settled(limited)).toBe(true);
     never();
+  });
+});
+
+describe('whenFirstViewDrawn', () => {
+  it('waits for the first screen, then for the drawings that joined meanwhile', async () => {
+    const done = whenFirstViewDrawn();
+    // A chart of that screen: awaited from just after it was shown (its first intersection answer).
+    let drawn = () => {};
+    void whenFirstScreenShown().then(() => (drawn = drawAwaited()));
+    await whenFirstScreenShown();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await settled(done)).toBe(false);
+    drawn();
+    expect(await settled(done)).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ChartsSection } from '../../../src/app/charts-section.tsx';
 import { EmbedCharts } from '../../../src/app/embed-charts.tsx';
 import { EMBED_PANELS } from '../../../src/domain/embed-params.ts';
 import { DEFAULT_FILTERS } from '../../../src/domain/filters.ts';
+import { FIRST_SCREEN_CHARTS } from '../../../src/features/charts/chart-list.tsx';
 import { CHARTS, embeddedCharts } from '../../../src/features/charts/chart-registry.tsx';
 import { syntheticTrial } from '../../trial-factory.ts';
 
@@ -25,8 +26,16 @@ describe('the chart registry', () => {
     expect(embedded).toEqual(EMBED_PANELS.filter((p) => p !== 'summary' && p !== 'table'));
   });
 
-  it('is what the dashboard draws: one titled panel per entry, in its order', () => {
+  it('is what the dashboard draws: one titled panel per entry, in its order, the first ones with the first render and the others once the first screen has been shown', async () => {
     render(<ChartsSection trials={trials} />);
+    const first = panelTitles();
+    expect(first).toHaveLength(FIRST_SCREEN_CHARTS);
+    const grid = document.querySelector('.chart-grid');
+    expect(grid).toHaveAttribute('aria-busy', 'true');
+    // The rest follow once that screen has been painted (here: the frames after it).
+    await waitFor(() => expect(panelTitles()).toHaveLength(CHARTS.length));
+    expect(grid).not.toHaveAttribute('aria-busy');
+    expect(panelTitles().slice(0, FIRST_SCREEN_CHARTS)).toEqual(first);
     expect(panelTitles()).toEqual([
       'Trials by disease',
       'Trials by transplant type',
