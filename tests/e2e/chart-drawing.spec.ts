@@ -169,9 +169,10 @@ test('every drawing has its grid lines across the plot at the count axis ticks, 
   }
 });
 
-// V8 compiles every function of a script that starts with this comment as it streams in (off the main
-// thread), instead of each on its first call: the first chart draw after the chart library arrived cost
-// several times the next ones (docs/performance.md, "Drawing the charts sooner after the library arrives").
+// V8 compiles every function of a script that starts with this comment as it streams in (off the
+// main thread), instead of each on its first call: the first chart draw after the chart library
+// arrived cost several times the next ones (docs/performance.md, "Drawing the charts sooner after the
+// library arrives").
 test('the chart library chunk, and no other script, starts with V8’s eager compile hint', async ({
   page,
 }) => {
