@@ -479,7 +479,13 @@ export function readPrecomputedDataset(data: unknown): PrecomputedReadResult {
 /** The site lists of a dataset by NCT id, as read from the site lists file. */
 export type TrialSites = ReadonlyMap<string, TrialSiteData>;
 
-export type TrialSitesReadResult = { ok: true; sites: TrialSites } | { ok: false; problem: string };
+/**
+ * `otherCore`: the file is sound but belongs to another core (the site has published another snapshot
+ * since the trials shown were read): the trials should be read again, not the file called damaged.
+ */
+export type TrialSitesReadResult =
+  | { ok: true; sites: TrialSites }
+  | { ok: false; problem: string; otherCore?: true };
 
 const isContact = (v: unknown): boolean => isRecord(v) && Object.values(v).every(isText);
 const isCoordinate = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
@@ -526,6 +532,9 @@ function badValue(
   return undefined;
 }
 
+const OTHER_CORE_PROBLEM =
+  'they belong to another version of the trial data (meta.coreHash is not the content hash of the trials shown).';
+
 function sitesMetaProblem(meta: unknown, coreHash: string): string | undefined {
   if (!isRecord(meta)) return 'the file has no "meta" object.';
   if (meta.format !== TRIAL_SITES_FORMAT) return `meta.format must be "${TRIAL_SITES_FORMAT}".`;
@@ -534,9 +543,7 @@ function sitesMetaProblem(meta: unknown, coreHash: string): string | undefined {
   }
   if (!isText(meta.contentHash)) return 'meta.contentHash must be text.';
   if (!isCount(meta.trialCount)) return 'meta.trialCount must be a whole number.';
-  if (meta.coreHash !== coreHash) {
-    return 'they belong to another version of the trial data (meta.coreHash is not the content hash of the trials shown).';
-  }
+  if (meta.coreHash !== coreHash) return OTHER_CORE_PROBLEM;
   return undefined;
 }
 
@@ -550,6 +557,7 @@ export function readTrialSites(data: unknown, coreHash: string): TrialSitesReadR
   const fail = (problem: string) => ({ ok: false, problem }) as const;
   if (!isRecord(data)) return fail('the file is not a JSON object.');
   const metaIssue = sitesMetaProblem(data.meta, coreHash);
+  if (metaIssue === OTHER_CORE_PROBLEM) return { ok: false, problem: metaIssue, otherCore: true };
   if (metaIssue !== undefined) return fail(metaIssue);
   const count = (data.meta as TrialSitesMeta).trialCount;
   const columns = data.trials;

@@ -5,7 +5,7 @@
  * that shows sites or contacts waits for them through useSiteLists and says so, and change tracking
  * compares site counts only once they are in.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { fetchSiteJson, siteFileUrl } from '../api/site-data.ts';
 import {
@@ -18,7 +18,14 @@ import {
 import type { Trial } from '../domain/trial.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { whenDrawsDone } from '../lib/pending-draws.ts';
-import type { TrialDataset } from './trial-queries.ts';
+import { trialQueries, type TrialDataset } from './trial-queries.ts';
+
+/**
+ * The site lists file is sound but belongs to another core than the trials shown: the site has
+ * published another snapshot since they were read (a saved copy from before it). The trials are then
+ * read again (useSiteLists), not the file called damaged.
+ */
+export class SitesOfAnotherCoreError extends Error {}
 
 /** The site lists file next to the core at `precomputedUrl` (default: data/trial-sites.json of the site). */
 export function trialSitesUrl(precomputedUrl?: string): string {
@@ -45,6 +52,9 @@ export async function loadTrialSites(
   const damaged = await contentHashProblem(data, text, body);
   if (damaged !== undefined) throw new Error(`The site lists are damaged: ${damaged}`);
   const read = readTrialSites(data, coreHash);
+  if (!read.ok && read.otherCore) {
+    throw new SitesOfAnotherCoreError(`The site lists are of another snapshot: ${read.problem}`);
+  }
   if (!read.ok) throw new Error(`The site lists are damaged: ${read.problem}`);
   return read.sites;
 }
@@ -107,6 +117,13 @@ export type SiteLists = {
 
 const whole = (trial: Trial) => trial;
 
+/** The cores whose trials were read again because their site lists were of another snapshot. */
+const rereadCores = new Set<string>();
+/** The dataset queries (trialQueries.dataset), whatever their search and mode. */
+const DATASET_KEY = [...trialQueries.all(), 'dataset'];
+/** The precomputed core files read by this page (precomputedQuery), whatever their address. */
+const PRECOMPUTED_KEY = [...trialQueries.all(), 'precomputed'];
+
 /**
  * The site lists of `dataset`'s trials. A dataset that did not come from the precomputed core (a full
  * live pull, the bundled sample) has them all already. Otherwise the site lists file is asked (low
@@ -130,8 +147,22 @@ export function useSiteLists(
   });
   const { refetch } = query;
   const sites = query.data;
-  const error = query.error;
   const trials = dataset.trials;
+  // Site lists of another snapshot: the trials shown are read again from the site's current files
+  // (once per core, so that a site serving a core and site lists that do not belong together ends in
+  // the plain failure below); until that is done the site lists are "loading".
+  const client = useQueryClient();
+  const rereading = useIsFetching({ queryKey: DATASET_KEY }) > 0;
+  const otherCore = query.error instanceof SitesOfAnotherCoreError ? ref?.coreHash : undefined;
+  const firstTime = otherCore !== undefined && !rereadCores.has(otherCore);
+  useEffect(() => {
+    if (otherCore === undefined || rereadCores.has(otherCore)) return;
+    rereadCores.add(otherCore);
+    // The core is read once per page (snapshot-first.ts): forget it, so that it is read again too.
+    client.removeQueries({ queryKey: PRECOMPUTED_KEY });
+    void client.invalidateQueries({ queryKey: DATASET_KEY });
+  }, [otherCore, client]);
+  const error = otherCore !== undefined && (firstTime || rereading) ? null : query.error;
   return useMemo((): SiteLists => {
     const retry = () => void refetch();
     if (ref === undefined) return { state: 'ready', completed: whole, retry };

@@ -265,6 +265,39 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     expect(api.studyRequests).toBe(0);
   });
 
+  it('a repeat visit after the site published a new snapshot reads that snapshot, not site lists of another one', async () => {
+    servePrecomputedSample();
+    const { api, storage } = await liveVisitSaved();
+    api.studyRequests = 0;
+    // The site publishes the next night's snapshot: one trial fewer, so another core and site lists.
+    const raw = JSON.parse(
+      readFileSync(join(process.cwd(), 'public/data/snapshot.json'), 'utf8'),
+    ) as BundledDataset;
+    servePrecomputed({ ...raw, studies: raw.studies.slice(1) });
+    let cores = 0;
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.endsWith('/data/trials.json')) cores += 1;
+    });
+
+    window.history.replaceState(null, '', '/?view=patient');
+    visit(storage);
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Trials for patients: in plain words' },
+        { timeout: 10_000 },
+      ),
+    ).toBeVisible();
+    await waitFor(() => expect(screen.queryByText(/Loading the trial sites/)).toBeNull(), {
+      timeout: 10_000,
+    });
+    expect(screen.queryByText(/another version of the trial data/)).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    // The saved trials were read again from the new snapshot (and its day's changes), once.
+    expect(cores).toBe(1);
+    expect(api.studyRequests).toBe(1);
+  });
+
   it('drops a saved snapshot whose note on its site lists is damaged, and loads again', async () => {
     servePrecomputedSample();
     const { api, storage } = await savedThenAltered((client) => {

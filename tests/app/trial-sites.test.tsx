@@ -172,6 +172,28 @@ describe('the site lists file', () => {
     expect(asked).toBe(failedAfter);
   }, 15_000);
 
+  it('reads the trials again once when the site lists are of another snapshot, then says plainly that they do not belong together', async () => {
+    // The site lists of a snapshot with one trial fewer, next to the sample's core: never matching.
+    const other = servePrecomputed({ ...RAW, studies: RAW.studies.slice(1) });
+    servePrecomputed(RAW);
+    answerDelta([]);
+    let cores = 0;
+    server.use(
+      http.get('*/data/trial-sites.json', () =>
+        HttpResponse.text(other.sitesText, { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    );
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.endsWith('/data/trials.json')) cores += 1;
+    });
+    renderAt('/?view=patient');
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert).toHaveTextContent('another version of the trial data');
+    // Read once for the page, once again for the site lists of the other snapshot; not in a loop.
+    expect(cores).toBe(2);
+    server.events.removeAllListeners('request:start');
+  });
+
   it('says the sites could not be loaded when the file is missing, never "no sites"', async () => {
     servePrecomputed(RAW);
     answerDelta([]);
