@@ -484,8 +484,7 @@ export type TrialSites = ReadonlyMap<string, TrialSiteData>;
  * since the trials shown were read): the trials should be read again, not the file called damaged.
  */
 export type TrialSitesReadResult =
-  | { ok: true; sites: TrialSites }
-  | { ok: false; problem: string; otherCore?: true };
+  { ok: true; sites: TrialSites } | { ok: false; problem: string; otherCore?: true };
 
 const isContact = (v: unknown): boolean => isRecord(v) && Object.values(v).every(isText);
 const isCoordinate = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
