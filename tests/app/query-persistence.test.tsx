@@ -124,6 +124,19 @@ async function saved(
   return { buster: client.buster, queries: client.clientState.queries };
 }
 
+/** A visit that opens the patient view, once it is shown. */
+async function visitPatientView(storage: StringStorage): Promise<void> {
+  window.history.replaceState(null, '', '/?view=patient');
+  visit(storage);
+  expect(
+    await screen.findByRole(
+      'heading',
+      { name: 'Trials for patients: in plain words' },
+      { timeout: 10_000 },
+    ),
+  ).toBeVisible();
+}
+
 function trialsFigure(): string {
   return (
     within(screen.getByRole('group', { name: 'Trials' })).getByText(/^[\d,]+$/).textContent ?? ''
@@ -251,16 +264,8 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
     api.studyRequests = 0;
     const sitesBefore = files.sites;
 
-    window.history.replaceState(null, '', '/?view=patient');
-    visit(storage);
     // The patient view needs the sites: they come from the site lists file, not from the saved copy.
-    expect(
-      await screen.findByRole(
-        'heading',
-        { name: 'Trials for patients: in plain words' },
-        { timeout: 10_000 },
-      ),
-    ).toBeVisible();
+    await visitPatientView(storage);
     expect(files.sites).toBe(sitesBefore + 1);
     expect(api.studyRequests).toBe(0);
   });
@@ -279,15 +284,7 @@ describe('Saved dataset for repeat visits', { timeout: 40_000 }, () => {
       if (request.url.endsWith('/data/trials.json')) cores += 1;
     });
 
-    window.history.replaceState(null, '', '/?view=patient');
-    visit(storage);
-    expect(
-      await screen.findByRole(
-        'heading',
-        { name: 'Trials for patients: in plain words' },
-        { timeout: 10_000 },
-      ),
-    ).toBeVisible();
+    await visitPatientView(storage);
     await waitFor(() => expect(screen.queryByText(/Loading the trial sites/)).toBeNull(), {
       timeout: 10_000,
     });
