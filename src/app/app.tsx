@@ -14,7 +14,7 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { useMediaQuery } from '../components/use-media-query.ts';
 import { ViewTabs } from '../components/view-tabs.tsx';
 import { parseEmbedParams } from '../domain/embed-params.ts';
-import { filterTrials, searchTerms, type TrialFilters } from '../domain/filters.ts';
+import { hasSearch, type TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
 import { isShownByDefault } from '../domain/visibility.ts';
 import { ActiveFilters, chipsOf } from '../features/active-filters/active-filters.tsx';
@@ -34,7 +34,7 @@ import {
 import {
   selectedTrialProps,
   useExportTrials,
-  useSearchableTrials,
+  useFilteredTrials,
   useSiteLists,
   useSpeculativeSites,
 } from '../queries/trial-sites-query.ts';
@@ -227,17 +227,16 @@ function DashboardBody({
   // after the first draw, at low priority.
   const speculative = useSpeculativeSites();
   const [downloadsNear, setDownloadsNear] = useState(false);
-  const searching = searchTerms(filters.q).length > 0;
   const siteLists = useSiteLists(
     dataset,
     precomputedUrl,
-    speculative || downloadsNear || searching || view === 'patient' || selectedTrial !== null,
+    speculative ||
+      downloadsNear ||
+      hasSearch(filters) ||
+      view === 'patient' ||
+      selectedTrial !== null,
   );
-  const searchable = useSearchableTrials(dataset, siteLists, searching);
-  const filtered = useMemo(
-    () => filterTrials(searchable.trials, filters),
-    [searchable.trials, filters],
-  );
+  const { trials: filtered, searchGap } = useFilteredTrials(dataset, siteLists, filters);
   const siteCountOf = useMemo(
     () => (trial: Trial) => siteLists.completed(trial)?.locations.length,
     [siteLists],
@@ -307,7 +306,7 @@ function DashboardBody({
                 onChange={setFilters}
                 changed={changes.panel.changed}
                 onChangedChange={changes.panel.onChangedChange}
-                searchGap={searchable.searchGap}
+                searchGap={searchGap}
               />
             )}
             {patient ? null : (

@@ -10,7 +10,7 @@ import { ChartDataDateContext } from '../components/chart-source.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { checkMessageFilters, fullViewUrl, type EmbedParams } from '../domain/embed-params.ts';
 import { describeIgnored } from '../domain/filter-schema.ts';
-import { filterTrials, searchTerms, type TrialFilters } from '../domain/filters.ts';
+import { hasSearch, type TrialFilters } from '../domain/filters.ts';
 import {
   chipsOf,
   ActiveFilters,
@@ -33,7 +33,7 @@ import { EmbedCharts } from './embed-charts.tsx';
 import { dataDateOf, viewPermalink } from './export-meta.ts';
 import {
   selectedTrialProps,
-  useSearchableTrials,
+  useFilteredTrials,
   useSiteLists,
 } from '../queries/trial-sites-query.ts';
 import { TrialDetail, TrialTable } from './lazy-views.tsx';
@@ -252,13 +252,12 @@ function EmbedBody({
   const [selectedTrial, setSelectedTrial] = useSelectedTrial();
   // An embed shows sites only in the trial detail: the site lists are asked when a trial is opened,
   // or for a text search (it reads their texts too).
-  const searching = searchTerms(filters.q).length > 0;
-  const siteLists = useSiteLists(dataset, precomputedUrl, searching || selectedTrial !== null);
-  const searchable = useSearchableTrials(dataset, siteLists, searching);
-  const trials = useMemo(
-    () => filterTrials(searchable.trials, filters),
-    [searchable.trials, filters],
+  const siteLists = useSiteLists(
+    dataset,
+    precomputedUrl,
+    hasSearch(filters) || selectedTrial !== null,
   );
+  const { trials, searchGap } = useFilteredTrials(dataset, siteLists, filters);
   const selected =
     selectedTrial !== null ? dataset.trials.find((t) => t.nctId === selectedTrial) : undefined;
   const show = (panel: EmbedParams['panels'][number]) => params.panels.includes(panel);
@@ -268,7 +267,7 @@ function EmbedBody({
       {params.lock ? (
         <>
           <PresetText filters={filters} count={trials.length} />
-          <SearchGapNote gap={searchable.searchGap} />
+          <SearchGapNote gap={searchGap} />
         </>
       ) : (
         <>
@@ -276,7 +275,7 @@ function EmbedBody({
             filters={filters}
             count={trials.length}
             onChange={setFilters}
-            searchGap={searchable.searchGap}
+            searchGap={searchGap}
           />
           <details className="embed-filters">
             <summary>Filters</summary>

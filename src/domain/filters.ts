@@ -83,6 +83,11 @@ function haystackOf(t: Trial): string {
   return h;
 }
 
+/** Whether the filters hold a text search (at least one search term). */
+export function hasSearch(f: Pick<TrialFilters, 'q'>): boolean {
+  return searchTerms(f.q).length > 0;
+}
+
 /** Search terms of a query: normalised words; every word must occur (AND). */
 export function searchTerms(q: string): string[] {
   const norm = fold(q.trim());

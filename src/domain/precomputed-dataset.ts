@@ -20,7 +20,7 @@
  * Until the site lists are in, a trial read from the core has none of them (`locations`, `conditions`
  * and `interventions` empty, emptySiteLists); the dataset's `sitesFile`
  * (src/queries/trial-queries.ts) says which trials still lack them, every view that shows them says
- * they are loading, and a text search says what it has not searched yet (useSearchableTrials).
+ * they are loading, and a text search says what it has not searched yet (useFilteredTrials).
  *
  * What only the trial detail shows (DETAIL_ONLY_FIELDS: brief summary, arms, keywords, MeSH terms,
  * officials, date types; and site contacts) stays in the raw records, split into DETAIL_SHARD_COUNT

@@ -15,6 +15,7 @@ import {
   TRIAL_SITES_PATH,
   type TrialSites,
 } from '../domain/precomputed-dataset.ts';
+import { filterTrials, hasSearch, type TrialFilters } from '../domain/filters.ts';
 import type { Trial } from '../domain/trial.ts';
 import { messageOf } from '../lib/error-message.ts';
 import { whenDrawsDone } from '../lib/pending-draws.ts';
@@ -203,19 +204,20 @@ export type SearchGap =
   { state: 'loading' } | { state: 'failed'; problem: string; retry: () => void };
 
 /**
- * The trials a filter state is applied to. The text search also reads texts of the site lists file
- * (official titles, conditions, interventions: SITE_FILE_FIELDS): while `searching`, the trials are
- * completed from it once it is in (useSiteLists must then be `wanted`); until then, or when it failed,
- * the core's trials are searched and `searchGap` says so. Without a search the dataset's own list is
- * returned, so that the site lists arriving redraw nothing.
+ * The trials that pass `filters`. The text search also reads texts of the site lists file (official
+ * titles, conditions, interventions: SITE_FILE_FIELDS): with a search (hasSearch; useSiteLists must
+ * then be `wanted`), the trials are completed from it once it is in; until then, or when it failed, the
+ * core's trials are searched and `searchGap` says so. Without a search the dataset's own trials are
+ * filtered, so that the site lists arriving redraw nothing.
  */
-export function useSearchableTrials(
+export function useFilteredTrials(
   dataset: TrialDataset,
   siteLists: SiteLists,
-  searching: boolean,
-): { trials: readonly Trial[]; searchGap?: SearchGap } {
-  const trials = dataset.trials;
-  return useMemo(() => {
+  filters: TrialFilters,
+): { trials: Trial[]; searchGap?: SearchGap } {
+  const searching = hasSearch(filters);
+  const { trials } = dataset;
+  const searchable = useMemo((): { trials: readonly Trial[]; searchGap?: SearchGap } => {
     if (!searching || dataset.sitesFile === undefined) return { trials };
     if (siteLists.state === 'ready') {
       return { trials: trials.map((trial) => siteLists.completed(trial) ?? trial) };
@@ -228,6 +230,13 @@ export function useSearchableTrials(
           : { state: 'loading' },
     };
   }, [trials, dataset.sitesFile, siteLists, searching]);
+  const filtered = useMemo(
+    () => filterTrials(searchable.trials, filters),
+    [searchable.trials, filters],
+  );
+  return searchable.searchGap === undefined
+    ? { trials: filtered }
+    : { trials: filtered, searchGap: searchable.searchGap };
 }
 
 /**

@@ -22,7 +22,7 @@ export type ActiveFiltersProps = {
    */
   changed?: readonly ChangeMark[];
   onChangedChange?: (next: readonly ChangeMark[]) => void;
-  /** What the text search has not looked in yet (useSearchableTrials). */
+  /** What the text search has not looked in yet (useFilteredTrials). */
   searchGap?: SearchGap | undefined;
 };
 
